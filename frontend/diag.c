@@ -1,0 +1,100 @@
+// diag.c - diagnostics as records, printed the way gc prints them.
+//
+// gc collects errors and -m messages, sorts them stably by position, drops a
+// message identical to the one before it, and prints "file:line:col: msg".
+// Without -e it gives up after 10 errors with "too many errors".
+#include "frontend.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void diag_add(Compiler *cc, DiagKind kind, Pos pos, const char *msg) {
+    Diags *d = &cc->diags;
+    if (d->len == d->cap) {
+        int cap = d->cap ? d->cap * 2 : 64;
+        Diag *items = realloc(d->items, sizeof(Diag) * (size_t)cap);
+        if (!items)
+            abort();
+        d->items = items;
+        d->cap = cap;
+    }
+    d->items[d->len] = (Diag){kind, pos, msg, (uint32_t)d->len};
+    d->len++;
+    if (kind == DIAG_ERROR)
+        d->nerrors++;
+}
+
+void diag_verror(Compiler *cc, Pos pos, const char *fmt, va_list ap) {
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    diag_add(cc, DIAG_ERROR, pos, arena_strndup(&cc->arena, buf, strlen(buf)));
+}
+
+void diag_error(Compiler *cc, Pos pos, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_verror(cc, pos, fmt, ap);
+    va_end(ap);
+}
+
+void diag_note(Compiler *cc, Pos pos, const char *fmt, ...) {
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    diag_add(cc, DIAG_NOTE, pos, arena_strndup(&cc->arena, buf, strlen(buf)));
+}
+
+int diag_error_count(const Compiler *cc) { return cc->diags.nerrors; }
+
+int pos_compare(Pos a, Pos b) {
+    if (a.file != b.file)
+        return a.file < b.file ? -1 : 1;
+    if (a.line != b.line)
+        return a.line < b.line ? -1 : 1;
+    if (a.col != b.col)
+        return a.col < b.col ? -1 : 1;
+    return 0;
+}
+
+static int diag_cmp(const void *pa, const void *pb) {
+    const Diag *a = pa, *b = pb;
+    int c = pos_compare(a->pos, b->pos);
+    if (c)
+        return c;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diag_flush(Compiler *cc, void *outp) {
+    FILE *out = outp;
+    Diags *d = &cc->diags;
+    qsort(d->items, (size_t)d->len, sizeof(Diag), diag_cmp);
+    int errors = 0;
+    const Diag *prev = NULL;
+    for (int i = 0; i < d->len; i++) {
+        const Diag *g = &d->items[i];
+        if (prev && pos_compare(prev->pos, g->pos) == 0 && strcmp(prev->msg, g->msg) == 0)
+            continue;
+        prev = g;
+        if (pos_known(g->pos)) {
+            const SourceFile *sf = cc->files.items[g->pos.file];
+            fprintf(out, "%s:%u:%u: %s\n", sf->path, g->pos.line, g->pos.col, g->msg);
+        } else {
+            fprintf(out, "%s\n", g->msg);
+        }
+        if (g->kind == DIAG_ERROR && ++errors >= 10 && !cc->opt.all_errors) {
+            bool more = false;
+            for (int j = i + 1; j < d->len; j++)
+                more |= d->items[j].kind == DIAG_ERROR;
+            if (more) {
+                const SourceFile *sf = cc->files.items[g->pos.file];
+                fprintf(out, "%s:%u:%u: too many errors\n", sf->path, g->pos.line, g->pos.col);
+            }
+            break;
+        }
+    }
+    free(d->items);
+    memset(d, 0, sizeof *d);
+}

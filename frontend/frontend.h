@@ -1,0 +1,690 @@
+// frontend.h - the one header of minigc's frontend: arenas, positions and
+// diagnostics, interned names, tokens and the lexer, the AST, types, objects
+// and scopes, constants, packages, and the entry points of the parser and the
+// type checker.
+//
+// Everything the frontend makes lives in the Compiler's arena and is freed as
+// a whole. There is no global mutable state: all of it hangs off a Compiler,
+// so the driver can run the pipeline twice in one process (-compare-inline).
+//
+// Positions are gc's: line and column are 1-based, the column counts bytes
+// (a tab is one column), and every node keeps the position that gc's syntax
+// package gives the same construct, because that is where gc reports.
+#ifndef MINIGC_FRONTEND_H
+#define MINIGC_FRONTEND_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+typedef struct Compiler Compiler;
+typedef struct Node Node;
+typedef struct Type Type;
+typedef struct Obj Obj;
+typedef struct Scope Scope;
+typedef struct Package Package;
+typedef struct FuncInfo FuncInfo;
+
+// ---------------------------------------------------------------------------
+// Arena (arena.c): bump allocation in large chunks, freed all at once.
+// Memory from arena_alloc is zeroed and aligned for any type.
+
+typedef struct ArenaChunk ArenaChunk;
+typedef struct Arena {
+    ArenaChunk *head;
+    char *cur, *end;
+    size_t total;   // bytes handed out, for -bench style reports
+} Arena;
+
+void arena_init(Arena *a);
+void arena_free(Arena *a);
+void *arena_alloc(Arena *a, size_t size);
+char *arena_strndup(Arena *a, const char *s, size_t len);
+char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T)))
+#define ARENA_ARRAY(a, T, n) ((T *)arena_alloc((a), sizeof(T) * (size_t)(n)))
+
+// A growable array of pointers kept in an arena: when it grows, the old
+// storage is simply abandoned to the arena.
+typedef struct PtrVec {
+    void **items;
+    int len, cap;
+} PtrVec;
+void ptrvec_push(Arena *a, PtrVec *v, void *p);
+
+// ---------------------------------------------------------------------------
+// Sources and positions (source.c)
+
+typedef struct SourceFile {
+    const char *path;   // as given on the command line: messages print it as is
+    const char *text;   // NUL-terminated copy; text[len] == 0
+    size_t len;
+    uint32_t index;     // in Compiler.files; Pos.file refers to it
+    bool is_std;        // an embedded standard-library model
+} SourceFile;
+
+typedef struct Pos {
+    uint32_t file;      // index into Compiler.files
+    uint32_t line;      // 1-based; 0 means "no position"
+    uint32_t col;       // 1-based, in bytes
+} Pos;
+
+static inline bool pos_known(Pos p) { return p.line != 0; }
+int pos_compare(Pos a, Pos b);   // by file, line, column
+
+// Reads a file into the arena. On failure reports "open FILE: reason" and
+// returns NULL.
+SourceFile *source_load(Compiler *cc, const char *path);
+// Registers text already in memory (stdlib models, unit tests).
+SourceFile *source_add(Compiler *cc, const char *path, const char *text, size_t len, bool is_std);
+
+// ---------------------------------------------------------------------------
+// Diagnostics (diag.c). Errors and -m messages are records, not prints:
+// passes add them, the driver flushes them in gc's order (sorted by position,
+// stable, exact duplicates dropped).
+
+typedef enum DiagKind {
+    DIAG_ERROR,     // makes the compile fail (exit status 1)
+    DIAG_NOTE,      // an -m message or other report: printed, not a failure
+} DiagKind;
+
+typedef struct Diag {
+    DiagKind kind;
+    Pos pos;            // pos.line == 0: printed without a position
+    const char *msg;    // may hold "\n\t" continuation lines, as gc prints them
+    uint32_t seq;       // insertion order, keeps the sort stable
+} Diag;
+
+typedef struct Diags {
+    Diag *items;
+    int len, cap;
+    int nerrors;
+} Diags;
+
+void diag_error(Compiler *cc, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void diag_verror(Compiler *cc, Pos pos, const char *fmt, va_list ap);
+void diag_note(Compiler *cc, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+// Prints all recorded diagnostics to `out` as gc does and empties the list.
+// Without -e, printing stops after 10 errors with "too many errors".
+void diag_flush(Compiler *cc, void *out /* FILE* */);
+int diag_error_count(const Compiler *cc);
+
+// ---------------------------------------------------------------------------
+// Interned names (intern.c). Identifiers are interned so that comparing two
+// names is comparing two pointers.
+
+typedef struct Name {
+    const char *s;      // NUL-terminated
+    uint32_t len;
+    uint32_t hash;
+} Name;
+
+typedef struct NameTable {
+    Name **slots;
+    uint32_t cap, count;    // cap is a power of two
+} NameTable;
+
+Name *intern(Compiler *cc, const char *s, size_t len);
+Name *intern_cstr(Compiler *cc, const char *s);
+static inline bool name_is(const Name *n, const char *s) {
+    return n && strcmp(n->s, s) == 0;
+}
+
+// ---------------------------------------------------------------------------
+// Tokens and the lexer (lex.c)
+
+#define TOKEN_LIST(X) \
+    X(T_EOF, "EOF") X(T_ILLEGAL, "illegal") \
+    X(T_IDENT, "name") X(T_INT, "literal") X(T_FLOAT, "literal") \
+    X(T_IMAG, "literal") X(T_CHAR, "literal") X(T_STRING, "literal") \
+    /* operators */ \
+    X(T_ADD, "+") X(T_SUB, "-") X(T_MUL, "*") X(T_QUO, "/") X(T_REM, "%") \
+    X(T_AND, "&") X(T_OR, "|") X(T_XOR, "^") X(T_SHL, "<<") X(T_SHR, ">>") \
+    X(T_AND_NOT, "&^") \
+    X(T_ADD_ASSIGN, "+=") X(T_SUB_ASSIGN, "-=") X(T_MUL_ASSIGN, "*=") \
+    X(T_QUO_ASSIGN, "/=") X(T_REM_ASSIGN, "%=") X(T_AND_ASSIGN, "&=") \
+    X(T_OR_ASSIGN, "|=") X(T_XOR_ASSIGN, "^=") X(T_SHL_ASSIGN, "<<=") \
+    X(T_SHR_ASSIGN, ">>=") X(T_AND_NOT_ASSIGN, "&^=") \
+    X(T_LAND, "&&") X(T_LOR, "||") X(T_ARROW, "<-") X(T_INC, "++") X(T_DEC, "--") \
+    X(T_EQL, "==") X(T_LSS, "<") X(T_GTR, ">") X(T_ASSIGN, "=") X(T_NOT, "!") \
+    X(T_NEQ, "!=") X(T_LEQ, "<=") X(T_GEQ, ">=") X(T_DEFINE, ":=") \
+    X(T_ELLIPSIS, "...") X(T_TILDE, "~") \
+    X(T_LPAREN, "(") X(T_LBRACK, "[") X(T_LBRACE, "{") X(T_COMMA, ",") X(T_PERIOD, ".") \
+    X(T_RPAREN, ")") X(T_RBRACK, "]") X(T_RBRACE, "}") X(T_SEMICOLON, ";") X(T_COLON, ":") \
+    /* keywords */ \
+    X(T_BREAK, "break") X(T_CASE, "case") X(T_CHAN, "chan") X(T_CONST, "const") \
+    X(T_CONTINUE, "continue") X(T_DEFAULT, "default") X(T_DEFER, "defer") \
+    X(T_ELSE, "else") X(T_FALLTHROUGH, "fallthrough") X(T_FOR, "for") \
+    X(T_FUNC, "func") X(T_GO, "go") X(T_GOTO, "goto") X(T_IF, "if") \
+    X(T_IMPORT, "import") X(T_INTERFACE, "interface") X(T_MAP, "map") \
+    X(T_PACKAGE, "package") X(T_RANGE, "range") X(T_RETURN, "return") \
+    X(T_SELECT, "select") X(T_STRUCT, "struct") X(T_SWITCH, "switch") \
+    X(T_TYPE, "type") X(T_VAR, "var")
+
+typedef enum TokKind {
+#define X(k, s) k,
+    TOKEN_LIST(X)
+#undef X
+    T_COUNT
+} TokKind;
+
+const char *tok_string(TokKind k);   // "+", "func", "name", "literal", ...
+
+// Pragmas gc honours, as bits. The lexer collects //go: lines; the parser
+// attaches what is pending to the next declaration.
+enum {
+    PRAGMA_NOINLINE = 1 << 0,
+    PRAGMA_NOESCAPE = 1 << 1,
+    PRAGMA_NOSPLIT = 1 << 2,
+    PRAGMA_NORACE = 1 << 3,
+    PRAGMA_UINTPTRESCAPES = 1 << 4,
+    PRAGMA_LINKNAME = 1 << 5,
+    PRAGMA_NOCHECKPTR = 1 << 6,
+};
+
+typedef struct Token {
+    TokKind kind;
+    Pos pos;
+    const char *text;   // the token's bytes in the source (for ';' made from a
+                        // newline or EOF: "newline" / "EOF", as gc's errors say)
+    uint32_t len;
+} Token;
+
+typedef struct Lexer {
+    Compiler *cc;
+    const SourceFile *file;
+    const char *src, *end, *cur;
+    const char *line_start;
+    uint32_t line;
+    TokKind last;           // for automatic semicolon insertion
+    unsigned pragmas;       // PRAGMA_* seen since the last take
+    Pos pragma_pos;
+    const char *linkname;   // target of a pending //go:linkname, if any
+} Lexer;
+
+void lex_init(Lexer *lx, Compiler *cc, const SourceFile *file);
+Token lex_next(Lexer *lx);
+unsigned lex_take_pragmas(Lexer *lx);
+
+// Literal decoding, shared by the parser, the checker and tests.
+// Unquotes a rune, interpreted or raw string literal's text into the arena.
+// Returns false (and sets *err to a gc-worded message) if malformed.
+bool lit_unquote(Arena *a, const char *text, size_t len, char **out, size_t *outlen, const char **err);
+
+// ---------------------------------------------------------------------------
+// Constants (const.c). Integers are exact to 128 bits, which covers every
+// constant in Go's escape and inline tests; beyond that is an overflow error.
+
+typedef enum ConstKind {
+    CONST_NONE,         // not a constant (or an invalid one)
+    CONST_BOOL,
+    CONST_INT,
+    CONST_FLOAT,
+    CONST_COMPLEX,
+    CONST_STRING,
+} ConstKind;
+
+typedef struct ConstVal {
+    ConstKind kind;
+    union {
+        bool b;
+        __int128 i;
+        double f;
+        struct { double re, im; } c;
+        struct { const char *s; size_t len; } str;
+    } u;
+} ConstVal;
+
+// ---------------------------------------------------------------------------
+// The AST (parse.c builds it, check*.c annotates it, astprint.c prints it)
+
+typedef enum NodeKind {
+    N_BAD,
+    // expressions
+    N_IDENT,        // ident.name; ident.obj after check
+    N_BASICLIT,     // lit.kind (T_INT ... T_STRING), lit.text/len
+    N_COMPOSITE,    // complit.type (NULL when elided), complit.elts, complit.rbrace
+    N_KEYVALUE,     // kv.key, kv.value
+    N_FUNCLIT,      // funclit.type (N_FUNCTYPE), funclit.body, funclit.fn
+    N_PAREN,        // unary.x
+    N_SELECTOR,     // sel.x, sel.name, sel.name_pos; sel.* filled by check
+    N_INDEX,        // index.x, index.index
+    N_SLICE,        // slice.x, slice.lo, slice.hi, slice.max (each may be NULL), slice.full
+    N_TYPEASSERT,   // assert.x, assert.type (NULL for x.(type))
+    N_CALL,         // call.fun, call.args, call.has_dots
+    N_STAR,         // unary.x: dereference or pointer type
+    N_UNARY,        // unary.op (+ - ! ^ & <-), unary.x
+    N_BINARY,       // binary.op, binary.x, binary.y
+    // types
+    N_ARRAYTYPE,    // arraytype.len (NULL: slice; N_ELLIPSIS with no elem: [...]T), arraytype.elem
+    N_STRUCTTYPE,   // fields.list of N_FIELD
+    N_FUNCTYPE,     // functype.params, functype.results: lists of N_FIELD
+    N_INTERFACETYPE,// fields.list of N_FIELD (method: names[0] + type N_FUNCTYPE; embedded: no names)
+    N_MAPTYPE,      // maptype.key, maptype.value
+    N_CHANTYPE,     // chantype.dir, chantype.elem
+    N_ELLIPSIS,     // unary.x: `...T` of a variadic parameter (x NULL inside [...]T)
+    N_FIELD,        // field.names (N_IDENT list, may be empty), field.type, field.tag, field.embedded
+    // statements
+    N_EMPTYSTMT,
+    N_DECLSTMT,     // declstmt.decl (N_GENDECL)
+    N_LABELED,      // labeled.label (N_IDENT), labeled.stmt
+    N_EXPRSTMT,     // unary.x
+    N_SENDSTMT,     // send.chan, send.value
+    N_INCDEC,       // incdec.x, incdec.op (T_INC / T_DEC)
+    N_ASSIGN,       // assign.lhs, assign.rhs, assign.op (T_ASSIGN, T_DEFINE, T_ADD_ASSIGN, ...)
+    N_GO,           // unary.x: the call
+    N_DEFER,        // unary.x: the call
+    N_RETURN,       // ret.results
+    N_BRANCH,       // branch.tok (T_BREAK, T_CONTINUE, T_GOTO, T_FALLTHROUGH), branch.label (may be NULL), branch.target
+    N_BLOCK,        // block.stmts, block.rbrace
+    N_IF,           // ifs.init, ifs.cond, ifs.then (N_BLOCK), ifs.els (N_IF, N_BLOCK or NULL)
+    N_CASECLAUSE,   // clause.list (exprs or types; empty list + is_default for default), clause.body, clause.colon
+    N_SWITCH,       // sw.init, sw.tag (may be NULL), sw.clauses, sw.rbrace
+    N_TYPESWITCH,   // sw.init, sw.bind (N_IDENT of `v :=` or NULL), sw.tag (the x of x.(type)), sw.clauses
+    N_COMMCLAUSE,   // clause.comm (send/receive stmt, NULL for default), clause.body
+    N_SELECT,       // sw.clauses, sw.rbrace
+    N_FOR,          // fors.init, fors.cond, fors.post (each may be NULL), fors.body
+    N_RANGE,        // range.key, range.value (may be NULL), range.define, range.x, range.body
+    // declarations
+    N_IMPORTSPEC,   // import.name (N_IDENT or NULL; "." and "_" allowed), import.path, import.pkg after check
+    N_VALUESPEC,    // valspec.names, valspec.type, valspec.values, valspec.iota (const only)
+    N_TYPESPEC,     // typespec.name, typespec.type, typespec.alias
+    N_GENDECL,      // gendecl.tok (T_IMPORT, T_CONST, T_VAR, T_TYPE), gendecl.specs
+    N_FUNCDECL,     // funcdecl.recv (N_FIELD or NULL), funcdecl.name, funcdecl.type, funcdecl.body (NULL without body), funcdecl.pragmas, funcdecl.fn
+    N_KIND_COUNT
+} NodeKind;
+
+const char *node_kind_name(NodeKind k);
+
+typedef struct NodeList {
+    Node **items;
+    int len;
+} NodeList;
+
+// What a selector x.f denotes, decided by the checker.
+typedef enum SelKind {
+    SEL_NONE,
+    SEL_QUALIFIED,      // pkg.Name: sel.obj is the package member
+    SEL_FIELD,          // x.f: a field, reached through sel.path
+    SEL_METHOD,         // x.m used as a call's function, or a method value x.m
+    SEL_METHOD_EXPR,    // T.m or (*T).m
+    SEL_INTERFACE_METHOD, // x.m where x is of interface type
+} SelKind;
+
+// What a call is, decided by the checker.
+typedef enum CallKind {
+    CALL_NONE,
+    CALL_FUNC,          // a call of a function value or declared function
+    CALL_METHOD,        // a call of a concrete method (fun is a SEL_METHOD selector)
+    CALL_INTERFACE,     // a call of an interface method
+    CALL_CONVERSION,    // T(x)
+    CALL_BUILTIN,       // call.builtin says which
+} CallKind;
+
+typedef enum Builtin {
+    BI_NONE,
+    BI_APPEND, BI_CAP, BI_CLOSE, BI_COMPLEX, BI_COPY, BI_DELETE, BI_IMAG,
+    BI_LEN, BI_MAKE, BI_NEW, BI_PANIC, BI_PRINT, BI_PRINTLN, BI_REAL, BI_RECOVER,
+    // package unsafe
+    BI_ALIGNOF, BI_OFFSETOF, BI_SIZEOF, BI_UNSAFE_ADD, BI_UNSAFE_SLICE,
+    BI_COUNT
+} Builtin;
+
+struct Node {
+    NodeKind kind;
+    Pos pos;        // gc's position for this construct (see parse.c)
+    Type *type;     // expression: its type after check; type expression: the type denoted
+    ConstVal val;   // expression: its constant value, if constant (val.kind != CONST_NONE)
+    uint32_t flags; // NF_* below
+    union {
+        struct { Name *name; Obj *obj; } ident;
+        struct { TokKind kind; const char *text; uint32_t len; } lit;
+        struct { Node *type; NodeList elts; Pos rbrace; } complit;
+        struct { Node *key, *value; } kv;
+        struct { Node *type; Node *body; FuncInfo *fn; } funclit;
+        struct { TokKind op; Node *x; } unary;
+        struct { TokKind op; Node *x, *y; } binary;
+        struct {
+            Node *x; Name *name; Pos name_pos;
+            SelKind kind;
+            Obj *obj;           // the field, method or package member selected
+            int *path;          // field indexes of embedded fields walked, then the final index
+            int depth;          // length of path
+            bool indirect;      // a pointer was followed implicitly on the way
+        } sel;
+        struct { Node *x, *index; } index;
+        struct { Node *x, *lo, *hi, *max; bool full; } slice;
+        struct { Node *x, *type; } assert;
+        struct {
+            Node *fun; NodeList args; bool has_dots; Pos rparen;
+            CallKind kind; Builtin builtin;
+        } call;
+        struct { Node *len, *elem; } arraytype;
+        struct { NodeList list; Pos rbrace; } fields;
+        struct { NodeList params, results; } functype;
+        struct { Node *key, *value; } maptype;
+        struct { int dir; Node *elem; } chantype;   // dir: CHAN_BOTH, CHAN_SEND, CHAN_RECV
+        struct { NodeList names; Node *type; Node *tag; bool embedded; } field;
+        struct { Node *decl; } declstmt;
+        struct { Node *label; Node *stmt; Obj *obj; } labeled;
+        struct { Node *chan, *value; } send;
+        struct { Node *x; TokKind op; } incdec;
+        struct { NodeList lhs, rhs; TokKind op; } assign;
+        struct { NodeList results; } ret;
+        struct { TokKind tok; Node *label; Node *target; } branch;
+        struct { NodeList stmts; Pos rbrace; } block;
+        struct { Node *init, *cond, *then, *els; } ifs;
+        struct { NodeList list; NodeList body; Node *comm; bool is_default; Pos colon; Obj *bind; } clause;
+        struct { Node *init, *tag, *bind; NodeList clauses; Pos rbrace; } sw;
+        struct { Node *init, *cond, *post, *body; } fors;
+        struct { Node *key, *value, *x, *body; bool define; } range;
+        struct { Node *name, *path; Package *pkg; } import;
+        struct { NodeList names; Node *type; NodeList values; int iota; } valspec;
+        struct { Node *name, *type; bool alias; } typespec;
+        struct { TokKind tok; NodeList specs; } gendecl;
+        struct {
+            Node *recv; Node *name; Node *type; Node *body;
+            unsigned pragmas; const char *linkname;
+            FuncInfo *fn;
+        } funcdecl;
+    } u;
+};
+
+enum NodeFlag {
+    NF_PARENS = 1 << 0,     // written in parentheses (kept for messages)
+    NF_IMPLICIT = 1 << 1,   // made by the parser or checker, not written
+    NF_TYPE = 1 << 2,       // check: the expression denotes a type
+    NF_ADDRESSABLE = 1 << 3,// check: an addressable operand
+    NF_COMMAOK = 1 << 4,    // check: v, ok form (map index, type assertion, receive)
+    NF_USED = 1 << 5,       // check: the expression's value is used
+};
+
+enum { CHAN_BOTH = 3, CHAN_SEND = 1, CHAN_RECV = 2 };
+
+// Node constructors and lists (ast.c)
+Node *node_new(Compiler *cc, NodeKind kind, Pos pos);
+NodeList nodelist_from(Compiler *cc, Node **items, int len);  // copies into the arena
+
+// One parsed file.
+typedef struct File {
+    const SourceFile *src;
+    Node *pkg_name;     // N_IDENT of the package clause
+    Pos package_pos;
+    NodeList imports;   // N_IMPORTSPEC, in order
+    NodeList decls;     // N_GENDECL and N_FUNCDECL, in order (imports included)
+} File;
+
+// Parses one file. Syntax errors are recorded as diagnostics; the result is
+// always a File (possibly partial). Nesting deeper than PARSE_MAX_DEPTH is
+// reported, not recursed into.
+#define PARSE_MAX_DEPTH 5000
+File *parse_file(Compiler *cc, const SourceFile *src);
+
+// Prints the AST in a stable, indented, one-construct-per-line form for tests.
+// `out` is a FILE*.
+void ast_print_file(void *out, const File *f);
+void ast_print_node(void *out, const Node *n, int indent);
+
+// ---------------------------------------------------------------------------
+// Types (types.c)
+
+typedef enum TypeKind {
+    TY_INVALID,
+    // basic types, in the order of universe.c's table
+    TY_BOOL,
+    TY_INT, TY_INT8, TY_INT16, TY_INT32, TY_INT64,
+    TY_UINT, TY_UINT8, TY_UINT16, TY_UINT32, TY_UINT64, TY_UINTPTR,
+    TY_FLOAT32, TY_FLOAT64, TY_COMPLEX64, TY_COMPLEX128,
+    TY_STRING, TY_UNSAFE_POINTER,
+    // untyped constant kinds
+    TY_UNTYPED_BOOL, TY_UNTYPED_INT, TY_UNTYPED_RUNE, TY_UNTYPED_FLOAT,
+    TY_UNTYPED_COMPLEX, TY_UNTYPED_STRING, TY_UNTYPED_NIL,
+    // composite types
+    TY_ARRAY, TY_SLICE, TY_STRUCT, TY_POINTER, TY_FUNC, TY_INTERFACE,
+    TY_MAP, TY_CHAN,
+    TY_NAMED,       // a defined type: named.obj, named.underlying, named.methods
+    TY_TUPLE,       // the result list of a multi-value call
+    TY_KIND_COUNT
+} TypeKind;
+
+typedef struct Field {
+    Name *name;         // for an embedded field, the type's name
+    Type *type;
+    Pos pos;
+    int64_t offset;     // struct fields: byte offset for amd64
+    const char *tag;    // unquoted tag or NULL
+    bool embedded;
+    Obj *obj;           // the field's object (OBJ_VAR with is_field)
+} Field;
+
+typedef struct Method {
+    Name *name;
+    Type *type;         // signature without the receiver
+    Obj *obj;           // OBJ_FUNC for a declared method; interface methods have one too
+    bool ptr_recv;      // declared with a pointer receiver
+} Method;
+
+struct Type {
+    TypeKind kind;
+    int64_t size;       // amd64; -1 until computed
+    int32_t align;
+    uint32_t id;        // unique per Compiler, for hashing and stable output
+    union {
+        struct { Type *elem; int64_t len; } array;          // len -1 while [...]T is unresolved
+        struct { Type *elem; } slice;
+        struct { Type *elem; } ptr;
+        struct { Field *fields; int nfields; } strct;
+        struct {
+            Type **params; int nparams;
+            Type **results; int nresults;
+            Type *recv;         // for method signatures as seen from a method expression: NULL
+            bool variadic;      // the last param is a slice collected from ...
+        } func;
+        struct {
+            Method *methods; int nmethods;  // complete method set, sorted by name (gc's order)
+            Type **embedded; int nembedded;
+            bool complete;
+        } iface;
+        struct { Type *key, *value; } map;
+        struct { Type *elem; int dir; } chan;
+        struct {
+            Obj *obj;           // the OBJ_TYPE that declared it
+            Type *underlying;
+            Method *methods; int nmethods;  // declared methods, in declaration order
+        } named;
+        struct { Type **types; int n; } tuple;
+    } u;
+};
+
+// Canonical constructors: equal composite types are pointer-equal is not
+// promised; use type_identical.
+Type *type_new(Compiler *cc, TypeKind kind);
+Type *type_pointer(Compiler *cc, Type *elem);
+Type *type_slice(Compiler *cc, Type *elem);
+Type *type_array(Compiler *cc, Type *elem, int64_t len);
+Type *type_map(Compiler *cc, Type *key, Type *value);
+Type *type_chan(Compiler *cc, Type *elem, int dir);
+Type *type_tuple(Compiler *cc, Type **types, int n);
+Type *type_basic(Compiler *cc, TypeKind kind);
+
+Type *type_underlying(Type *t);
+bool type_identical(Type *a, Type *b);
+bool type_is_untyped(Type *t);
+bool type_is_integer(Type *t);
+bool type_is_unsigned(Type *t);
+bool type_is_float(Type *t);
+bool type_is_complex(Type *t);
+bool type_is_numeric(Type *t);
+bool type_is_string(Type *t);
+bool type_is_boolean(Type *t);
+bool type_is_interface(Type *t);
+bool type_is_pointer(Type *t);
+bool type_has_pointers(Type *t);    // for the escape analysis: does it hold pointers
+bool type_comparable(Type *t);
+int64_t type_size(Compiler *cc, Type *t);
+int32_t type_align(Compiler *cc, Type *t);
+// The type as gc prints it in messages: "*T", "[]int", "map[string]*node",
+// "func(int) string", "interface {}", "struct { x int }".
+const char *type_string(Compiler *cc, Type *t);
+
+// ---------------------------------------------------------------------------
+// Objects and scopes (scope.c)
+
+typedef enum ObjKind {
+    OBJ_BAD,
+    OBJ_CONST,
+    OBJ_TYPE,
+    OBJ_VAR,        // variables, params, results, struct fields
+    OBJ_FUNC,       // functions and methods
+    OBJ_PKG,        // an imported package name in a file scope
+    OBJ_BUILTIN,    // len, append, unsafe.Sizeof, ...
+    OBJ_NIL,
+    OBJ_LABEL,
+} ObjKind;
+
+struct Obj {
+    ObjKind kind;
+    Name *name;
+    Pos pos;            // position of the declaring identifier
+    Type *type;
+    Package *pkg;       // declaring package (NULL for universe)
+    Node *decl;         // the declaring spec, FuncDecl, Field, assignment, ...
+    Scope *scope;       // the scope it was declared in
+    union {
+        ConstVal cval;                      // OBJ_CONST
+        Builtin builtin;                    // OBJ_BUILTIN
+        Package *imported;                  // OBJ_PKG
+        struct {                            // OBJ_FUNC
+            FuncInfo *fn;
+            Type *recv;                     // receiver type (T or *T) for methods
+        } func;
+        struct {                            // OBJ_VAR
+            FuncInfo *fn;                   // owning function; NULL for globals and fields
+            int loop_depth;                 // of its declaration (escape analysis)
+            int param_index;                // params: 0.., receiver is -1; results: 0..
+            bool is_global, is_param, is_result, is_recv, is_field, embedded;
+            bool used;                      // for "declared but not used"
+            bool addr_taken;                // &x, x.m() with pointer receiver, slicing an array
+            bool captured;                  // referenced from a func literal
+            bool reassigned;                // assigned after its declaration
+        } var;
+        struct {                            // OBJ_LABEL
+            Node *stmt;
+            int loop_depth;
+            bool backward_goto;             // the target of a goto that comes after it
+            bool used;
+        } label;
+    } u;
+};
+
+// A scope maps names to objects. Lookups walk outward through parents.
+struct Scope {
+    Scope *parent;
+    Obj **entries;      // small scopes: linear; large ones: open hash (see scope.c)
+    int len, cap;
+    bool hashed;
+    bool is_func;       // the outermost scope of a function body
+    bool is_pkg;
+    bool is_universe;
+};
+
+Scope *scope_new(Compiler *cc, Scope *parent);
+Obj *scope_lookup_local(Scope *s, Name *name);
+Obj *scope_lookup(Scope *s, Name *name);          // walks parents
+// Inserts obj; returns the object already there with that name, or NULL.
+Obj *scope_insert(Compiler *cc, Scope *s, Obj *obj);
+Obj *obj_new(Compiler *cc, ObjKind kind, Name *name, Pos pos, Type *type);
+
+// ---------------------------------------------------------------------------
+// Functions, as the checker sees them. One FuncInfo per FuncDecl and per
+// func literal: the SSA builder and the escape analysis start from here.
+
+struct FuncInfo {
+    Obj *obj;               // OBJ_FUNC for declared functions and methods; NULL for literals
+    Node *decl;             // N_FUNCDECL or N_FUNCLIT
+    Type *sig;              // TY_FUNC
+    Obj *recv;              // receiver variable or NULL
+    Obj **params; int nparams;
+    Obj **results; int nresults;
+    FuncInfo *outer;        // enclosing function of a literal
+    PtrVec closures;        // func literals directly inside, in source order (FuncInfo*)
+    PtrVec captured;        // literals: outer variables referenced (Obj*), in first-use order
+    const char *gc_name;    // "f", "T.M", "(*T).M", "f.func1", "T.M.func2" as gc names it
+    Package *pkg;
+    unsigned pragmas;
+    int nlits;              // literals numbered so far (for func1, func2, ... naming)
+};
+
+// ---------------------------------------------------------------------------
+// Packages, the checker and the standard-library models
+
+struct Package {
+    const char *path;       // "main", "fmt", "runtime/internal/atomic"
+    Name *name;
+    Scope *scope;           // package scope
+    File **files; int nfiles;
+    Scope **file_scopes;    // one per file: imports live there
+    PtrVec funcs;           // FuncInfo* of every function, method and literal, in source order
+    PtrVec globals;         // Obj* of package-level variables, in source order
+    bool is_std;
+    bool checked;
+};
+
+// Type-checks the files of one package. Imports of modelled standard-library
+// packages are loaded (parsed and checked) on first use. Errors are recorded
+// as diagnostics; returns the package even when there are errors.
+Package *check_package(Compiler *cc, const char *path, File **files, int nfiles);
+
+// Embedded Go-subset sources of the standard-library models (stdlib.c).
+// Returns the source text of the package at import path `path`, or NULL if
+// minigc has no model for it.
+typedef struct StdlibFile {
+    const char *name;       // e.g. "fmt/print.go"
+    const char *text;
+} StdlibFile;
+const StdlibFile *stdlib_files(const char *path, int *nfiles);
+// Loads (once) and returns the checked model package, or NULL.
+Package *stdlib_import(Compiler *cc, const char *path);
+
+// ---------------------------------------------------------------------------
+// The compilation context
+
+typedef struct Options {
+    int m_level;            // -m, -m=N, -m -m
+    int l_level;            // -l: 1 disables inlining; -l=4 etc. kept as given
+    bool no_opt;            // -N
+    bool all_errors;        // -e
+    bool smallframes;       // -smallframes
+    bool complete;          // -C (gc: -complete)
+    const char *pkg_path;   // -p
+    const char *out_file;   // -o
+    const char *debug;      // -d=...
+    int inlfuncswithclosures; // -d=inlfuncswithclosures=N
+} Options;
+
+struct Compiler {
+    Arena arena;
+    Options opt;
+    Diags diags;
+    NameTable names;
+    PtrVec files;           // SourceFile*
+    Scope *universe;
+    Package *unsafe_pkg;
+    PtrVec packages;        // Package*: models loaded so far, then the main package
+    Type *basic[TY_UNTYPED_NIL + 1];   // basic and untyped types by kind
+    Type *error_type;       // the predeclared `error` (a named interface)
+    Type *any_type;         // interface{}
+    uint32_t next_type_id;
+    int import_depth;       // guards against cyclic model imports
+};
+
+// Fills the universe scope, the basic types and package unsafe (universe.c).
+void universe_init(Compiler *cc);
+
+// Creates a compilation with the universe in place.
+Compiler *compiler_new(const Options *opt);
+void compiler_free(Compiler *cc);
+
+#endif
