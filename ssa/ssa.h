@@ -1,0 +1,169 @@
+// ssa.h - the one header of minigc's IR: Func, Block, Value in gc's shape,
+// the op table, the printer and the invariant checker.
+//
+// A Func owns its blocks and values in its own arena, freed as a whole.
+// Values carry an op from ssa/op.def, a type from the frontend, args, an aux
+// (whatever the op names: a variable, a callee, a type, a string), an
+// auxint, the position gc would report for them and, for values that define
+// a source variable, that variable. Memory is an explicit <mem> value
+// threaded through loads, stores and calls: an op that reads memory takes it
+// as its last arg, one that changes it yields a new one.
+//
+// Depends on the frontend only (types, objects, positions); knows nothing
+// about passes.
+#ifndef MINIGC_SSA_H
+#define MINIGC_SSA_H
+
+#include "frontend/frontend.h"
+
+typedef struct Func Func;
+typedef struct Block Block;
+typedef struct Value Value;
+
+enum OpFlag {
+    OPF_CONST = 1 << 0,
+    OPF_COMMUTATIVE = 1 << 1,
+    OPF_MEM = 1 << 2,       // the last arg is the memory state
+    OPF_MEMOUT = 1 << 3,    // yields a memory state (alone or last in a tuple)
+    OPF_CALL = 1 << 4,
+    OPF_ALLOC = 1 << 5,     // an allocation site for escape analysis
+};
+
+typedef enum Op {
+#define OP(name, arity, flags) Op##name,
+#include "ssa/op.def"
+#undef OP
+    OP_COUNT
+} Op;
+
+typedef struct OpInfo {
+    const char *name;
+    int arity;      // -1: any number
+    unsigned flags;
+} OpInfo;
+
+extern const OpInfo op_info[OP_COUNT];
+static inline const char *op_name(Op op) { return op_info[op].name; }
+
+// What a value's aux names; which member is meaningful depends on the op.
+typedef enum AuxKind {
+    AUX_NONE,
+    AUX_VAR,        // aux.var: a variable (LocalAddr, Addr, Arg, VarDef)
+    AUX_FUNC,       // aux.fn: a function (StaticLECall, MakeClosure)
+    AUX_TYPE,       // aux.type: a type (Store, Move, Zero, NewObject, TypeAssert)
+    AUX_STRING,     // aux.str: a string constant
+    AUX_FLOAT,      // aux.f
+    AUX_COMPLEX,    // aux.c
+    AUX_METHOD,     // aux.method: an interface or concrete method (InterLECall, MethodValue)
+    AUX_FIELD,      // aux.field: a struct field (OffPtr)
+} AuxKind;
+
+typedef struct Aux {
+    AuxKind kind;
+    union {
+        Obj *var;
+        FuncInfo *fn;
+        Type *type;
+        struct { const char *s; size_t len; } str;
+        double f;
+        struct { double re, im; } c;
+        Method *method;
+        Field *field;
+    } u;
+} Aux;
+
+struct Value {
+    uint32_t id;        // v1, v2, ... unique in its Func
+    Op op;
+    Type *type;         // NULL for <mem>; a TY_TUPLE for calls
+    bool is_mem;        // the value is a memory state (or a tuple ending in one)
+    Value **args;
+    int nargs;
+    Value *inline_args[3];  // storage for args when nargs <= 3
+    Aux aux;
+    int64_t auxint;
+    Pos pos;            // where gc would report about this value
+    Block *block;
+    Obj *var;           // the source variable this value defines, if any
+    const char *expr;   // the expression as gc prints it in messages (&T{...}, make([]int, n))
+    Node *node;         // the AST node it came from, if any
+    int uses;           // how many args refer to it (maintained by ssa.c)
+};
+
+typedef enum BlockKind {
+    BlockInvalid,
+    BlockPlain,     // one successor
+    BlockIf,        // control: a bool; succs[0] when true, succs[1] when false
+    BlockRet,       // control: the memory at return; no successors
+    BlockExit,      // a panic: control is the memory; no successors
+    BlockDefer,     // after a defer call: succs[0] normal, succs[1] to the deferreturn path
+    BlockFirst,     // always succs[0]; succs[1] is never taken (keeps an edge alive)
+    BlockSelect,    // control: the SelectGo case index; one successor per case
+    BLOCK_KIND_COUNT
+} BlockKind;
+
+const char *block_kind_name(BlockKind k);
+
+// An edge is a successor and the index of this edge in that block's preds,
+// as in gc, so both ends can be found in constant time.
+typedef struct Edge {
+    Block *b;
+    int i;
+} Edge;
+
+struct Block {
+    uint32_t id;        // b1, b2, ...
+    BlockKind kind;
+    Value *control;     // If: the condition; Ret/Exit: the memory
+    Edge *succs; int nsuccs, capsuccs;
+    Edge *preds; int npreds, cappreds;
+    Value **values; int nvalues, capvalues;
+    Pos pos;
+    Func *func;
+    // SSA construction (Braun et al.): a block is sealed once all its
+    // predecessors are known; until then reads of variables get incomplete Phis.
+    bool sealed;
+    void *build_data;   // owned by the builder while it runs
+};
+
+struct Func {
+    Compiler *cc;
+    FuncInfo *info;     // the function (or literal) this is the SSA of
+    const char *name;   // gc's name: f, T.M, (*T).M, f.func1
+    Arena arena;        // blocks, values, arg arrays
+    Block **blocks; int nblocks, capblocks;
+    Block *entry;
+    uint32_t next_value_id, next_block_id;
+    Value *sp, *sb, *initmem;
+    void *pass_data;    // the pass that is running may hang its state here
+};
+
+// Construction (ssa.c)
+Func *func_new(Compiler *cc, FuncInfo *info, const char *name);
+void func_free(Func *f);
+Block *block_new(Func *f, BlockKind kind, Pos pos);
+void block_add_edge(Block *from, Block *to);        // appends a successor and its pred
+void block_set_control(Block *b, Value *v);
+Value *value_new(Block *b, Op op, Type *type, Pos pos);   // appended to b
+Value *value_new0(Block *b, Op op, Type *type, Pos pos);
+Value *value_new1(Block *b, Op op, Type *type, Pos pos, Value *a);
+Value *value_new2(Block *b, Op op, Type *type, Pos pos, Value *a, Value *c);
+Value *value_new3(Block *b, Op op, Type *type, Pos pos, Value *a, Value *c, Value *d);
+void value_add_arg(Value *v, Value *arg);
+void value_set_arg(Value *v, int i, Value *arg);
+void value_reset_args(Value *v);
+// Turns v into a Copy of w (keeping v's id), as gc's v.copyOf(w).
+void value_copy_of(Value *v, Value *w);
+// Removes values with no uses and no memory effect, and unreachable blocks.
+void func_remove_dead(Func *f);
+
+// The text dump in gc's format (print.c): out is a FILE*.
+void func_print(void *out, const Func *f);
+// One value as a dump line without indentation, into buf.
+int value_format(char *buf, size_t size, const Value *v);
+
+// The invariant checker (check.c). Returns NULL if f is well formed, else a
+// message naming the value or block that breaks an invariant (in f's arena).
+const char *func_check(Func *f);
+
+#endif
