@@ -1,0 +1,26 @@
+// passes.c - the pass table, in the order the driver runs it.
+//
+// Each entry names a pass, its entry point and the flags that turn it off,
+// as gc's ssa/compile.go lists its passes. Later issues add inline,
+// devirtualize, escape and deadcode here, each in a file of its own.
+#include "passes/passes.h"
+
+#include <string.h>
+
+const Pass pass_table[] = {
+    {"build", pass_build, false, false, "typed AST to SSA for every function (Braun et al.)"},
+};
+const int pass_count = (int)(sizeof pass_table / sizeof pass_table[0]);
+
+Func *program_find(Program *prog, const char *name) {
+    for (int i = 0; i < prog->nfuncs; i++)
+        if (strcmp(prog->funcs[i]->name, name) == 0)
+            return prog->funcs[i];
+    return NULL;
+}
+
+void program_free(Program *prog) {
+    for (int i = 0; i < prog->nfuncs; i++)
+        func_free(prog->funcs[i]);
+    prog->nfuncs = 0;
+}

@@ -1,0 +1,42 @@
+// passes.h - the pass pipeline: the program's functions as SSA, the pass
+// table, and each pass's entry point.
+//
+// A pass runs over the whole program at once (escape analysis needs every
+// function, bottom-up over the call graph). The driver runs the table in
+// order; after every pass, test builds run the invariant checker on every
+// function and stop with an internal error naming the pass if one fails.
+#ifndef MINIGC_PASSES_H
+#define MINIGC_PASSES_H
+
+#include "ssa/ssa.h"
+
+// The SSA of every function the program holds: the standard-library models
+// the program imports first, then the main package, each in source order
+// (FuncInfo order of Package.funcs).
+typedef struct Program {
+    Compiler *cc;
+    Package *main_pkg;
+    Func **funcs;
+    int nfuncs;
+    bool inlining;      // false under -l or -N (and in -compare-inline's second run)
+} Program;
+
+typedef struct Pass {
+    const char *name;
+    void (*run)(Program *prog);
+    bool off_with_l;    // -l turns it off
+    bool off_with_N;    // -N turns it off
+    const char *what;   // one line for -passes
+} Pass;
+
+extern const Pass pass_table[];
+extern const int pass_count;
+
+// The passes (one file each).
+void pass_build(Program *prog);     // build.c: typed AST -> SSA, fills prog->funcs
+
+// Finds a Func by gc's name (f, T.M, (*T).M, f.func1); NULL if none.
+Func *program_find(Program *prog, const char *name);
+void program_free(Program *prog);
+
+#endif
