@@ -1,7 +1,13 @@
 # minigc - `make help` lists the targets.
 #
 # Dependencies are Debian packages found with pkg-config; `make deps` installs
-# what is missing (as root) or prints the apt-get command to run.
+# what is missing (as root) or prints the apt-get command to run. pkg-config
+# is asked when make reads this file, so the targets that may have to install
+# first (demo, test, bench) run deps and then a fresh $(MAKE) for the rest.
+#
+# Two builds live side by side: build/rel (./minigc) and, with SAN=1,
+# build/san (build/san/minigc) under AddressSanitizer and UBSan. `make test
+# SAN=1` runs the same tests with the sanitized binaries; any report fails.
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -20,6 +26,11 @@ BUILD   := build/rel
 BIN     := minigc
 endif
 
+# A sanitizer report must fail loudly and never pass for an ordinary exit
+# status: abort (SIGABRT) rather than exit 1, which is what bad input gives.
+export ASAN_OPTIONS  ?= halt_on_error=1:abort_on_error=1:detect_leaks=1
+export UBSAN_OPTIONS ?= halt_on_error=1:abort_on_error=1:print_stacktrace=1
+
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -29,23 +40,28 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/stdlib_data.o
 STDLIB_GO := $(shell find frontend/stdlib -name '*.go' 2>/dev/null | LC_ALL=C sort)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+HEADERS  := $(wildcard frontend/*.h ssa/*.h passes/*.h dot/*.h)
 
-.PHONY: all deps demo test unit accept bench clean help
+.PHONY: all deps demo test check unit bad accept bench clean help
 
 all: $(BIN)
 
 help:
-	@echo "make            build ./minigc"
-	@echo "make deps       install missing Debian packages (as root) or print the command"
-	@echo "make demo       set up, build, and run minigc on a bundled sample"
-	@echo "make test       unit tests, bad-input tests, Go's own test files; SAN=1 for sanitizers"
-	@echo "make bench      time minigc against go tool compile on a generated file"
-	@echo "make clean      remove build products"
+	@echo "make             build ./minigc"
+	@echo "make deps        install missing Debian packages (as root) or print the command"
+	@echo "make demo        set up, build, and run minigc on a bundled sample"
+	@echo "make test        set up, build, and run all tests (unit, bad input, Go's test files)"
+	@echo "make test SAN=1  the same under AddressSanitizer and UBSan (binaries in build/san)"
+	@echo "make unit        cmocka unit tests only"
+	@echo "make bad         bad-input tests only (tests/run_bad.sh)"
+	@echo "make accept      Go's escape/inline tests, samples, generated code (tests/accept.sh)"
+	@echo "make bench       time minigc against go tool compile on a generated file"
+	@echo "make clean       remove build products"
 
 $(BIN): $(BUILD)/main.o $(LIB_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-$(BUILD)/%.o: %.c $(wildcard frontend/*.h ssa/*.h passes/*.h dot/*.h)
+$(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
@@ -69,21 +85,33 @@ deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	./$(BIN) -m -l samples/return_local.go
+	@echo "== ./$(BIN) -m -l samples/return_local.go   (escape decisions for a returned local)"
+	@./$(BIN) -m -l samples/return_local.go
 
 unit: $(UNIT_BINS)
-	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+	@bash tests/run_unit.sh $(UNIT_BINS)
+
+bad: $(BIN)
+	@bash tests/run_bad.sh ./$(BIN)
 
 accept: $(BIN)
-	@sh tests/accept.sh ./$(BIN)
+	@bash tests/accept.sh ./$(BIN)
 
+# `test` sets up first, then builds and runs everything in a fresh make (see
+# the top); `check` is the same without the set-up.
 test: deps
-	@$(MAKE) --no-print-directory all unit
-	@sh tests/run_bad.sh ./$(BIN)
-	@sh tests/accept.sh ./$(BIN)
+	@$(MAKE) --no-print-directory check
 
-bench: $(BIN)
-	@sh tests/bench.sh ./$(BIN)
+check: $(BIN)
+	@failed=0; \
+	 $(MAKE) --no-print-directory unit || failed=1; \
+	 bash tests/run_bad.sh ./$(BIN) || failed=1; \
+	 bash tests/accept.sh ./$(BIN) || failed=1; \
+	 exit $$failed
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@bash tests/bench.sh ./$(BIN)
 
 clean:
 	rm -rf build minigc

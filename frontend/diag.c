@@ -70,7 +70,8 @@ static int diag_cmp(const void *pa, const void *pb) {
 void diag_flush(Compiler *cc, void *outp) {
     FILE *out = outp;
     Diags *d = &cc->diags;
-    qsort(d->items, (size_t)d->len, sizeof(Diag), diag_cmp);
+    if (d->len > 1)
+        qsort(d->items, (size_t)d->len, sizeof(Diag), diag_cmp);
     int errors = 0;
     const Diag *prev = NULL;
     for (int i = 0; i < d->len; i++) {

@@ -182,7 +182,23 @@ enum {
     PRAGMA_UINTPTRESCAPES = 1 << 4,
     PRAGMA_LINKNAME = 1 << 5,
     PRAGMA_NOCHECKPTR = 1 << 6,
+    // The other directives gc knows: kept so that misplaced ones are reported
+    // as gc does (lex.c lists which imply which, as gc's do).
+    PRAGMA_BUILD = 1 << 7,
+    PRAGMA_SYSTEMSTACK = 1 << 8,
+    PRAGMA_NOWRITEBARRIER = 1 << 9,
+    PRAGMA_NOWRITEBARRIERREC = 1 << 10,
+    PRAGMA_YESWRITEBARRIERREC = 1 << 11,
+    PRAGMA_CGO_UNSAFE_ARGS = 1 << 12,
+    PRAGMA_UINTPTRKEEPALIVE = 1 << 13,
+    PRAGMA_REGISTERPARAMS = 1 << 14,
+    PRAGMA_NOTINHEAP = 1 << 15,
 };
+// The directives gc accepts on a function declaration.
+#define PRAGMA_FUNC_ALLOWED (PRAGMA_NOINLINE | PRAGMA_NOESCAPE | PRAGMA_NOSPLIT | PRAGMA_NORACE | \
+    PRAGMA_UINTPTRESCAPES | PRAGMA_NOCHECKPTR | PRAGMA_SYSTEMSTACK | PRAGMA_NOWRITEBARRIER | \
+    PRAGMA_NOWRITEBARRIERREC | PRAGMA_YESWRITEBARRIERREC | PRAGMA_CGO_UNSAFE_ARGS | \
+    PRAGMA_UINTPTRKEEPALIVE | PRAGMA_REGISTERPARAMS)
 
 typedef struct Token {
     TokKind kind;
@@ -190,6 +206,7 @@ typedef struct Token {
     const char *text;   // the token's bytes in the source (for ';' made from a
                         // newline or EOF: "newline" / "EOF", as gc's errors say)
     uint32_t len;
+    bool bad;           // a malformed literal (the lexer reported it)
 } Token;
 
 typedef struct Lexer {
@@ -201,17 +218,27 @@ typedef struct Lexer {
     TokKind last;           // for automatic semicolon insertion
     unsigned pragmas;       // PRAGMA_* seen since the last take
     Pos pragma_pos;
+    struct { Pos pos; unsigned bits; } pragma_sites[8];   // the first directives
+    int npragma_sites;                                      // behind `pragmas`
     const char *linkname;   // target of a pending //go:linkname, if any
+    Pos last_error_pos;     // gc drops an error repeating the previous one
+    const char *last_error; // on the same line: see lex_error
 } Lexer;
 
 void lex_init(Lexer *lx, Compiler *cc, const SourceFile *file);
 Token lex_next(Lexer *lx);
 unsigned lex_take_pragmas(Lexer *lx);
+// Reports a lexical (or other non-"syntax error") error as gc does: an error
+// with the same text as the previous one on the same line is dropped.
+void lex_error(Lexer *lx, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 // Literal decoding, shared by the parser, the checker and tests.
 // Unquotes a rune, interpreted or raw string literal's text into the arena.
 // Returns false (and sets *err to a gc-worded message) if malformed.
 bool lit_unquote(Arena *a, const char *text, size_t len, char **out, size_t *outlen, const char **err);
+// A rune literal's value (text includes the quotes); false if malformed.
+// (lit_unquote of a rune literal gives the UTF-8 encoding of this value.)
+bool lit_rune(const char *text, size_t len, int32_t *value);
 
 // ---------------------------------------------------------------------------
 // Constants (const.c). Integers are exact to 128 bits, which covers every
@@ -286,7 +313,7 @@ typedef enum NodeKind {
     N_COMMCLAUSE,   // clause.comm (send/receive stmt, NULL for default), clause.body
     N_SELECT,       // sw.clauses, sw.rbrace
     N_FOR,          // fors.init, fors.cond, fors.post (each may be NULL), fors.body
-    N_RANGE,        // range.key, range.value (may be NULL), range.define, range.x, range.body
+    N_RANGE,        // range.key, range.value (may be NULL), range.define, range.x, range.body, range.extra
     // declarations
     N_IMPORTSPEC,   // import.name (N_IDENT or NULL; "." and "_" allowed), import.path, import.pkg after check
     N_VALUESPEC,    // valspec.names, valspec.type, valspec.values, valspec.iota (const only)
@@ -336,8 +363,8 @@ struct Node {
     NodeKind kind;
     Pos pos;        // gc's position for this construct (see parse.c)
     Type *type;     // expression: its type after check; type expression: the type denoted
+    uint32_t flags; // NF_* below (before val: no padding, a Node is 128 bytes)
     ConstVal val;   // expression: its constant value, if constant (val.kind != CONST_NONE)
-    uint32_t flags; // NF_* below
     union {
         struct { Name *name; Obj *obj; } ident;
         struct { TokKind kind; const char *text; uint32_t len; } lit;
@@ -379,7 +406,11 @@ struct Node {
         struct { NodeList list; NodeList body; Node *comm; bool is_default; Pos colon; Obj *bind; } clause;
         struct { Node *init, *tag, *bind; NodeList clauses; Pos rbrace; } sw;
         struct { Node *init, *cond, *post, *body; } fors;
-        struct { Node *key, *value, *x, *body; bool define; } range;
+        struct {
+            Node *key, *value, *x, *body; bool define;
+            Node *extra;    // a third iteration variable: types2 reports "range clause
+                            // permits at most two iteration variables" at its start
+        } range;
         struct { Node *name, *path; Package *pkg; } import;
         struct { NodeList names; Node *type; NodeList values; int iota; } valspec;
         struct { Node *name, *type; bool alias; } typespec;
@@ -399,6 +430,8 @@ enum NodeFlag {
     NF_ADDRESSABLE = 1 << 3,// check: an addressable operand
     NF_COMMAOK = 1 << 4,    // check: v, ok form (map index, type assertion, receive)
     NF_USED = 1 << 5,       // check: the expression's value is used
+    NF_BADLIT = 1 << 6,     // parse: a malformed literal, already reported
+    NF_SHIFT_LHS = 1 << 7,  // check: untyped constant left operand of a non-constant shift
 };
 
 enum { CHAN_BOTH = 3, CHAN_SEND = 1, CHAN_RECV = 2 };
@@ -406,6 +439,9 @@ enum { CHAN_BOTH = 3, CHAN_SEND = 1, CHAN_RECV = 2 };
 // Node constructors and lists (ast.c)
 Node *node_new(Compiler *cc, NodeKind kind, Pos pos);
 NodeList nodelist_from(Compiler *cc, Node **items, int len);  // copies into the arena
+// Where the construct starts, as types2's syntax.StartPos computes it (n->pos
+// is gc's node position, e.g. a binary expression's operator).
+Pos node_start_pos(const Node *n);
 
 // One parsed file.
 typedef struct File {
@@ -414,6 +450,14 @@ typedef struct File {
     Pos package_pos;
     NodeList imports;   // N_IMPORTSPEC, in order
     NodeList decls;     // N_GENDECL and N_FUNCDECL, in order (imports included)
+    // Directives written before a declaration that does not allow them
+    // (//go:noinline before a var, //go:notinheap before a func, anything but
+    // //go:build before the package clause). gc reports "misplaced compiler
+    // directive" at each only when type checking found no error, so the
+    // driver does it then. (Misplaced directives elsewhere, e.g. inside a
+    // function body, are syntax-time errors the parser reports itself.)
+    Pos *misplaced_pragmas;
+    int nmisplaced_pragmas;
 } File;
 
 // Parses one file. Syntax errors are recorded as diagnostics; the result is
@@ -426,6 +470,21 @@ File *parse_file(Compiler *cc, const SourceFile *src);
 // `out` is a FILE*.
 void ast_print_file(void *out, const File *f);
 void ast_print_node(void *out, const Node *n, int indent);
+// A node as gc's syntax.String prints it (the short form types2 uses in its
+// error messages: "x + y", "T{…}", "func(x int) {…}"). Text in the arena.
+const char *node_string(Compiler *cc, const Node *n);
+
+// An expression as gc prints it in -m messages (exprfmt.c): `&T{...}`,
+// `make([]int, n)`, `func literal`, `s + t`, `([]byte)(s)`, `n.String`.
+// The text lives in the arena.
+const char *expr_string(Compiler *cc, const Node *n);
+// A statement as gc's -m=2 explanations name it: `x = y`, `x := y`,
+// `return p, nil`, `ch <- p`, `for loop`, `case T: body`; for a N_VALUESPEC,
+// `a = p` (one per name, "; "-separated). expr_string of a statement is the same.
+const char *stmt_string(Compiler *cc, const Node *n);
+// The assignment gc makes of a var spec for its i-th name: `b = a` for
+// `var b, c = a, a`, `d, e = f()` for `var d, e = f()`, `x = <nil>` for `var x T`.
+const char *var_assign_string(Compiler *cc, const Node *spec, int i);
 
 // ---------------------------------------------------------------------------
 // Types (types.c)
@@ -481,6 +540,8 @@ struct Type {
             Type **results; int nresults;
             Type *recv;         // for method signatures as seen from a method expression: NULL
             bool variadic;      // the last param is a slice collected from ...
+            Name **param_names; // NULL or one per param (NULL entries: unnamed);
+            Name **result_names;// types2 prints them in signatures
         } func;
         struct {
             Method *methods; int nmethods;  // complete method set, sorted by name (gc's order)
@@ -528,6 +589,10 @@ int32_t type_align(Compiler *cc, Type *t);
 // The type as gc prints it in messages: "*T", "[]int", "map[string]*node",
 // "func(int) string", "interface {}", "struct { x int }".
 const char *type_string(Compiler *cc, Type *t);
+// The type as types2 (gc's type checker) prints it in errors: "interface{}",
+// "struct{x int}", "func(x int) string"; named types of packages other than
+// `from` are qualified by package name.
+const char *type_string_types2(Compiler *cc, Type *t, Package *from);
 
 // ---------------------------------------------------------------------------
 // Objects and scopes (scope.c)
@@ -552,6 +617,8 @@ struct Obj {
     Package *pkg;       // declaring package (NULL for universe)
     Node *decl;         // the declaring spec, FuncDecl, Field, assignment, ...
     Scope *scope;       // the scope it was declared in
+    int color;          // checker: 0 unchecked, 1 in progress, 2 done (package level)
+    void *declinfo;     // checker-private: how to check it (see check.h)
     union {
         ConstVal cval;                      // OBJ_CONST
         Builtin builtin;                    // OBJ_BUILTIN
@@ -615,6 +682,7 @@ struct FuncInfo {
     Package *pkg;
     unsigned pragmas;
     int nlits;              // literals numbered so far (for func1, func2, ... naming)
+    Scope *scope;           // checker: the scope of the parameters and the body
 };
 
 // ---------------------------------------------------------------------------
@@ -676,6 +744,8 @@ struct Compiler {
     Type *basic[TY_UNTYPED_NIL + 1];   // basic and untyped types by kind
     Type *error_type;       // the predeclared `error` (a named interface)
     Type *any_type;         // interface{}
+    Type *byte_type;        // the predeclared aliases byte and rune: types of kind
+    Type *rune_type;        // TY_UINT8 / TY_INT32 that print as "byte" / "rune"
     uint32_t next_type_id;
     int import_depth;       // guards against cyclic model imports
 };

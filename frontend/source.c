@@ -4,6 +4,7 @@
 // refer to files by their index in Compiler.files, so a Pos stays 12 bytes.
 #include "frontend.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +21,19 @@ SourceFile *source_add(Compiler *cc, const char *path, const char *text, size_t 
     return sf;
 }
 
+// Reports a failed file operation with the errno text spelled as Go spells
+// it, in lower case ("open x.go: no such file or directory"), as gc prints it.
+static void report_io_error(Compiler *cc, const char *op, const char *path, int err) {
+    char text[128];
+    snprintf(text, sizeof text, "%s", strerror(err));
+    text[0] = (char)tolower((unsigned char)text[0]);
+    diag_error(cc, (Pos){0}, "%s %s: %s", op, path, text);
+}
+
 SourceFile *source_load(Compiler *cc, const char *path) {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        diag_error(cc, (Pos){0}, "open %s: %s", path, strerror(errno));
+        report_io_error(cc, "open", path, errno);
         return NULL;
     }
     size_t cap = 1 << 16, len = 0;
@@ -50,7 +60,7 @@ SourceFile *source_load(Compiler *cc, const char *path) {
     fclose(f);
     if (failed) {
         free(buf);
-        diag_error(cc, (Pos){0}, "read %s: %s", path, strerror(errno));
+        report_io_error(cc, "read", path, errno);
         return NULL;
     }
     SourceFile *sf = source_add(cc, path, buf, len, false);

@@ -1,4 +1,205 @@
-// build.c - typed AST to SSA. (Being written: see issue 3.)
-#include "passes/passes.h"
+// build.c - the build pass: typed AST to SSA for every function.
+//
+// Requires a checked program (types, objects, FuncInfos, captured variables,
+// addr_taken/reassigned flags); makes prog->funcs, one Func per FuncInfo of
+// every package in Compiler.packages (the models first, then the main
+// package), in source order, func literals included.
+//
+// Each function is built in three phases:
+//   1. the entry block: InitMem, SP, SB; for a literal GetClosurePtr and one
+//      ClosureVar per captured variable (its value, or its address when
+//      captured by reference); one Arg per receiver and parameter (stored to
+//      its slot if it lives in memory); the zero values of named results;
+//   2. the body, statement by statement (build_stmt.c, build_expr.c), with
+//      SSA variables made on the fly (build_var.c); falling off the end
+//      returns;
+//   3. clean-up: label blocks are sealed, trivial Phis removed, unreachable
+//      blocks and unused values dropped (func_remove_dead), and once more
+//      for the Phis that the removed edges made trivial.
+// A function without a body (assembly, //go:linkname) gets the entry block
+// and a Ret of MakeResult with memory only.
+#include "passes/build.h"
 
-void pass_build(Program *prog) { (void)prog; }
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static Pos func_pos(FuncInfo *fi) {
+    if (fi->decl)
+        return fi->decl->pos;
+    return fi->obj ? fi->obj->pos : (Pos){0};
+}
+
+static Node *func_body(FuncInfo *fi) {
+    if (!fi->decl)
+        return NULL;
+    if (fi->decl->kind == N_FUNCDECL)
+        return fi->decl->u.funcdecl.body;
+    if (fi->decl->kind == N_FUNCLIT)
+        return fi->decl->u.funclit.body;
+    return NULL;
+}
+
+static void closure_entry(Builder *b, Block *entry) {
+    FuncInfo *fi = b->info;
+    Pos pos = func_pos(fi);
+    b->closure_ptr = value_new(entry, OpGetClosurePtr, type_basic(b->cc, TY_UNSAFE_POINTER), pos);
+    for (int i = 0; i < fi->captured.len; i++) {
+        Obj *v = fi->captured.items[i];
+        bool by_value = bb_capture_by_value(b->cc, v);
+        Type *t = by_value ? v->type : type_pointer(b->cc, v->type);
+        Value *cv = value_new1(entry, OpClosureVar, t, pos, b->closure_ptr);
+        cv->auxint = i;
+        cv->var = v;
+        uint32_t var = bv_index(b, v);
+        VarInfo *vi = bv_info(b, var);
+        if (by_value) {
+            vi->cls = VC_REG;
+            bv_write(b, var, entry, cv);
+        } else {
+            vi->cls = VC_CAPT_REF;
+            vi->addr = cv;
+        }
+    }
+}
+
+static void param_entry(Builder *b, Obj *p, int index, Type *t, Pos pos) {
+    Value *a = value_new(b->cur, OpArg, p ? p->type : t, p ? p->pos : pos);
+    a->aux = (Aux){.kind = AUX_VAR, .u.var = p};
+    a->auxint = index;
+    a->var = p;
+    if (!p || name_is(p->name, "_"))
+        return;
+    uint32_t var = bv_index(b, p);
+    VarInfo *vi = bv_info(b, var);
+    if (vi->cls == VC_REG)
+        bv_write(b, var, b->cur, a);
+    else
+        be_store(b, be_var_addr(b, var, p->pos), a, p->type, p->pos, p);
+}
+
+static bool result_named(Obj *r) { return r && r->name && r->name->s[0] != '~' && r->name->s[0] != '.'; }
+
+static void entry_block(Builder *b) {
+    Func *f = b->f;
+    FuncInfo *fi = b->info;
+    Pos pos = func_pos(fi);
+    Block *entry = bb_block(b, BlockPlain, pos);
+    entry->sealed = true;
+    b->cur = entry;
+    Type *uintptr_t_ = type_basic(b->cc, TY_UINTPTR);
+    f->initmem = value_new(entry, OpInitMem, NULL, (Pos){0});
+    f->sp = value_new(entry, OpSP, uintptr_t_, (Pos){0});
+    f->sb = value_new(entry, OpSB, uintptr_t_, (Pos){0});
+    bv_write(b, 0, entry, f->initmem);
+    if (fi->decl && fi->decl->kind == N_FUNCLIT)
+        closure_entry(b, entry);
+    Type *sig = fi->sig ? type_underlying(fi->sig) : NULL;
+    int index = 0;
+    if (fi->recv)
+        param_entry(b, fi->recv, index++, NULL, pos);
+    for (int i = 0; i < fi->nparams; i++) {
+        Type *t = sig && sig->kind == TY_FUNC && i < sig->u.func.nparams ? sig->u.func.params[i] : NULL;
+        param_entry(b, fi->params[i], index++, t, pos);
+    }
+    for (int i = 0; i < fi->nresults; i++)
+        if (result_named(fi->results[i]))
+            be_declare_var(b, fi->results[i], NULL, fi->results[i]->pos);
+}
+
+// The return at the closing brace of a function that can fall off its end.
+static void implicit_return(Builder *b, Pos pos) {
+    FuncInfo *fi = b->info;
+    Value **vals = ARENA_ARRAY(&b->scratch, Value *, fi->nresults > 0 ? fi->nresults : 1);
+    int n = 0;
+    for (int i = 0; i < fi->nresults; i++) {
+        Obj *r = fi->results[i];
+        vals[n++] = result_named(r) ? be_read_var(b, r, pos) : be_unknown(b, r ? r->type : NULL, pos);
+    }
+    bs_return_values(b, vals, n, pos);
+}
+
+static Pos closing_brace(Node *body) {
+    if (body && body->kind == N_BLOCK && pos_known(body->u.block.rbrace))
+        return body->u.block.rbrace;
+    return body ? body->pos : (Pos){0};
+}
+
+static void seal_everything(Builder *b) {
+    for (LabelBlock *l = b->labels; l; l = l->next)
+        bb_seal(b, l->block);
+    for (int i = 0; i < b->f->nblocks; i++)
+        bb_seal(b, b->f->blocks[i]);
+}
+
+static Func *build_func(Program *prog, TypeCache *types, FuncInfo *fi) {
+    Compiler *cc = prog->cc;
+    Builder bld = {.cc = cc, .prog = prog, .info = fi, .types = types};
+    Builder *b = &bld;
+    arena_init(&b->scratch);
+    b->f = func_new(cc, fi, fi->gc_name ? fi->gc_name : "?");
+    bv_temp(b, NULL);   // variable 0: memory
+    entry_block(b);
+    Node *body = func_body(fi);
+    if (body) {
+        bs_stmt(b, body);
+        implicit_return(b, closing_brace(body));
+    } else {
+        bs_return_values(b, NULL, 0, func_pos(fi));
+    }
+    seal_everything(b);
+    bb_finish_phis(b);
+    func_remove_dead(b->f);
+    bb_finish_phis(b);
+    func_remove_dead(b->f);
+    for (int i = 0; i < b->f->nblocks; i++)
+        b->f->blocks[i]->build_data = NULL;
+    Func *f = b->f;
+    arena_free(&b->scratch);
+    return f;
+}
+
+static bool has_package(Compiler *cc, Package *p) {
+    for (int i = 0; i < cc->packages.len; i++)
+        if (cc->packages.items[i] == p)
+            return true;
+    return false;
+}
+
+static void build_package(Program *prog, TypeCache *types, Package *pkg, PtrVec *out) {
+    for (int i = 0; i < pkg->funcs.len; i++) {
+        FuncInfo *fi = pkg->funcs.items[i];
+        if (fi)
+            ptrvec_push(&prog->cc->arena, out, build_func(prog, types, fi));
+    }
+}
+
+void pass_build(Program *prog) {
+    Compiler *cc = prog->cc;
+    Arena type_arena;
+    arena_init(&type_arena);
+    // Derived types outlive the pass (values point at them): they go to the
+    // compiler's arena; only the cache's table lives in type_arena.
+    TypeCache types = {.arena = &type_arena};
+    PtrVec out = {0};
+    for (int i = 0; i < cc->packages.len; i++)
+        build_package(prog, &types, cc->packages.items[i], &out);
+    if (prog->main_pkg && !has_package(cc, prog->main_pkg))
+        build_package(prog, &types, prog->main_pkg, &out);
+    arena_free(&type_arena);
+    prog->funcs = (Func **)out.items;
+    prog->nfuncs = out.len;
+    const char *check = getenv("MINIGC_CHECK");
+    if (check && strcmp(check, "1") == 0)
+        build_check_all(prog);
+}
+
+void build_check_all(Program *prog) {
+    for (int i = 0; i < prog->nfuncs; i++) {
+        const char *err = func_check(prog->funcs[i]);
+        if (err) {
+            fprintf(stderr, "minigc: internal error after build: %s\n", err);
+            exit(3);
+        }
+    }
+}

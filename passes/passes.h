@@ -34,6 +34,9 @@ extern const int pass_count;
 
 // The passes (one file each).
 void pass_build(Program *prog);     // build.c: typed AST -> SSA, fills prog->funcs
+// Runs func_check on every function; on a failure prints
+// "minigc: internal error after build: MSG" to stderr and exits 3.
+void build_check_all(Program *prog);
 
 // Finds a Func by gc's name (f, T.M, (*T).M, f.func1); NULL if none.
 Func *program_find(Program *prog, const char *name);

@@ -170,12 +170,14 @@ static const char *check_value(CheckState *st, Block *b, int idx) {
             return fail(st, "v%u: Phi has %d args but b%u has %d preds", v->id, v->nargs, b->id, b->npreds);
     } else if (oi->arity >= 0 && v->nargs != oi->arity) {
         return fail(st, "v%u: %s has %d args, want %d", v->id, oi->name, v->nargs, oi->arity);
+    } else if ((oi->flags & OPF_MEM) && v->nargs == 0) {
+        return fail(st, "v%u: %s has no memory arg", v->id, oi->name);
     }
     for (int i = 0; i < v->nargs; i++) {
         Value *a = v->args[i];
         if (!a)
             return fail(st, "v%u: arg %d is missing", v->id, i);
-        if (st->value_pos[a->id] < 0)
+        if (a->id > st->f->next_value_id || st->value_pos[a->id] < 0)
             return fail(st, "v%u: arg v%u is not in the function", v->id, a->id);
         bool last = i == v->nargs - 1;
         bool wants_mem = (oi->flags & OPF_MEM) && last;

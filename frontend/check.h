@@ -1,0 +1,223 @@
+// check.h - what the type checker's files (check*.c, const.c) share.
+//
+// The checker walks the AST with a Checker holding where it is (package,
+// file, function, scope, loop depth). Expressions are evaluated into
+// Operands, as types2 does: an operand has a mode (constant, variable,
+// value, type, ...), a type, and for constants a value. The final facts are
+// then written onto the AST nodes (Node.type, Node.val, flags) for later
+// passes.
+//
+// Package-level objects are declared in a first sweep and checked lazily,
+// on first use, so that declaration order does not matter; Obj.color marks
+// an object as in progress, which is how cycles are found.
+#ifndef MINIGC_CHECK_H
+#define MINIGC_CHECK_H
+
+#include "frontend.h"
+
+typedef enum OpMode {
+    MODE_INVALID,   // an error was reported (or must not cascade)
+    MODE_NOVALUE,   // a call of a function without results
+    MODE_BUILTIN,   // a built-in function, not yet called
+    MODE_TYPE,      // a type expression
+    MODE_CONST,
+    MODE_VAR,       // addressable
+    MODE_MAPINDEX,  // m[k]: assignable, comma-ok, not addressable
+    MODE_VALUE,
+    MODE_NIL,       // the predeclared nil
+    MODE_COMMAOK,   // type assertion or receive: may yield v, ok
+} OpMode;
+
+typedef struct Operand {
+    OpMode mode;
+    Node *expr;
+    Type *type;
+    ConstVal val;
+    Builtin id;     // MODE_BUILTIN
+} Operand;
+
+// Colors of package-level objects.
+enum { COLOR_WHITE = 0, COLOR_GREY = 1, COLOR_BLACK = 2 };
+
+// What the checker needs to know to check one package-level object (or a
+// local constant) later.
+typedef struct DeclInfo {
+    Scope *file_scope;
+    Node *spec;         // N_VALUESPEC, N_TYPESPEC or N_FUNCDECL
+    Node *type_expr;    // var/const: the declared type, or NULL
+    Node *init;         // the initializer of this one object, or NULL
+    Obj **lhs;          // var a, b = f(): every object the one initializer sets
+    int nlhs;
+    int iota;           // const: its index in the group
+    bool inherited;     // const: type and values repeated from an earlier spec
+} DeclInfo;
+
+// Where break/continue/fallthrough may go, and where labels are (checked
+// with the statement walk; see check_label.c).
+typedef struct LabelInfo LabelInfo;
+
+typedef struct Checker {
+    Compiler *cc;
+    Package *pkg;
+    Scope *scope;           // the innermost scope
+    bool scope_pending;     // a block was entered whose scope is not made yet
+    Scope *file_scope;
+    FuncInfo *fn;           // function whose body is being checked, or NULL
+    Type *sig;              // its signature
+    Obj *decl_obj;          // package-level object being checked, or NULL
+    int iota;               // -1 outside constant declarations
+    int loop_depth;         // escape analysis' loop depth (1 at function top)
+    PtrVec path;            // package-level objects in progress (cycle reports)
+    PtrVec delayed;         // func literals whose bodies wait (Node*)
+    int global_lits;        // closures in package-level initializers: glob..funcN
+    PtrVec global_funcs;    // their FuncInfos, merged into Package.funcs at the end
+    Name *blank;            // the interned "_"
+    LabelInfo *labels;      // label state of the current function
+    PtrVec unused_imports;  // Obj* of imports, in order
+    PtrVec locals;          // variables declared in function bodies being checked
+    int locals_base;        // where the current function's start in `locals`
+    Node *arg_call;         // call whose arguments are being assigned (for messages)
+    struct TypeCache *type_cache;
+    bool has_call_or_recv;  // the expression being checked calls or receives
+    int expr_kind;          // EXPR_* of the last expression checked
+    Type *empty_iface;      // interface{} as types2 spells it in messages
+} Checker;
+
+// What kind of expression a statement context sees (types2's exprKind).
+enum { EXPR_CONVERSION, EXPR_EXPRESSION, EXPR_STATEMENT };
+
+// ---------------------------------------------------------------------------
+// check.c: errors, positions, declarations
+
+void check_errorf(Checker *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+// The position types2 reports an expression at: its leftmost token.
+Pos start_pos(const Node *n);
+// The position types2 reports a constant operation's overflow at.
+Pos op_pos(const Node *n);
+const char *tstr(Checker *c, Type *t);            // types2-style type string
+const char *estr(Checker *c, const Node *n);      // types2-style expression string
+const char *opstr(Checker *c, const Operand *x);  // operand string: "x (variable of type int)"
+
+void obj_decl(Checker *c, Obj *o);                // checks a package-level object if not done
+void report_cycle(Checker *c, Obj *o);            // o is in progress: report the cycle back to it
+void init_vars(Checker *c, Obj **lhs, int n, NodeList *rhs, Node *return_stmt);
+Obj *declare_local(Checker *c, Scope *s, Obj *o, Node *ident);
+void check_local_decl(Checker *c, Node *gendecl);
+Obj *lookup(Checker *c, Name *name);
+Scope *decl_scope(Checker *c);                    // the current block's scope, made if needed
+void record_global_var(Checker *c, Obj *o);
+
+// ---------------------------------------------------------------------------
+// check_type.c: type expressions, method sets, lookups
+
+Type *check_type(Checker *c, Node *e);            // a type expression; TY_INVALID on error
+Type *check_type_or_nil(Checker *c, Node *e);
+Type *check_func_type(Checker *c, Node *ftype, Node *recv, FuncInfo *fn, Scope *scope);
+void named_type_decl(Checker *c, Obj *o);
+void interface_complete(Checker *c, Type *t);
+bool valid_var_type(Checker *c, Node *e, Type *t);
+
+typedef struct Selection {
+    Obj *obj;           // field (OBJ_VAR) or method (OBJ_FUNC); NULL if not found
+    int *path;          // embedded field indexes then the final index
+    int depth;
+    bool indirect;      // a pointer was followed on the way
+    bool ambiguous;     // found more than once at the shallowest depth
+    bool ptr_recv_needed; // a *T method on a non-addressable T value
+    Method *method;
+} Selection;
+Selection lookup_field_or_method(Checker *c, Type *t, bool addressable, Name *name);
+// Reports whether t implements iface; on failure *why says why (types2 wording).
+bool implements(Checker *c, Type *t, Type *iface, const char **why);
+Method *find_method(Checker *c, Type *t, Name *name, bool *is_ptr_recv_only);
+Type *method_sig(Checker *c, Method *m);         // resolves a method's signature
+bool has_nil(Type *t);
+Type *default_type(Checker *c, Type *t);
+bool is_named(Type *t);
+Type *core_underlying(Type *t);                   // underlying or TY_INVALID basic
+
+// ---------------------------------------------------------------------------
+// check_expr.c
+
+void check_expr(Checker *c, Operand *x, Node *e);              // single value
+void check_multi_expr(Checker *c, Operand *x, Node *e);        // may be a tuple
+void check_expr_with_hint(Checker *c, Operand *x, Node *e, Type *hint);
+void check_expr_or_type(Checker *c, Operand *x, Node *e);
+void check_raw_expr(Checker *c, Operand *x, Node *e, Type *hint);
+void check_assignment(Checker *c, Operand *x, Type *t, const char *context);
+bool assignable_to(Checker *c, Operand *x, Type *t, const char **reason);
+void convert_untyped(Checker *c, Operand *x, Type *target);
+void update_expr_type(Checker *c, Node *e, Type *t, bool final);
+void record_operand(Checker *c, Operand *x);
+void use_exprs(Checker *c, NodeList *l);
+void use_expr(Checker *c, Node *e);
+void check_conversion(Checker *c, Operand *x, Type *t);
+bool convertible_to(Checker *c, Operand *x, Type *t, const char **cause);
+void single_value(Checker *c, Operand *x);
+bool check_index_value(Checker *c, Node *e, int64_t max, const char *what, int64_t *out);
+void mark_addr_taken(Checker *c, Node *e);
+void check_selector(Checker *c, Operand *x, Node *e);
+// Evaluates a list of expressions; a single call may yield several values.
+// Returns the operands (arena) and their count; *commaok set when allowed.
+Operand *check_expr_list(Checker *c, NodeList *l, bool allow_commaok, int *n, bool *commaok, Operand *buf, int bufcap);
+// Pointer and slice types, shared per element type (an allocation saver:
+// identity never depends on it).
+Type *pointer_to(Checker *c, Type *elem);
+Type *slice_of(Checker *c, Type *elem);
+
+// ---------------------------------------------------------------------------
+// check_call.c
+
+void check_call(Checker *c, Operand *x, Node *call);
+void check_binary(Checker *c, Operand *x, Node *e, Node *lhs, Node *rhs, TokKind op);
+void check_comparison(Checker *c, Operand *x, Operand *y, bool switch_case);
+const char *assertable_to(Checker *c, Type *iface, Type *t);
+const char *builtin_name(Builtin id);
+bool check_builtin(Checker *c, Operand *x, Node *call, Builtin id);
+const char *types_summary(Checker *c, Type **ts, int n, bool variadic);
+
+// ---------------------------------------------------------------------------
+// check_stmt.c
+
+void check_func_body(Checker *c, FuncInfo *fn, Node *body);
+void check_func_lit(Checker *c, Operand *x, Node *e);
+void process_delayed(Checker *c, int from);
+FuncInfo *new_func_info(Checker *c, Node *decl, Obj *obj);
+void var_assigned(Checker *c, Obj *o);
+void check_var_decl(Checker *c, Obj *obj, Obj **lhs, int nlhs, Node *type_expr, Node *init);
+Obj *check_new_local_var(Checker *c, Node *id, Node *decl);
+
+// ---------------------------------------------------------------------------
+// check_label.c
+
+void check_branches(Checker *c, Node *body);
+
+// ---------------------------------------------------------------------------
+// const.c
+
+ConstVal const_int(__int128 v);
+ConstVal const_float(double f);
+ConstVal const_bool(bool b);
+ConstVal const_string(const char *s, size_t len);
+ConstVal const_complex(double re, double im);
+// Decodes a literal's text; false if malformed.
+bool const_from_literal(Compiler *cc, TokKind kind, const char *text, size_t len, ConstVal *out);
+// Arithmetic on constants; `integer_div` for integer operands of /.
+// Returns false on an overflow beyond 128 bits or invalid operation.
+bool const_binary(TokKind op, ConstVal x, ConstVal y, bool integer_div, ConstVal *out);
+bool const_unary(TokKind op, ConstVal x, int unsigned_bits, ConstVal *out);
+bool const_shift(TokKind op, ConstVal x, uint64_t s, ConstVal *out);
+bool const_compare(TokKind op, ConstVal x, ConstVal y);
+int const_sign(ConstVal x);
+// Converts between constant kinds; false when not exactly representable.
+bool const_to_int(ConstVal x, ConstVal *out);
+ConstVal const_to_float(ConstVal x);
+ConstVal const_to_complex(ConstVal x);
+// The value as types2 prints it ("300", "1.5", "\"s\"", "true").
+const char *const_string_of(Compiler *cc, ConstVal v);
+// Representability of a constant in basic type kind k; on success *rounded is
+// the value in that type. code: 0 ok, 1 truncated, 2 overflows, 3 other.
+int const_representable(ConstVal x, Type *t, ConstVal *rounded);
+bool const_equal(ConstVal a, ConstVal b);
+
+#endif

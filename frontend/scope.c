@@ -1,0 +1,104 @@
+// scope.c - objects and the scopes that map names to them.
+//
+// Most scopes are tiny (a block with two variables), so a scope starts as a
+// plain array searched linearly. Once it holds more than SCOPE_LINEAR_MAX
+// objects it turns into an open-addressing hash table keyed by the interned
+// name's hash (names are interned, so equal names are equal pointers); a
+// package scope of tens of thousands of functions stays O(1) per lookup.
+// Objects are never removed, so the table needs no tombstones.
+#include "frontend.h"
+
+#include <string.h>
+
+enum { SCOPE_LINEAR_MAX = 16 };
+
+Scope *scope_new(Compiler *cc, Scope *parent) {
+    Scope *s = ARENA_NEW(&cc->arena, Scope);
+    s->parent = parent;
+    return s;
+}
+
+Obj *obj_new(Compiler *cc, ObjKind kind, Name *name, Pos pos, Type *type) {
+    Obj *o = ARENA_NEW(&cc->arena, Obj);
+    o->kind = kind;
+    o->name = name;
+    o->pos = pos;
+    o->type = type;
+    return o;
+}
+
+// Slot of `name` in a hashed scope: where it is, or the empty slot where it
+// would go.
+static int hash_slot(const Scope *s, const Name *name) {
+    uint32_t mask = (uint32_t)s->cap - 1;
+    uint32_t i = name->hash & mask;
+    while (s->entries[i] && s->entries[i]->name != name)
+        i = (i + 1) & mask;
+    return (int)i;
+}
+
+Obj *scope_lookup_local(Scope *s, Name *name) {
+    if (!s || !name)
+        return NULL;
+    if (s->hashed)
+        return s->entries[hash_slot(s, name)];
+    for (int i = 0; i < s->len; i++)
+        if (s->entries[i]->name == name)
+            return s->entries[i];
+    return NULL;
+}
+
+Obj *scope_lookup(Scope *s, Name *name) {
+    for (; s; s = s->parent) {
+        Obj *o = scope_lookup_local(s, name);
+        if (o)
+            return o;
+    }
+    return NULL;
+}
+
+// Re-inserts every object into a table of `cap` slots (a power of two).
+static void rehash(Compiler *cc, Scope *s, int cap) {
+    Obj **old = s->entries;
+    int oldcap = s->cap, oldlen = s->len;
+    bool was_hashed = s->hashed;
+    s->entries = ARENA_ARRAY(&cc->arena, Obj *, cap);
+    s->cap = cap;
+    s->hashed = true;
+    int n = was_hashed ? oldcap : oldlen;
+    for (int i = 0; i < n; i++)
+        if (old[i])
+            s->entries[hash_slot(s, old[i]->name)] = old[i];
+}
+
+Obj *scope_insert(Compiler *cc, Scope *s, Obj *obj) {
+    // The blank identifier declares nothing: any number of `_` may coexist.
+    if (obj->name && !name_is(obj->name, "_")) {
+        Obj *prev = scope_lookup_local(s, obj->name);
+        if (prev)
+            return prev;
+    }
+    if (!obj->scope)
+        obj->scope = s;
+    if (!s->hashed && s->len >= SCOPE_LINEAR_MAX && obj->name)
+        rehash(cc, s, 64);
+    if (s->hashed) {
+        if (!obj->name || name_is(obj->name, "_"))
+            return NULL;    // nothing can look it up
+        if (2 * (s->len + 1) > s->cap)
+            rehash(cc, s, s->cap * 2);
+        s->entries[hash_slot(s, obj->name)] = obj;
+        s->len++;
+        return NULL;
+    }
+    if (s->len == s->cap) {
+        int cap = s->cap ? s->cap * 2 : 4;
+        Obj **e = ARENA_ARRAY(&cc->arena, Obj *, cap);
+        if (s->len)
+            memcpy(e, s->entries, sizeof(Obj *) * (size_t)s->len);
+        s->entries = e;
+        s->cap = cap;
+    }
+    s->entries[s->len++] = obj;
+    return NULL;
+}

@@ -1,0 +1,654 @@
+// types.c - Go types: construction, predicates, identity, amd64 layout and
+// printing.
+//
+// Composite types are made fresh by each constructor; two types are the same
+// Go type when type_identical says so (defined types are identical only to
+// themselves, everything else structurally). Sizes and alignments are
+// computed on first request and cached in the Type, using gc's amd64 rules;
+// a type whose size is being computed is marked so that an invalid recursive
+// type the checker missed cannot recurse forever.
+//
+// Types are printed in two dialects: type_string gives gc's own form, used in
+// -m messages ("interface {}", "struct { x int }", "func(int) string"), and
+// type_string_types2 gives the type checker's form used in errors
+// ("interface{}", "struct{x int}", named types qualified by package when they
+// come from another package than the one being checked).
+#include "frontend.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { SIZE_UNKNOWN = -1, SIZE_IN_PROGRESS = -2 };
+
+Type *type_new(Compiler *cc, TypeKind kind) {
+    Type *t = ARENA_NEW(&cc->arena, Type);
+    t->kind = kind;
+    t->size = SIZE_UNKNOWN;
+    t->id = ++cc->next_type_id;
+    return t;
+}
+
+Type *type_basic(Compiler *cc, TypeKind kind) {
+    if (kind <= TY_UNTYPED_NIL && cc->basic[kind])
+        return cc->basic[kind];
+    Type *t = type_new(cc, kind);
+    if (kind <= TY_UNTYPED_NIL)
+        cc->basic[kind] = t;
+    return t;
+}
+
+Type *type_pointer(Compiler *cc, Type *elem) {
+    Type *t = type_new(cc, TY_POINTER);
+    t->u.ptr.elem = elem;
+    return t;
+}
+
+Type *type_slice(Compiler *cc, Type *elem) {
+    Type *t = type_new(cc, TY_SLICE);
+    t->u.slice.elem = elem;
+    return t;
+}
+
+Type *type_array(Compiler *cc, Type *elem, int64_t len) {
+    Type *t = type_new(cc, TY_ARRAY);
+    t->u.array.elem = elem;
+    t->u.array.len = len;
+    return t;
+}
+
+Type *type_map(Compiler *cc, Type *key, Type *value) {
+    Type *t = type_new(cc, TY_MAP);
+    t->u.map.key = key;
+    t->u.map.value = value;
+    return t;
+}
+
+Type *type_chan(Compiler *cc, Type *elem, int dir) {
+    Type *t = type_new(cc, TY_CHAN);
+    t->u.chan.elem = elem;
+    t->u.chan.dir = dir;
+    return t;
+}
+
+Type *type_tuple(Compiler *cc, Type **types, int n) {
+    Type *t = type_new(cc, TY_TUPLE);
+    t->u.tuple.types = ARENA_ARRAY(&cc->arena, Type *, n > 0 ? n : 1);
+    if (n > 0)
+        memcpy(t->u.tuple.types, types, sizeof(Type *) * (size_t)n);
+    t->u.tuple.n = n;
+    return t;
+}
+
+// ---------------------------------------------------------------------------
+// Predicates
+
+Type *type_underlying(Type *t) {
+    // A chain of defined types whose underlying is being resolved ends early;
+    // the bound keeps a broken chain from looping.
+    for (int i = 0; t && t->kind == TY_NAMED && i < 100; i++)
+        t = t->u.named.underlying;
+    if (t && t->kind == TY_NAMED)
+        return NULL;
+    return t;
+}
+
+static TypeKind ukind(Type *t) {
+    Type *u = type_underlying(t);
+    return u ? u->kind : TY_INVALID;
+}
+
+bool type_is_untyped(Type *t) {
+    return t && t->kind >= TY_UNTYPED_BOOL && t->kind <= TY_UNTYPED_NIL;
+}
+
+bool type_is_integer(Type *t) {
+    TypeKind k = ukind(t);
+    return (k >= TY_INT && k <= TY_UINTPTR) || k == TY_UNTYPED_INT || k == TY_UNTYPED_RUNE;
+}
+
+bool type_is_unsigned(Type *t) {
+    TypeKind k = ukind(t);
+    return k >= TY_UINT && k <= TY_UINTPTR;
+}
+
+bool type_is_float(Type *t) {
+    TypeKind k = ukind(t);
+    return k == TY_FLOAT32 || k == TY_FLOAT64 || k == TY_UNTYPED_FLOAT;
+}
+
+bool type_is_complex(Type *t) {
+    TypeKind k = ukind(t);
+    return k == TY_COMPLEX64 || k == TY_COMPLEX128 || k == TY_UNTYPED_COMPLEX;
+}
+
+bool type_is_numeric(Type *t) {
+    return type_is_integer(t) || type_is_float(t) || type_is_complex(t);
+}
+
+bool type_is_string(Type *t) {
+    TypeKind k = ukind(t);
+    return k == TY_STRING || k == TY_UNTYPED_STRING;
+}
+
+bool type_is_boolean(Type *t) {
+    TypeKind k = ukind(t);
+    return k == TY_BOOL || k == TY_UNTYPED_BOOL;
+}
+
+bool type_is_interface(Type *t) { return ukind(t) == TY_INTERFACE; }
+
+bool type_is_pointer(Type *t) { return ukind(t) == TY_POINTER; }
+
+static bool has_pointers(Type *t, int depth) {
+    Type *u = type_underlying(t);
+    if (!u || depth > 100)
+        return false;
+    switch (u->kind) {
+    case TY_STRING: case TY_UNSAFE_POINTER: case TY_UNTYPED_STRING: case TY_UNTYPED_NIL:
+    case TY_SLICE: case TY_POINTER: case TY_FUNC: case TY_INTERFACE: case TY_MAP: case TY_CHAN:
+        return true;
+    case TY_ARRAY:
+        return u->u.array.len > 0 && has_pointers(u->u.array.elem, depth + 1);
+    case TY_STRUCT:
+        for (int i = 0; i < u->u.strct.nfields; i++)
+            if (has_pointers(u->u.strct.fields[i].type, depth + 1))
+                return true;
+        return false;
+    case TY_TUPLE:
+        for (int i = 0; i < u->u.tuple.n; i++)
+            if (has_pointers(u->u.tuple.types[i], depth + 1))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
+bool type_has_pointers(Type *t) { return has_pointers(t, 0); }
+
+static bool comparable(Type *t, int depth) {
+    Type *u = type_underlying(t);
+    if (!u || depth > 100)
+        return false;
+    switch (u->kind) {
+    case TY_INVALID: case TY_SLICE: case TY_MAP: case TY_FUNC: case TY_TUPLE:
+        return false;
+    case TY_ARRAY:
+        return comparable(u->u.array.elem, depth + 1);
+    case TY_STRUCT:
+        for (int i = 0; i < u->u.strct.nfields; i++)
+            if (!comparable(u->u.strct.fields[i].type, depth + 1))
+                return false;
+        return true;
+    default:
+        return true;
+    }
+}
+
+bool type_comparable(Type *t) { return comparable(t, 0); }
+
+// ---------------------------------------------------------------------------
+// Identity
+
+static bool identical(Type *a, Type *b, int depth);
+
+static bool identical_lists(Type **a, int na, Type **b, int nb, int depth) {
+    if (na != nb)
+        return false;
+    for (int i = 0; i < na; i++)
+        if (!identical(a[i], b[i], depth))
+            return false;
+    return true;
+}
+
+static bool identical_structs(Type *a, Type *b, int depth) {
+    if (a->u.strct.nfields != b->u.strct.nfields)
+        return false;
+    for (int i = 0; i < a->u.strct.nfields; i++) {
+        Field *fa = &a->u.strct.fields[i], *fb = &b->u.strct.fields[i];
+        if (fa->name != fb->name || fa->embedded != fb->embedded)
+            return false;
+        const char *ta = fa->tag ? fa->tag : "", *tb = fb->tag ? fb->tag : "";
+        if (strcmp(ta, tb) != 0)
+            return false;
+        // Unexported field names of different packages are different names.
+        if (fa->obj && fb->obj && fa->name && fa->name->len &&
+            !(fa->name->s[0] >= 'A' && fa->name->s[0] <= 'Z') && fa->obj->pkg != fb->obj->pkg)
+            return false;
+        if (!identical(fa->type, fb->type, depth))
+            return false;
+    }
+    return true;
+}
+
+static bool identical_ifaces(Type *a, Type *b, int depth) {
+    if (a->u.iface.nmethods != b->u.iface.nmethods)
+        return false;
+    for (int i = 0; i < a->u.iface.nmethods; i++) {
+        Method *ma = &a->u.iface.methods[i], *mb = &b->u.iface.methods[i];
+        if (ma->name != mb->name || !identical(ma->type, mb->type, depth))
+            return false;
+    }
+    return true;
+}
+
+static bool identical(Type *a, Type *b, int depth) {
+    if (a == b)
+        return true;
+    if (!a || !b || depth > 200)
+        return false;
+    if (a->kind == TY_NAMED || b->kind == TY_NAMED)
+        return false;
+    if (a->kind != b->kind)
+        return false;
+    depth++;
+    switch (a->kind) {
+    case TY_ARRAY:
+        return a->u.array.len == b->u.array.len && identical(a->u.array.elem, b->u.array.elem, depth);
+    case TY_SLICE:
+        return identical(a->u.slice.elem, b->u.slice.elem, depth);
+    case TY_POINTER:
+        return identical(a->u.ptr.elem, b->u.ptr.elem, depth);
+    case TY_STRUCT:
+        return identical_structs(a, b, depth);
+    case TY_FUNC:
+        return a->u.func.variadic == b->u.func.variadic &&
+               identical_lists(a->u.func.params, a->u.func.nparams, b->u.func.params, b->u.func.nparams, depth) &&
+               identical_lists(a->u.func.results, a->u.func.nresults, b->u.func.results, b->u.func.nresults, depth);
+    case TY_INTERFACE:
+        return identical_ifaces(a, b, depth);
+    case TY_MAP:
+        return identical(a->u.map.key, b->u.map.key, depth) && identical(a->u.map.value, b->u.map.value, depth);
+    case TY_CHAN:
+        return a->u.chan.dir == b->u.chan.dir && identical(a->u.chan.elem, b->u.chan.elem, depth);
+    case TY_TUPLE:
+        return identical_lists(a->u.tuple.types, a->u.tuple.n, b->u.tuple.types, b->u.tuple.n, depth);
+    default:
+        // Basic types (byte and uint8 are two Type objects of one kind).
+        return true;
+    }
+}
+
+bool type_identical(Type *a, Type *b) { return identical(a, b, 0); }
+
+// ---------------------------------------------------------------------------
+// Sizes and alignments (amd64)
+
+static int64_t round_up(int64_t o, int64_t a) { return a > 1 ? (o + a - 1) / a * a : o; }
+
+static void layout(Compiler *cc, Type *t);
+
+static void layout_struct(Compiler *cc, Type *t) {
+    int64_t o = 0, last_zero = -1;
+    int32_t align = 1;
+    // sync/atomic's align64 marker asks for 8-byte alignment of its container.
+    if (t->u.strct.nfields == 0)
+        align = 1;
+    for (int i = 0; i < t->u.strct.nfields; i++) {
+        Field *f = &t->u.strct.fields[i];
+        int64_t w = type_size(cc, f->type);
+        int32_t a = type_align(cc, f->type);
+        if (a > align)
+            align = a;
+        o = round_up(o, a);
+        f->offset = o;
+        if (w == 0)
+            last_zero = o;
+        o += w;
+    }
+    // A non-empty struct ending in a zero-size field gets a byte of padding
+    // so that the field's address never points past the object.
+    if (o > 0 && o == last_zero)
+        o++;
+    t->size = round_up(o, align);
+    t->align = align;
+}
+
+static void layout(Compiler *cc, Type *t) {
+    switch (t->kind) {
+    case TY_BOOL: case TY_INT8: case TY_UINT8: case TY_UNTYPED_BOOL:
+        t->size = 1; t->align = 1; break;
+    case TY_INT16: case TY_UINT16:
+        t->size = 2; t->align = 2; break;
+    case TY_INT32: case TY_UINT32: case TY_FLOAT32: case TY_UNTYPED_RUNE:
+        t->size = 4; t->align = 4; break;
+    case TY_COMPLEX64:
+        t->size = 8; t->align = 4; break;
+    case TY_COMPLEX128: case TY_UNTYPED_COMPLEX:
+        t->size = 16; t->align = 8; break;
+    case TY_STRING: case TY_UNTYPED_STRING: case TY_INTERFACE:
+        t->size = 16; t->align = 8; break;
+    case TY_SLICE:
+        t->size = 24; t->align = 8; break;
+    case TY_ARRAY: {
+        int64_t es = type_size(cc, t->u.array.elem);
+        int64_t n = t->u.array.len < 0 ? 0 : t->u.array.len;
+        t->size = es > 0 && n > INT64_MAX / es ? INT64_MAX : es * n;
+        t->align = type_align(cc, t->u.array.elem);
+        break;
+    }
+    case TY_STRUCT:
+        layout_struct(cc, t);
+        break;
+    case TY_NAMED: {
+        Type *u = type_underlying(t);
+        t->size = u ? type_size(cc, u) : 0;
+        t->align = u ? type_align(cc, u) : 1;
+        break;
+    }
+    case TY_TUPLE: {
+        int64_t o = 0;
+        int32_t align = 1;
+        for (int i = 0; i < t->u.tuple.n; i++) {
+            int32_t a = type_align(cc, t->u.tuple.types[i]);
+            if (a > align)
+                align = a;
+            o = round_up(o, a) + type_size(cc, t->u.tuple.types[i]);
+        }
+        t->size = round_up(o, align);
+        t->align = align;
+        break;
+    }
+    case TY_INVALID: case TY_UNTYPED_NIL:
+        t->size = 0; t->align = 1; break;
+    default:
+        // int, uint, uintptr, 64-bit numbers, pointers, maps, chans, funcs
+        t->size = 8; t->align = 8; break;
+    }
+}
+
+static void ensure_layout(Compiler *cc, Type *t) {
+    if (t->size >= 0)
+        return;
+    if (t->size == SIZE_IN_PROGRESS) {
+        // An invalid recursive type: give it a size instead of looping.
+        t->size = 0;
+        t->align = 1;
+        return;
+    }
+    t->size = SIZE_IN_PROGRESS;
+    t->align = 1;
+    layout(cc, t);
+    if (t->align < 1)
+        t->align = 1;
+}
+
+int64_t type_size(Compiler *cc, Type *t) {
+    if (!t)
+        return 0;
+    ensure_layout(cc, t);
+    return t->size;
+}
+
+int32_t type_align(Compiler *cc, Type *t) {
+    if (!t)
+        return 1;
+    ensure_layout(cc, t);
+    return t->align;
+}
+
+// ---------------------------------------------------------------------------
+// Printing
+
+typedef struct TypeWriter {
+    Compiler *cc;
+    char *buf;
+    size_t len, cap;
+    bool types2;        // the type checker's dialect
+    Package *from;      // types2: the package being checked (its names are unqualified)
+    Type *seen[64];     // types being printed, to cut cycles
+    int nseen;
+} TypeWriter;
+
+static void put(TypeWriter *w, const char *s, size_t n) {
+    if (w->len + n + 1 > w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 64;
+        while (cap < w->len + n + 1)
+            cap *= 2;
+        char *nb = arena_alloc(&w->cc->arena, cap);
+        if (w->len)
+            memcpy(nb, w->buf, w->len);
+        w->buf = nb;
+        w->cap = cap;
+    }
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+    w->buf[w->len] = 0;
+}
+
+static void puts_(TypeWriter *w, const char *s) { put(w, s, strlen(s)); }
+
+static void write_type(TypeWriter *w, Type *t);
+
+static const char *const basic_names[] = {
+    [TY_INVALID] = "invalid type",
+    [TY_BOOL] = "bool", [TY_INT] = "int", [TY_INT8] = "int8", [TY_INT16] = "int16",
+    [TY_INT32] = "int32", [TY_INT64] = "int64", [TY_UINT] = "uint", [TY_UINT8] = "uint8",
+    [TY_UINT16] = "uint16", [TY_UINT32] = "uint32", [TY_UINT64] = "uint64",
+    [TY_UINTPTR] = "uintptr", [TY_FLOAT32] = "float32", [TY_FLOAT64] = "float64",
+    [TY_COMPLEX64] = "complex64", [TY_COMPLEX128] = "complex128", [TY_STRING] = "string",
+    [TY_UNSAFE_POINTER] = "unsafe.Pointer",
+    [TY_UNTYPED_BOOL] = "untyped bool", [TY_UNTYPED_INT] = "untyped int",
+    [TY_UNTYPED_RUNE] = "untyped rune", [TY_UNTYPED_FLOAT] = "untyped float",
+    [TY_UNTYPED_COMPLEX] = "untyped complex", [TY_UNTYPED_STRING] = "untyped string",
+    [TY_UNTYPED_NIL] = "untyped nil",
+};
+
+static bool is_exported(const Name *n) { return n && n->s[0] >= 'A' && n->s[0] <= 'Z'; }
+
+static void write_named(TypeWriter *w, Type *t) {
+    Obj *o = t->u.named.obj;
+    if (!o) {
+        puts_(w, "?");
+        return;
+    }
+    Package *p = o->pkg;
+    // gc qualifies names of imported packages; the types2 dialect qualifies
+    // whatever is not the package being checked.
+    bool qualify = p && p->name && (w->types2 ? p != w->from : p->is_std);
+    if (qualify) {
+        puts_(w, p->name->s);
+        puts_(w, ".");
+    }
+    puts_(w, o->name ? o->name->s : "?");
+}
+
+// A parameter list; types2 prints parameter names where the signature has
+// them, gc never does.
+static void write_params(TypeWriter *w, Type **ts, Name **names, int n, bool variadic) {
+    puts_(w, "(");
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            puts_(w, ", ");
+        if (w->types2 && names && names[i]) {
+            puts_(w, names[i]->s);
+            puts_(w, " ");
+        }
+        if (variadic && i == n - 1 && ts[i] && ts[i]->kind == TY_SLICE) {
+            puts_(w, "...");
+            write_type(w, ts[i]->u.slice.elem);
+        } else {
+            write_type(w, ts[i]);
+        }
+    }
+    puts_(w, ")");
+}
+
+static void write_signature(TypeWriter *w, Type *t) {
+    write_params(w, t->u.func.params, t->u.func.param_names, t->u.func.nparams, t->u.func.variadic);
+    Name **rn = w->types2 ? t->u.func.result_names : NULL;
+    if (t->u.func.nresults == 1 && !(rn && rn[0])) {
+        puts_(w, " ");
+        write_type(w, t->u.func.results[0]);
+    } else if (t->u.func.nresults > 0) {
+        puts_(w, " ");
+        write_params(w, t->u.func.results, rn, t->u.func.nresults, false);
+    }
+}
+
+static void write_struct(TypeWriter *w, Type *t) {
+    int n = t->u.strct.nfields;
+    puts_(w, w->types2 ? "struct{" : "struct {");
+    for (int i = 0; i < n; i++) {
+        Field *f = &t->u.strct.fields[i];
+        puts_(w, w->types2 ? (i ? "; " : "") : (i ? "; " : " "));
+        if (!f->embedded && f->name) {
+            puts_(w, f->name->s);
+            puts_(w, " ");
+        }
+        write_type(w, f->type);
+        if (f->tag && f->tag[0]) {
+            // Tags print Go-quoted; tags in the subset are plain ASCII.
+            puts_(w, " \"");
+            for (const char *c = f->tag; *c; c++) {
+                if (*c == '"' || *c == '\\')
+                    puts_(w, "\\");
+                put(w, c, 1);
+            }
+            puts_(w, "\"");
+        }
+    }
+    puts_(w, w->types2 ? "}" : (n ? " }" : "}"));
+}
+
+static void write_interface(TypeWriter *w, Type *t) {
+    int n = t->u.iface.nmethods;
+    if (w->types2) {
+        puts_(w, "interface{");
+        for (int i = 0; i < n; i++) {
+            if (i)
+                puts_(w, "; ");
+            puts_(w, t->u.iface.methods[i].name->s);
+            write_signature(w, t->u.iface.methods[i].type);
+        }
+        puts_(w, "}");
+        return;
+    }
+    if (n == 0) {
+        puts_(w, "interface {}");
+        return;
+    }
+    puts_(w, "interface {");
+    for (int i = 0; i < n; i++) {
+        Method *m = &t->u.iface.methods[i];
+        puts_(w, i ? "; " : " ");
+        // gc spells an unexported method with its package's prefix.
+        if (!is_exported(m->name) && m->obj && m->obj->pkg && m->obj->pkg->path) {
+            puts_(w, m->obj->pkg->path);
+            puts_(w, ".");
+        }
+        puts_(w, m->name->s);
+        write_signature(w, m->type);
+    }
+    puts_(w, " }");
+}
+
+static void write_chan(TypeWriter *w, Type *t) {
+    Type *e = t->u.chan.elem;
+    switch (t->u.chan.dir) {
+    case CHAN_SEND: puts_(w, "chan<- "); break;
+    case CHAN_RECV: puts_(w, "<-chan "); break;
+    default: puts_(w, "chan "); break;
+    }
+    bool parens = t->u.chan.dir == CHAN_BOTH && e && e->kind == TY_CHAN && e->u.chan.dir == CHAN_RECV;
+    if (parens)
+        puts_(w, "(");
+    write_type(w, e);
+    if (parens)
+        puts_(w, ")");
+}
+
+static void write_composite(TypeWriter *w, Type *t) {
+    char num[32];
+    switch (t->kind) {
+    case TY_ARRAY:
+        snprintf(num, sizeof num, "[%lld]", (long long)t->u.array.len);
+        puts_(w, num);
+        write_type(w, t->u.array.elem);
+        break;
+    case TY_SLICE:
+        puts_(w, "[]");
+        write_type(w, t->u.slice.elem);
+        break;
+    case TY_POINTER:
+        puts_(w, "*");
+        write_type(w, t->u.ptr.elem);
+        break;
+    case TY_STRUCT:
+        write_struct(w, t);
+        break;
+    case TY_FUNC:
+        puts_(w, "func");
+        write_signature(w, t);
+        break;
+    case TY_INTERFACE:
+        write_interface(w, t);
+        break;
+    case TY_MAP:
+        puts_(w, "map[");
+        write_type(w, t->u.map.key);
+        puts_(w, "]");
+        write_type(w, t->u.map.value);
+        break;
+    case TY_CHAN:
+        write_chan(w, t);
+        break;
+    case TY_TUPLE:
+        write_params(w, t->u.tuple.types, NULL, t->u.tuple.n, false);
+        break;
+    default:
+        puts_(w, "?");
+        break;
+    }
+}
+
+static void write_type(TypeWriter *w, Type *t) {
+    Compiler *cc = w->cc;
+    if (!t) {
+        puts_(w, w->types2 ? "invalid type" : "<T>");
+        return;
+    }
+    if (t == cc->byte_type || t == cc->rune_type) {
+        puts_(w, t == cc->byte_type ? "byte" : "rune");
+        return;
+    }
+    if (t == cc->any_type) {
+        puts_(w, "any");
+        return;
+    }
+    if (t->kind == TY_NAMED) {
+        write_named(w, t);
+        return;
+    }
+    if (t->kind <= TY_UNTYPED_NIL) {
+        if (t->kind == TY_UNTYPED_NIL && !w->types2)
+            puts_(w, "nil");
+        else
+            puts_(w, basic_names[t->kind]);
+        return;
+    }
+    for (int i = 0; i < w->nseen; i++)
+        if (w->seen[i] == t) {
+            puts_(w, "...");
+            return;
+        }
+    if (w->nseen == (int)(sizeof w->seen / sizeof w->seen[0])) {
+        puts_(w, "...");
+        return;
+    }
+    w->seen[w->nseen++] = t;
+    write_composite(w, t);
+    w->nseen--;
+}
+
+const char *type_string(Compiler *cc, Type *t) {
+    TypeWriter w = {.cc = cc};
+    write_type(&w, t);
+    return w.buf ? w.buf : "";
+}
+
+const char *type_string_types2(Compiler *cc, Type *t, Package *from) {
+    TypeWriter w = {.cc = cc, .types2 = true, .from = from};
+    write_type(&w, t);
+    return w.buf ? w.buf : "";
+}

@@ -1,0 +1,466 @@
+// build_var.c - blocks and variables for the SSA builder: the on-the-fly SSA
+// construction of Braun, Buchwald, Hack, Leißa, Mallon and Zwinkau, "Simple
+// and Efficient Construction of SSA Form" (CC 2013).
+//
+// Each block keeps a map from variable number to the value defining the
+// variable there. Reading a variable in a block with no definition asks the
+// predecessors: a single predecessor answers directly; several get a Phi,
+// which is recorded as the block's definition before its operands are read
+// so that loops end at it. A block whose predecessors are not all known yet
+// (it is not "sealed") gets an incomplete Phi, filled in when it is sealed.
+// A Phi whose operands are all one value (or itself) is trivial and stands
+// for that value: it is recorded in a forwarding table by value id instead
+// of being rewritten at once, because values keep no list of their users.
+// bb_finish_phis then removes trivial Phis to a fixed point and rewrites
+// every argument, which also catches Phis that became trivial only later.
+//
+// The paper's reads are recursive; here they use an explicit stack, so a
+// function made of ten thousand consecutive ifs cannot overflow the C stack.
+#include "passes/build.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+// ---------------------------------------------------------------------------
+// Which variables may live in SSA registers
+
+// gc keeps a variable in SSA form only if its type is small and its parts can
+// be named without a dynamic index (gc: ssagen.TypeOK).
+bool bb_type_ssa_able(Compiler *cc, Type *t) {
+    if (!t)
+        return false;
+    int64_t size = type_size(cc, t);
+    if (size < 0 || size > 4 * 8)
+        return false;
+    Type *u = type_underlying(t);
+    if (!u)
+        return false;
+    switch (u->kind) {
+    case TY_ARRAY:
+        return u->u.array.len <= 1 && bb_type_ssa_able(cc, u->u.array.elem);
+    case TY_STRUCT:
+        if (u->u.strct.nfields > 4)
+            return false;
+        for (int i = 0; i < u->u.strct.nfields; i++)
+            if (!bb_type_ssa_able(cc, u->u.strct.fields[i].type))
+                return false;
+        return true;
+    case TY_INVALID: case TY_TUPLE:
+        return false;
+    default:
+        return true;
+    }
+}
+
+// gc (1.19) captures a variable by value when it is never reassigned after
+// its declaration, its address is never taken and it is at most 128 bytes.
+bool bb_capture_by_value(Compiler *cc, Obj *v) {
+    if (!v || v->kind != OBJ_VAR)
+        return false;
+    int64_t size = v->type ? type_size(cc, v->type) : -1;
+    return !v->u.var.reassigned && !v->u.var.addr_taken && size >= 0 && size <= 128;
+}
+
+static VarClass classify(Builder *b, Obj *obj) {
+    if (obj->kind != OBJ_VAR)
+        return VC_REG;
+    if (obj->u.var.is_global)
+        return VC_GLOBAL;
+    if (obj->u.var.addr_taken || !bb_type_ssa_able(b->cc, obj->type))
+        return VC_MEM;
+    if (obj->u.var.captured && !bb_capture_by_value(b->cc, obj))
+        return VC_MEM;
+    return VC_REG;
+}
+
+// ---------------------------------------------------------------------------
+// Variable numbering
+
+static uint32_t hash_ptr(const void *p) {
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 29;
+    x *= 0x9e3779b97f4a7c15ull;
+    return (uint32_t)(x >> 32);
+}
+
+static uint32_t new_var(Builder *b, Obj *obj, Type *t, VarClass cls) {
+    if (b->nvars == b->capvars) {
+        uint32_t ncap = b->capvars ? b->capvars * 2 : 64;
+        VarInfo *n = ARENA_ARRAY(&b->scratch, VarInfo, ncap);
+        if (b->nvars)
+            memcpy(n, b->vars, sizeof(VarInfo) * b->nvars);
+        b->vars = n;
+        b->capvars = ncap;
+    }
+    b->vars[b->nvars] = (VarInfo){.obj = obj, .type = t, .cls = cls};
+    return b->nvars++;
+}
+
+static void obj_map_grow(Builder *b) {
+    uint32_t ncap = b->obj_cap ? b->obj_cap * 2 : 64;
+    uint32_t *keys = ARENA_ARRAY(&b->scratch, uint32_t, ncap);
+    Obj **objs = ARENA_ARRAY(&b->scratch, Obj *, ncap);
+    for (uint32_t i = 0; i < b->obj_cap; i++) {
+        if (!b->obj_keys[i])
+            continue;
+        uint32_t h = hash_ptr(b->obj_objs[i]) & (ncap - 1);
+        while (keys[h])
+            h = (h + 1) & (ncap - 1);
+        keys[h] = b->obj_keys[i];
+        objs[h] = b->obj_objs[i];
+    }
+    b->obj_keys = keys;
+    b->obj_objs = objs;
+    b->obj_cap = ncap;
+}
+
+uint32_t bv_index(Builder *b, Obj *obj) {
+    if ((b->obj_len + 1) * 2 > b->obj_cap)
+        obj_map_grow(b);
+    uint32_t mask = b->obj_cap - 1, h = hash_ptr(obj) & mask;
+    while (b->obj_keys[h]) {
+        if (b->obj_objs[h] == obj)
+            return b->obj_keys[h] - 1;
+        h = (h + 1) & mask;
+    }
+    uint32_t var = new_var(b, obj, obj->type, classify(b, obj));
+    b->obj_keys[h] = var + 1;
+    b->obj_objs[h] = obj;
+    b->obj_len++;
+    return var;
+}
+
+uint32_t bv_temp(Builder *b, Type *t) { return new_var(b, NULL, t, VC_REG); }
+
+VarInfo *bv_info(Builder *b, uint32_t var) { return &b->vars[var]; }
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+Block *bb_block(Builder *b, BlockKind kind, Pos pos) {
+    Block *blk = block_new(b->f, kind, pos);
+    blk->build_data = ARENA_NEW(&b->scratch, BlockState);
+    return blk;
+}
+
+void bb_edge(Builder *b, Block *from, Block *to) {
+    (void)b;
+    block_add_edge(from, to);
+}
+
+void bb_jump(Builder *b, Block *to) {
+    b->cur->kind = BlockPlain;
+    bb_edge(b, b->cur, to);
+}
+
+void bb_start(Builder *b, Block *blk) { b->cur = blk; }
+
+void bb_dead(Builder *b, Pos pos) {
+    Block *blk = bb_block(b, BlockPlain, pos);
+    blk->sealed = true;
+    b->cur = blk;
+}
+
+bool bb_is_dead(Builder *b, Block *blk) { return blk->sealed && blk->npreds == 0 && blk != b->f->entry; }
+
+// ---------------------------------------------------------------------------
+// Definition maps
+
+static Value *def_get(Block *blk, uint32_t var) {
+    DefMap *m = &((BlockState *)blk->build_data)->defs;
+    if (!m->cap)
+        return NULL;
+    uint32_t mask = m->cap - 1, h = (var * 2654435761u) & mask;
+    while (m->keys[h]) {
+        if (m->keys[h] == var + 1)
+            return m->vals[h];
+        h = (h + 1) & mask;
+    }
+    return NULL;
+}
+
+static void def_put(DefMap *m, uint32_t var, Value *v) {
+    uint32_t mask = m->cap - 1, h = (var * 2654435761u) & mask;
+    while (m->keys[h] && m->keys[h] != var + 1)
+        h = (h + 1) & mask;
+    if (!m->keys[h])
+        m->len++;
+    m->keys[h] = var + 1;
+    m->vals[h] = v;
+}
+
+static void def_set(Builder *b, Block *blk, uint32_t var, Value *v) {
+    DefMap *m = &((BlockState *)blk->build_data)->defs;
+    if ((m->len + 1) * 4 > m->cap * 3) {
+        DefMap old = *m;
+        m->cap = old.cap ? old.cap * 2 : 8;
+        m->len = 0;
+        m->keys = ARENA_ARRAY(&b->scratch, uint32_t, m->cap);
+        m->vals = ARENA_ARRAY(&b->scratch, Value *, m->cap);
+        for (uint32_t i = 0; i < old.cap; i++)
+            if (old.keys[i])
+                def_put(m, old.keys[i] - 1, old.vals[i]);
+    }
+    def_put(m, var, v);
+}
+
+void bv_write(Builder *b, uint32_t var, Block *blk, Value *v) { def_set(b, blk, var, v); }
+
+// ---------------------------------------------------------------------------
+// Phis
+
+static Value **forward_slot(Builder *b, uint32_t id) {
+    if (id >= b->capforward) {
+        uint32_t ncap = b->capforward ? b->capforward : 256;
+        while (ncap <= id)
+            ncap *= 2;
+        Value **n = ARENA_ARRAY(&b->scratch, Value *, ncap);
+        if (b->capforward)
+            memcpy(n, b->forward, sizeof(Value *) * b->capforward);
+        b->forward = n;
+        b->capforward = ncap;
+    }
+    return &b->forward[id];
+}
+
+Value *bv_resolve(Builder *b, Value *v) {
+    while (v && v->op == OpPhi && v->id < b->capforward && b->forward[v->id])
+        v = b->forward[v->id];
+    return v;
+}
+
+static Value *new_phi(Builder *b, Block *blk, uint32_t var) {
+    VarInfo *vi = &b->vars[var];
+    Value *phi = value_new(blk, OpPhi, vi->type, blk->pos);
+    if (var == 0)
+        phi->is_mem = true;
+    phi->var = vi->obj;
+    ptrvec_push(&b->scratch, &b->phis, phi);
+    return phi;
+}
+
+static Value *new_unknown(Builder *b, Block *blk, uint32_t var) {
+    VarInfo *vi = &b->vars[var];
+    Value *u = value_new(blk, OpUnknown, vi->type, blk->pos);
+    if (var == 0)
+        u->is_mem = true;
+    return u;
+}
+
+// The value a Phi stands for if all its operands but itself are one value;
+// NULL if it is a real merge. A Phi of nothing but itself is unreachable
+// and stands for an Unknown.
+static Value *trivial_value(Builder *b, Value *phi) {
+    Value *same = NULL;
+    for (int i = 0; i < phi->nargs; i++) {
+        Value *a = bv_resolve(b, phi->args[i]);
+        if (a == same || a == phi)
+            continue;
+        if (same)
+            return NULL;
+        same = a;
+    }
+    return same ? same : phi;   // phi itself: only self-references
+}
+
+static Value *try_remove_trivial(Builder *b, Value *phi, uint32_t var) {
+    Value *same = trivial_value(b, phi);
+    if (!same)
+        return phi;
+    if (same == phi)
+        same = new_unknown(b, phi->block, var);
+    *forward_slot(b, phi->id) = same;
+    return same;
+}
+
+// ---------------------------------------------------------------------------
+// Reading a variable
+
+typedef struct ReadFrame {
+    Block *blk;
+    Value *phi;     // NULL: the block has one predecessor and passes its answer on
+    int next;       // the predecessor being asked
+} ReadFrame;
+
+typedef struct ReadStack {
+    ReadFrame *items;
+    int len, cap;
+} ReadStack;
+
+static void push_frame(ReadStack *st, Block *blk) {
+    if (st->len == st->cap) {
+        st->cap = st->cap ? st->cap * 2 : 64;
+        ReadFrame *n = realloc(st->items, sizeof(ReadFrame) * (size_t)st->cap);
+        if (!n)
+            abort();
+        st->items = n;
+    }
+    st->items[st->len++] = (ReadFrame){blk, NULL, -1};
+}
+
+// Looks at a block newly pushed: answers from its own knowledge (returns the
+// value and pops it) or pushes the first predecessor to ask (returns NULL).
+static Value *visit(Builder *b, ReadStack *st, uint32_t var) {
+    ReadFrame *fr = &st->items[st->len - 1];
+    Block *blk = fr->blk;
+    Value *d = def_get(blk, var);
+    if (d) {
+        st->len--;
+        return bv_resolve(b, d);
+    }
+    if (!blk->sealed) {
+        Value *phi = new_phi(b, blk, var);
+        BlockState *bs = blk->build_data;
+        PendingPhi *p = ARENA_NEW(&b->scratch, PendingPhi);
+        *p = (PendingPhi){var, phi, bs->incomplete};
+        bs->incomplete = p;
+        def_set(b, blk, var, phi);
+        st->len--;
+        return phi;
+    }
+    if (blk->npreds == 0) {
+        Value *u = new_unknown(b, blk, var);
+        def_set(b, blk, var, u);
+        st->len--;
+        return u;
+    }
+    fr->next = 0;
+    if (blk->npreds > 1) {
+        fr->phi = new_phi(b, blk, var);
+        def_set(b, blk, var, fr->phi);
+    }
+    push_frame(st, blk->preds[0].b);
+    return NULL;
+}
+
+Value *bv_read(Builder *b, uint32_t var, Block *blk) {
+    Value *d = def_get(blk, var);
+    if (d)
+        return bv_resolve(b, d);
+    ReadStack st = {0};
+    push_frame(&st, blk);
+    Value *result = NULL;
+    for (;;) {
+        result = visit(b, &st, var);
+        if (!result)
+            continue;
+        // Hand the answer down until some Phi still has predecessors to ask.
+        while (st.len > 0) {
+            ReadFrame *p = &st.items[st.len - 1];
+            if (!p->phi) {
+                def_set(b, p->blk, var, result);
+                st.len--;
+                continue;
+            }
+            value_add_arg(p->phi, result);
+            if (++p->next < p->blk->npreds) {
+                push_frame(&st, p->blk->preds[p->next].b);
+                break;
+            }
+            result = try_remove_trivial(b, p->phi, var);
+            def_set(b, p->blk, var, result);
+            st.len--;
+        }
+        if (st.len == 0)
+            break;
+    }
+    free(st.items);
+    return result;
+}
+
+void bb_seal(Builder *b, Block *blk) {
+    if (blk->sealed)
+        return;
+    BlockState *bs = blk->build_data;
+    // Reading operands may add Phis to this block's list only if the block
+    // were still unsealed, so mark it first and then fill the pending ones.
+    blk->sealed = true;
+    for (PendingPhi *p = bs->incomplete; p; p = p->next) {
+        for (int i = 0; i < blk->npreds; i++)
+            value_add_arg(p->phi, bv_read(b, p->var, blk->preds[i].b));
+        Value *v = try_remove_trivial(b, p->phi, p->var);
+        if (v != p->phi && bv_resolve(b, def_get(blk, p->var)) == v)
+            def_set(b, blk, p->var, v);
+    }
+    bs->incomplete = NULL;
+}
+
+// ---------------------------------------------------------------------------
+// Memory
+
+Value *bb_mem(Builder *b) { return bv_read(b, 0, b->cur); }
+
+void bb_set_mem(Builder *b, Value *m) { bv_write(b, 0, b->cur, m); }
+
+// ---------------------------------------------------------------------------
+// The final clean-up
+
+static bool is_forwarded(Builder *b, Value *v) {
+    return v->op == OpPhi && v->id < b->capforward && b->forward[v->id];
+}
+
+// Removes trivial Phis until none is left, then points every argument and
+// control at what it stands for and drops the removed Phis from their blocks.
+// Puts each block's Phis first, where a reader of the dump looks for them.
+void bb_finish_phis(Builder *b) {
+    Func *f = b->f;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int i = 0; i < b->phis.len; i++) {
+            Value *phi = b->phis.items[i];
+            if (is_forwarded(b, phi) || phi->op != OpPhi || !phi->block)
+                continue;
+            Value *same = trivial_value(b, phi);
+            if (!same || same == phi)
+                continue;   // a merge, or an unreachable self-loop left to dead-code removal
+            *forward_slot(b, phi->id) = same;
+            changed = true;
+        }
+    }
+    for (int i = 0; i < f->nblocks; i++) {
+        Block *blk = f->blocks[i];
+        for (int j = 0; j < blk->nvalues; j++) {
+            Value *v = blk->values[j];
+            for (int k = 0; k < v->nargs; k++)
+                if (is_forwarded(b, v->args[k]))
+                    value_set_arg(v, k, bv_resolve(b, v->args[k]));
+        }
+        if (blk->control && is_forwarded(b, blk->control))
+            block_set_control(blk, bv_resolve(b, blk->control));
+    }
+    Value **order = NULL;
+    int cap = 0;
+    for (int i = 0; i < f->nblocks; i++) {
+        Block *blk = f->blocks[i];
+        if (blk->nvalues > cap) {
+            cap = blk->nvalues * 2;
+            order = ARENA_ARRAY(&b->scratch, Value *, cap);
+        }
+        int n = 0;
+        for (int j = 0; j < blk->nvalues; j++) {
+            Value *v = blk->values[j];
+            if (is_forwarded(b, v))
+                value_reset_args(v);
+            else if (v->op == OpPhi)
+                order[n++] = v;
+        }
+        for (int j = 0; j < blk->nvalues; j++) {
+            Value *v = blk->values[j];
+            if (!is_forwarded(b, v) && v->op != OpPhi)
+                order[n++] = v;
+        }
+        memcpy(blk->values, order, sizeof(Value *) * (size_t)n);
+        blk->nvalues = n;
+    }
+    // The removed Phis are gone from the blocks: forget them so a second
+    // clean-up neither revisits them nor mistakes them for live values.
+    int n = 0;
+    for (int i = 0; i < b->phis.len; i++) {
+        Value *phi = b->phis.items[i];
+        if (!is_forwarded(b, phi))
+            b->phis.items[n++] = phi;
+        else
+            phi->op = OpInvalid;
+    }
+    b->phis.len = n;
+}

@@ -1,0 +1,5 @@
+package main
+
+type Box[T any] struct{ v T }
+
+func main() {}

@@ -1,0 +1,4 @@
+package main
+
+func f(a int, b int {
+}

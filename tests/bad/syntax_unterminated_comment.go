@@ -1,0 +1,4 @@
+package main
+
+/* this comment never ends
+func main() {}

@@ -1,0 +1,7 @@
+package main
+
+func takes(p *int) {}
+
+func main() {
+	takes("x")
+}

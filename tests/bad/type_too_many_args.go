@@ -1,0 +1,7 @@
+package main
+
+func one(x int) {}
+
+func main() {
+	one(1, 2)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	y := undefinedThing + 1
+	_ = y
+}

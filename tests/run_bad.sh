@@ -1,0 +1,195 @@
+#!/bin/bash
+# run_bad.sh - minigc on bad input: the right first error, the right exit
+# status, and never a crash, a hang or a sanitizer report.
+#
+# Usage: tests/run_bad.sh [MINIGC]     (default ./minigc)
+#
+# Three groups of checks:
+#  1. tests/bad/NAME.go with NAME.want: run from inside tests/bad on the short
+#     name, minigc must exit 1, print NAME.want as its first line of output
+#     and nothing on stderr. The .want lines were taken from the real gc 1.19
+#     (`go tool compile -p=main -o TMP.o NAME.go`), except minigc's own
+#     messages (generics, unmodelled imports), which gc has no reason to give.
+#  2. the command line: usage errors exit 2, an unreadable file exits 1.
+#  3. hostile inputs generated here (empty, garbage, invalid UTF-8, NULs,
+#     unterminated comment and string, 200,000-deep nesting, a million-byte
+#     identifier, ...): exit status exactly 1 within 10 seconds.
+# Every run is under `timeout 10`, and a sanitizer report anywhere fails the
+# check (the Makefile makes sanitizers abort, so their status is never 1).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${1:-./minigc}
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+if [ ! -x "$bin" ]; then
+    echo "run_bad: $bin is not an executable; run make first" >&2
+    exit 1
+fi
+
+tmp=$(mktemp -d /tmp/minigc-bad.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() {
+    failed=$((failed + 1))
+    echo "FAIL $1: $2"
+}
+
+# run NAME ARGS... : runs minigc with a time limit in the current directory;
+# sets $status and leaves its output in $tmp/out and $tmp/err.
+run() {
+    timeout 10 "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    status=$?
+}
+
+sanitizer_report() {
+    grep -qE 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:' "$tmp/err" "$tmp/out"
+}
+
+# expect_status NAME WANT: the last run ended with status WANT, in time and
+# without a sanitizer report.
+expect_status() {
+    if [ "$status" -eq 124 ]; then
+        fail "$1" "timed out after 10s"
+    elif sanitizer_report; then
+        fail "$1" "sanitizer report:"
+        head -20 "$tmp/err"
+    elif [ "$status" -ne "$2" ]; then
+        fail "$1" "exit status $status, want $2"
+        head -5 "$tmp/err"
+    else
+        return 0
+    fi
+    return 1
+}
+
+# 1. Committed cases with their expected first line.
+check_committed() {
+    cd "$here/bad" || exit 1
+    for src in *.go; do
+        name=${src%.go}
+        if [ ! -f "$name.want" ]; then
+            fail "$name" "no $name.want beside $src"
+            continue
+        fi
+        run "$src"
+        expect_status "$name" 1 || continue
+        want=$(head -n 1 "$name.want")
+        got=$(head -n 1 "$tmp/out")
+        if [ "$got" != "$want" ]; then
+            fail "$name" "first line differs"
+            echo "    want: $want"
+            echo "    got:  $got"
+        elif [ -s "$tmp/err" ]; then
+            fail "$name" "unexpected output on stderr:"
+            head -5 "$tmp/err"
+        else
+            pass
+        fi
+    done
+    cd - >/dev/null || exit 1
+}
+
+# expect_cli NAME STATUS FIRST-LINE-PATTERN ARGS...: a command-line case; the
+# pattern is matched (grep -E) against the first line of stdout+stderr; an
+# empty pattern means no output at all.
+expect_cli() {
+    local name=$1 want_status=$2 pattern=$3
+    shift 3
+    run "$@"
+    expect_status "cli $name" "$want_status" || return
+    local first
+    first=$(cat "$tmp/out" "$tmp/err" | head -n 1)
+    if [ -z "$pattern" ] && [ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ]; then
+        pass
+    elif [ -n "$pattern" ] && printf '%s\n' "$first" | grep -qE -- "$pattern"; then
+        pass
+    else
+        fail "cli $name" "first line does not match /$pattern/:"
+        cat "$tmp/out" "$tmp/err" | head -3
+    fi
+}
+
+# 2. The command line, as gc treats it (but with exit 1 for input errors).
+check_cli() {
+    cd "$tmp" || exit 1
+    printf 'package main\n\nfunc main() {}\n' >ok.go
+    expect_cli no-files 2 '^usage: minigc '
+    expect_cli unknown-flag 2 '^flag provided but not defined: -x$' -x ok.go
+    expect_cli help 2 '^usage: minigc ' -help
+    expect_cli needs-arg 2 '^flag needs an argument: -p$' -p
+    expect_cli bad-count 2 '^invalid boolean value "x" for -m: invalid count "x"$' -m=x ok.go
+    printf 'package other\n\nfunc g() {}\n' >other.go
+    expect_cli package-mismatch 1 '^other.go:1:1: package other; expected main$' ok.go other.go
+    expect_cli missing-file 1 '^open nosuchfile.go: no such file or directory$' nosuchfile.go
+    expect_cli valid 0 '' -0 -m -m -l=4 -N -e -C -smallframes -complete -d=inlfuncswithclosures=1,ssa/check/on \
+        -p main -o "$tmp/ok.o" -passes -dump=all -func=main -dot="$tmp" -svg="$tmp" -html="$tmp/x.html" \
+        -compare-inline ok.go
+    cd - >/dev/null || exit 1
+}
+
+# 3. Hostile inputs, written by python3 so they are the same on every run.
+generate_hostile() {
+    python3 - "$tmp/gen" <<'EOF'
+import os, random, sys
+d = sys.argv[1]
+os.makedirs(d, exist_ok=True)
+N = 200000
+def put(name, data):
+    with open(os.path.join(d, name + ".go"), "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode())
+rng = random.Random(1)
+put("empty", b"")
+put("garbage", bytes(rng.randrange(256) for _ in range(4096)))
+put("garbage_after_package", b"package main\n" + bytes(rng.randrange(256) for _ in range(4096)))
+put("invalid_utf8", b"package main\n\nvar s\xff = \"\xc3\x28\xa0\xa1\"\n\nfunc main() { \xe2\x82 }\n")
+put("nul_bytes", b"package main\n\x00\nfunc main() { x := 1\x00 }\n")
+put("bom_in_middle", b"package main\n\nvar x = 1\xef\xbb\xbf\n")
+put("unterminated_comment", "package main\n\nfunc main() {}\n/* " + "never closed " * 1000)
+put("unterminated_string", "package main\n\nvar s = \"" + "x" * 100000)
+put("unterminated_raw_string", "package main\n\nvar s = `" + "x\n" * 10000)
+put("unterminated_rune", "package main\n\nvar r = '")
+put("nested_parens", "package main\n\nvar x = " + "(" * N + "1" + ")" * N + "\n")
+put("nested_parens_unclosed", "package main\n\nvar x = " + "(" * N + "\n")
+put("nested_blocks", "package main\n\nfunc main() " + "{" * N + "}" * N + "\n")
+put("nested_blocks_unclosed", "package main\n\nfunc main() " + "{" * N + "\n")
+put("nested_brackets", "package main\n\nvar x " + "[]" * N + "int\n")
+put("nested_index", "package main\n\nvar a []int\nvar x = a" + "[0" * N + "]" * N + "\n")
+put("nested_unary", "package main\n\nvar x = " + "-" * N + "1\n")
+put("nested_stars", "package main\n\nvar x " + "*" * N + "int\n")
+put("nested_funclits", "package main\n\nvar x = " + "func() {" * N + "}" * N + "\n")
+put("nested_composite", "package main\n\nvar x = []interface{}" + "{[]interface{}" * N + "}" * N + "\n")
+put("else_if_chain", "package main\n\nfunc main() {\n\tx := 1\n\tif x == 0 {\n\t}" + " else if x == 1 {\n\t}" * N + " else {\n\t\tundefinedName()\n\t}\n}\n")
+put("long_sum", "package main\n\nvar x = " + "1 + " * N + "undefinedName\n")
+put("long_identifier", "package main\n\nfunc main() { _ = " + "a" * 1000000 + " }\n")
+put("long_string", "package main\n\nvar s = \"" + "x" * 1000000 + "\"\n\nfunc main() { undefinedName() }\n")
+put("many_errors", "package main\n\nfunc main() {\n" + "\tundefinedName()\n" * 100000 + "}\n")
+put("many_decls", "package main\n\n" + "".join("var v%d = %d\n" % (i, i) for i in range(100000)) + "var v0 = 1\n")
+put("huge_int", "package main\n\nvar x = " + "9" * 100000 + "\n")
+put("huge_float", "package main\n\nvar x int = 1e1000000\n")
+put("bad_escape", "package main\n\nvar s = \"\\q\\x\\u12\\U0011ffff\\777\"\n")
+put("only_package", "package\n")
+put("keywords", "package main\n\n" + "func for if else switch case go defer return " * 1000 + "\n")
+EOF
+}
+
+check_hostile() {
+    if ! generate_hostile; then
+        fail "generate" "python3 could not write the hostile inputs"
+        return
+    fi
+    cd "$tmp/gen" || exit 1
+    for src in *.go; do
+        run "$src"
+        expect_status "hostile ${src%.go}" 1 && pass
+    done
+    cd - >/dev/null || exit 1
+}
+
+check_committed
+check_cli
+check_hostile
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
