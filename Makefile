@@ -84,7 +84,7 @@ deps:
 	@sh tools/deps.sh
 
 demo: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -s all
 	@echo "== ./$(BIN) -m -l samples/return_local.go   (escape decisions for a returned local)"
 	@./$(BIN) -m -l samples/return_local.go
 

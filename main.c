@@ -12,10 +12,11 @@
 // The run mirrors gc's: every file is loaded and parsed; if any has a syntax
 // error the compile ends there, since gc does not type-check a package that
 // does not parse. Otherwise the files are checked together as one package
-// and the passes run (none exist yet: they come with the SSA issues).
+// (the pass pipeline is not run yet: -passes only lists it).
 // Diagnostics go to standard output, where gc prints them too. Errors in the
 // input exit with status 1, usage errors with 2 (gc itself exits 2 for both).
 #include "frontend.h"
+#include "passes/passes.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -266,8 +267,14 @@ static void finish_options(Driver *d) {
     d->opt.all_errors = d->all_errors_count > 0;
 }
 
-// The pipeline is empty until the SSA issues add passes; -passes lists it.
-static void list_passes(void) {}
+// -passes: the pipeline in the order it runs, with what turns a pass off.
+static void list_passes(void) {
+    for (int i = 0; i < pass_count; i++) {
+        const Pass *p = &pass_table[i];
+        printf("%-14s %s%s%s\n", p->name, p->what, p->off_with_l ? " (off with -l)" : "",
+               p->off_with_N ? " (off with -N)" : "");
+    }
+}
 
 // Loads and parses every file; false if one cannot be read or any has a
 // syntax error, which is where gc stops too.

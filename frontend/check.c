@@ -34,7 +34,14 @@ void check_errorf(Checker *c, Pos pos, const char *fmt, ...) {
     const char *io = strstr(buf, "invalid operand"), *it = strstr(buf, "invalid type");
     if (diag_error_count(c->cc) > 0 && ((io && io != buf) || (it && it != buf)))
         return;
+    // gc keeps only the first of equal messages reported one after the
+    // other on one line.
+    if (c->st->last_err_msg && c->st->last_err_pos.file == pos.file && c->st->last_err_pos.line == pos.line &&
+        strcmp(c->st->last_err_msg, buf) == 0)
+        return;
     diag_error(c->cc, pos, "%s", buf);
+    c->st->last_err_pos = pos;
+    c->st->last_err_msg = c->cc->diags.items[c->cc->diags.len - 1].msg;
 }
 
 Pos start_pos(const Node *n) {
@@ -58,7 +65,6 @@ Pos start_pos(const Node *n) {
             n = n->u.assign.lhs.items[0];
             break;
         case N_INCDEC: n = n->u.incdec.x; break;
-        case N_KEYVALUE: n = n->u.kv.key; break;
         case N_RANGE:
             n = n->u.range.key ? n->u.range.key : n->u.range.x;
             break;
@@ -352,7 +358,7 @@ static void collect_import(Checker *c, Node *spec) {
         return;
     }
     o->scope = c->file_scope;
-    ptrvec_push(&c->cc->arena, &c->unused_imports, o);
+    ptrvec_push(&c->cc->arena, &c->st->imports, o);
 }
 
 // The base type name of a receiver type expression: T, *T, (T), (*T).
@@ -404,8 +410,8 @@ static void collect_file(Checker *c, Collected *col, File *f) {
 
 // A package-level name may not also be a file's import name.
 static void check_import_conflicts(Checker *c) {
-    for (int i = 0; i < c->unused_imports.len; i++) {
-        Obj *imp = c->unused_imports.items[i];
+    for (int i = 0; i < c->st->imports.len; i++) {
+        Obj *imp = c->st->imports.items[i];
         Obj *alt = scope_lookup_local(c->pkg->scope, imp->name);
         if (alt && alt->kind != OBJ_PKG)
             check_errorf(c, alt->pos, "%s already declared through import of package %s (\"%s\")\n\t%s: other declaration of %s",
@@ -420,8 +426,8 @@ static void check_import_conflicts(Checker *c) {
 static bool is_value_obj(Obj *o) { return o->kind == OBJ_CONST || o->kind == OBJ_VAR; }
 
 static void cycle_error(Checker *c, int start, Obj *o) {
-    int n = c->path.len - start;
-    Obj **cycle = (Obj **)c->path.items + start;
+    int n = c->st->path.len - start;
+    Obj **cycle = (Obj **)c->st->path.items + start;
     bool values = true;
     for (int i = 0; i < n; i++)
         values &= is_value_obj(cycle[i]) || cycle[i]->kind == OBJ_FUNC;
@@ -449,14 +455,14 @@ static void cycle_error(Checker *c, int start, Obj *o) {
 // T inside T) are fine; through values or aliases only they are not.
 static void grey_object(Checker *c, Obj *o) {
     int start = -1;
-    for (int i = 0; i < c->path.len; i++)
-        if (c->path.items[i] == o)
+    for (int i = 0; i < c->st->path.len; i++)
+        if (c->st->path.items[i] == o)
             start = i;
     if (start < 0)
         return;
     int nval = 0, ndef = 0;
-    for (int i = start; i < c->path.len; i++) {
-        Obj *p = c->path.items[i];
+    for (int i = start; i < c->st->path.len; i++) {
+        Obj *p = c->st->path.items[i];
         if (is_value_obj(p))
             nval++;
         else if (p->kind == OBJ_TYPE && !(p->decl && p->decl->kind == N_TYPESPEC && p->decl->u.typespec.alias))
@@ -474,8 +480,8 @@ static void grey_object(Checker *c, Obj *o) {
 }
 
 void report_cycle(Checker *c, Obj *o) {
-    for (int i = 0; i < c->path.len; i++)
-        if (c->path.items[i] == o) {
+    for (int i = 0; i < c->st->path.len; i++)
+        if (c->st->path.items[i] == o) {
             cycle_error(c, i, o);
             return;
         }
@@ -498,7 +504,7 @@ void obj_decl(Checker *c, Obj *o) {
         return;
     }
     o->color = COLOR_GREY;
-    ptrvec_push(&c->cc->arena, &c->path, o);
+    ptrvec_push(&c->cc->arena, &c->st->path, o);
 
     // Declarations are checked in their file's environment, whatever the
     // context of the use that triggered them.
@@ -511,7 +517,6 @@ void obj_decl(Checker *c, Obj *o) {
     c->decl_obj = o;
     c->iota = -1;
     c->loop_depth = 0;
-    c->labels = NULL;
 
     switch (o->kind) {
     case OBJ_CONST: const_decl(c, o, d); break;
@@ -521,21 +526,8 @@ void obj_decl(Checker *c, Obj *o) {
     default: break;
     }
 
-    PtrVec path = c->path, delayed = c->delayed, locals = c->locals, gfuncs = c->global_funcs;
-    int global_lits = c->global_lits;
-    PtrVec imports = c->unused_imports;
-    struct TypeCache *cache = c->type_cache;
-    Type *empty = c->empty_iface;
     *c = saved;
-    c->locals = locals;
-    c->global_funcs = gfuncs;
-    c->type_cache = cache;
-    c->empty_iface = empty;
-    c->path = path;
-    c->delayed = delayed;
-    c->global_lits = global_lits;
-    c->unused_imports = imports;
-    c->path.len--;
+    c->st->path.len--;
     o->color = COLOR_BLACK;
     if (!o->type)
         o->type = c->cc->basic[TY_INVALID];
@@ -597,7 +589,7 @@ static void var_decl(Checker *c, Obj *o, DeclInfo *d) {
         Obj *v = d->lhs[i];
         if (v != o && v->color == COLOR_WHITE) {
             v->color = COLOR_GREY;
-            ptrvec_push(&c->cc->arena, &c->path, v);
+            ptrvec_push(&c->cc->arena, &c->st->path, v);
         }
     }
     check_var_decl(c, o, d->lhs, d->nlhs, d->type_expr, d->init);
@@ -605,7 +597,7 @@ static void var_decl(Checker *c, Obj *o, DeclInfo *d) {
         Obj *v = d->lhs[i];
         if (v != o && v->color == COLOR_GREY) {
             v->color = COLOR_BLACK;
-            c->path.len--;
+            c->st->path.len--;
             if (!v->type)
                 v->type = c->cc->basic[TY_INVALID];
         }
@@ -708,9 +700,9 @@ static void local_types(Checker *c, Node *decl) {
         d->file_scope = decl_scope(c);
         o->declinfo = d;
         o->color = COLOR_GREY;
-        ptrvec_push(&c->cc->arena, &c->path, o);
+        ptrvec_push(&c->cc->arena, &c->st->path, o);
         named_type_decl(c, o);
-        c->path.len--;
+        c->st->path.len--;
         o->color = COLOR_BLACK;
     }
 }
@@ -746,8 +738,8 @@ static void check_package_name(Checker *c, File **files, int nfiles) {
 }
 
 static void unused_imports(Checker *c) {
-    for (int i = 0; i < c->unused_imports.len; i++) {
-        Obj *o = c->unused_imports.items[i];
+    for (int i = 0; i < c->st->imports.len; i++) {
+        Obj *o = c->st->imports.items[i];
         if (o->u.var.used)
             continue;
         Package *p = o->u.imported;
@@ -768,7 +760,7 @@ static bool func_before(const FuncInfo *f, const FuncInfo *g) {
 // order; the closures of package-level initializers are merged in by
 // position. Functions without a body came in at their declaration too.
 static void merge_global_funcs(Checker *c) {
-    PtrVec *a = &c->pkg->funcs, *b = &c->global_funcs;
+    PtrVec *a = &c->pkg->funcs, *b = &c->st->global_funcs;
     if (b->len == 0)
         return;
     PtrVec out = {0};
@@ -809,7 +801,8 @@ Package *check_package(Compiler *cc, const char *path, File **files, int nfiles)
     pkg->is_std = nfiles > 0 && files[0] && files[0]->src && files[0]->src->is_std;
     pkg->file_scopes = ARENA_ARRAY(&cc->arena, Scope *, nfiles > 0 ? nfiles : 1);
 
-    Checker c = {.cc = cc, .pkg = pkg, .iota = -1, .blank = intern_cstr(cc, "_")};
+    CheckState st = {.blank = intern_cstr(cc, "_")};
+    Checker c = {.cc = cc, .pkg = pkg, .st = &st, .iota = -1};
     check_package_name(&c, files, nfiles);
     if (!pkg->name)
         pkg->name = intern_cstr(cc, path);

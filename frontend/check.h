@@ -52,13 +52,27 @@ typedef struct DeclInfo {
     bool inherited;     // const: type and values repeated from an earlier spec
 } DeclInfo;
 
-// Where break/continue/fallthrough may go, and where labels are (checked
-// with the statement walk; see check_label.c).
-typedef struct LabelInfo LabelInfo;
+// What lasts for the whole package, whatever function or declaration the
+// checker is in.
+typedef struct CheckState {
+    PtrVec path;            // package-level objects in progress (cycle reports)
+    int global_lits;        // closures in package-level initializers: glob..funcN
+    PtrVec global_funcs;    // their FuncInfos, merged into Package.funcs at the end
+    PtrVec imports;         // Obj* of imports, in order (for "imported and not used")
+    PtrVec locals;          // variables declared in the function bodies being checked
+    struct TypeCache *type_cache;
+    Type *empty_iface;      // interface{} as types2 spells it in messages
+    Name *blank;            // the interned "_"
+    Pos last_err_pos;       // the last error reported, for gc's rule that
+    const char *last_err_msg; // equal errors on one line are reported once
+} CheckState;
 
+// Where the checker is: saved and restored around a function body or a
+// package-level declaration checked on demand.
 typedef struct Checker {
     Compiler *cc;
     Package *pkg;
+    CheckState *st;
     Scope *scope;           // the innermost scope
     bool scope_pending;     // a block was entered whose scope is not made yet
     Scope *file_scope;
@@ -67,20 +81,9 @@ typedef struct Checker {
     Obj *decl_obj;          // package-level object being checked, or NULL
     int iota;               // -1 outside constant declarations
     int loop_depth;         // escape analysis' loop depth (1 at function top)
-    PtrVec path;            // package-level objects in progress (cycle reports)
-    PtrVec delayed;         // func literals whose bodies wait (Node*)
-    int global_lits;        // closures in package-level initializers: glob..funcN
-    PtrVec global_funcs;    // their FuncInfos, merged into Package.funcs at the end
-    Name *blank;            // the interned "_"
-    LabelInfo *labels;      // label state of the current function
-    PtrVec unused_imports;  // Obj* of imports, in order
-    PtrVec locals;          // variables declared in function bodies being checked
-    int locals_base;        // where the current function's start in `locals`
     Node *arg_call;         // call whose arguments are being assigned (for messages)
-    struct TypeCache *type_cache;
     bool has_call_or_recv;  // the expression being checked calls or receives
     int expr_kind;          // EXPR_* of the last expression checked
-    Type *empty_iface;      // interface{} as types2 spells it in messages
 } Checker;
 
 // What kind of expression a statement context sees (types2's exprKind).
@@ -181,7 +184,6 @@ const char *types_summary(Checker *c, Type **ts, int n, bool variadic);
 
 void check_func_body(Checker *c, FuncInfo *fn, Node *body);
 void check_func_lit(Checker *c, Operand *x, Node *e);
-void process_delayed(Checker *c, int from);
 FuncInfo *new_func_info(Checker *c, Node *decl, Obj *obj);
 void var_assigned(Checker *c, Obj *o);
 void check_var_decl(Checker *c, Obj *obj, Obj **lhs, int nlhs, Node *type_expr, Node *init);

@@ -18,11 +18,11 @@ static Node *unparen(Node *e) {
 }
 
 static Type *empty_iface(Checker *c) {
-    if (!c->empty_iface) {
-        c->empty_iface = type_new(c->cc, TY_INTERFACE);
-        c->empty_iface->u.iface.complete = true;
+    if (!c->st->empty_iface) {
+        c->st->empty_iface = type_new(c->cc, TY_INTERFACE);
+        c->st->empty_iface->u.iface.complete = true;
     }
-    return c->empty_iface;
+    return c->st->empty_iface;
 }
 
 const char *types_summary(Checker *c, Type **ts, int n, bool variadic) {
@@ -95,10 +95,6 @@ static void arguments(Checker *c, Node *call, Type *sig, Operand *args, int narg
             q = "too many";
         } else if (nargs > 0) {
             at = start_pos(args[nargs - 1].expr);
-        } else {
-            at = call->u.call.rparen;
-            if (!pos_known(at))
-                at = start_pos(call);
         }
         check_errorf(c, at, "%s arguments in call to %s\n\thave %s\n\twant %s", q, estr(c, call->u.call.fun),
                      types_summary(c, operand_types(c, args, nargs), nargs, false),
@@ -147,6 +143,7 @@ void check_call(Checker *c, Operand *x, Node *call) {
         check_errorf(c, start_pos(fun), "%s used as value or type", opstr(c, x));
         x->mode = MODE_INVALID;
     }
+    single_value(c, x);
     switch (x->mode) {
     case MODE_INVALID:
         use_exprs(c, &call->u.call.args);

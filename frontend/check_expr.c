@@ -65,17 +65,21 @@ static void invalid_conversion(Checker *c, int code, Operand *x, Type *target);
 
 // Walks down the untyped subtree of e and gives it type t (types2's
 // updateExprType). `final` says t is the last word even if untyped.
-void update_expr_type(Checker *c, Node *e, Type *t, bool final) {
+static void update_type(Checker *c, Node *parent, Node *e, Type *t, bool final);
+
+void update_expr_type(Checker *c, Node *e, Type *t, bool final) { update_type(c, NULL, e, t, final); }
+
+static void update_type(Checker *c, Node *parent, Node *e, Type *t, bool final) {
     if (!e || !e->type || !type_is_untyped(e->type))
         return;
     bool is_const = e->val.kind != CONST_NONE;
     switch (e->kind) {
     case N_PAREN:
-        update_expr_type(c, e->u.unary.x, t, final);
+        update_type(c, e, e->u.unary.x, t, final);
         break;
     case N_UNARY:
         if (!is_const)
-            update_expr_type(c, e->u.unary.x, t, final);
+            update_type(c, e, e->u.unary.x, t, final);
         break;
     case N_BINARY: {
         if (is_const)
@@ -83,9 +87,9 @@ void update_expr_type(Checker *c, Node *e, Type *t, bool final) {
         TokKind op = e->u.binary.op;
         if (op == T_EQL || op == T_NEQ || op == T_LSS || op == T_LEQ || op == T_GTR || op == T_GEQ)
             break;
-        update_expr_type(c, e->u.binary.x, t, final);
+        update_type(c, e, e->u.binary.x, t, final);
         if (op != T_SHL && op != T_SHR)
-            update_expr_type(c, e->u.binary.y, t, final);
+            update_type(c, e, e->u.binary.y, t, final);
         break;
     }
     default:
@@ -98,8 +102,8 @@ void update_expr_type(Checker *c, Node *e, Type *t, bool final) {
     if (e->flags & NF_SHIFT_LHS) {
         e->flags &= ~(uint32_t)NF_SHIFT_LHS;
         if (!type_is_integer(t)) {
-            check_errorf(c, start_pos(e), "invalid operation: shifted operand %s (type %s) must be integer",
-                         estr(c, e), tstr(c, t));
+            check_errorf(c, start_pos(e), "invalid operation: %s (shift of type %s)", estr(c, parent ? parent : e),
+                         tstr(c, t));
             return;
         }
     }
@@ -1177,7 +1181,7 @@ static void composite_literal(Checker *c, Operand *x, Node *e, Type *hint) {
         break;
     case TY_ARRAY: {
         if (!u->u.array.elem) {
-            check_errorf(c, e->pos, "illegal cycle in type declaration");
+            check_errorf(c, start_pos(e), "illegal cycle in type declaration");
             set_invalid(c, x);
             return;
         }
@@ -1198,7 +1202,7 @@ static void composite_literal(Checker *c, Operand *x, Node *e, Type *hint) {
             use_expr(c, el->kind == N_KEYVALUE ? el->u.kv.value : el);
         }
         if (u && u->kind != TY_INVALID)
-            check_errorf(c, e->pos, "invalid composite literal type %s", tstr(c, typ));
+            check_errorf(c, start_pos(e), "invalid composite literal type %s", tstr(c, typ));
         set_invalid(c, x);
         return;
     }

@@ -32,10 +32,10 @@ typedef struct Label {
     bool used;
 } Label;
 
-struct LabelInfo {
+typedef struct LabelInfo {
     PtrVec labels;      // Label*
     int nblocks;
-};
+} LabelInfo;
 
 typedef struct Targets {
     Node *breaks;       // for, range, switch, type switch or select

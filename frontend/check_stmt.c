@@ -88,8 +88,8 @@ FuncInfo *new_func_info(Checker *c, Node *decl, Obj *obj) {
     fn->outer = outer;
     char num[16];
     if (!outer) {
-        fn->gc_name = join(c, "glob..func", itoa_(num, ++c->global_lits), "", "");
-        ptrvec_push(&c->cc->arena, &c->global_funcs, fn);
+        fn->gc_name = join(c, "glob..func", itoa_(num, ++c->st->global_lits), "", "");
+        ptrvec_push(&c->cc->arena, &c->st->global_funcs, fn);
         return fn;
     }
     // Closures directly in a declared function are funcN; closures in
@@ -213,9 +213,10 @@ static int obj_pos_cmp(const void *a, const void *b) {
 
 static void report_unused(Checker *c, int from) {
     PtrVec unused = {0};
-    for (int i = from; i < c->locals.len; i++) {
-        Obj *o = c->locals.items[i];
-        if (!o->u.var.used && !name_is(o->name, "_"))
+    for (int i = from; i < c->st->locals.len; i++) {
+        Obj *o = c->st->locals.items[i];
+        // A variable whose declaration failed (redeclared) is in no scope.
+        if (!o->u.var.used && o->scope && !name_is(o->name, "_"))
             ptrvec_push(&c->cc->arena, &unused, o);
     }
     qsort(unused.items, (size_t)unused.len, sizeof(void *), obj_pos_cmp);
@@ -229,37 +230,20 @@ void check_func_body(Checker *c, FuncInfo *fn, Node *body) {
     if (!body)
         return;
     Checker saved = *c;
-    int base = c->locals.len;
+    int base = c->st->locals.len;
     c->fn = fn;
     c->sig = fn->sig;
     c->scope = fn->scope ? fn->scope : scope_new(c->cc, c->scope);
     c->scope_pending = false;
     c->loop_depth = 1;
     c->iota = -1;
-    c->labels = NULL;
-    c->locals_base = base;
     check_branches(c, body);
     stmt_list(c, &body->u.block.stmts);
     if (fn->sig && fn->sig->kind == TY_FUNC && fn->sig->u.func.nresults > 0 && !is_terminating_list(&body->u.block.stmts, NULL))
         check_errorf(c, body->u.block.rbrace, "missing return");
     report_unused(c, base);
-    PtrVec locals = c->locals, gfuncs = c->global_funcs;
-    struct TypeCache *cache = c->type_cache;
-    PtrVec delayed = c->delayed;
-    int global_lits = c->global_lits;
-    PtrVec imports = c->unused_imports;
-    PtrVec path = c->path;
-    Type *empty = c->empty_iface;
     *c = saved;
-    c->delayed = delayed;
-    c->global_lits = global_lits;
-    c->unused_imports = imports;
-    c->path = path;
-    c->empty_iface = empty;
-    c->type_cache = cache;
-    c->locals = locals;
-    c->locals.len = base;
-    c->global_funcs = gfuncs;
+    c->st->locals.len = base;
 }
 
 void check_func_lit(Checker *c, Operand *x, Node *e) {
@@ -277,10 +261,6 @@ void check_func_lit(Checker *c, Operand *x, Node *e) {
     x->type = sig;
 }
 
-void process_delayed(Checker *c, int from) {
-    // Func literals are checked where they appear; nothing waits.
-    c->delayed.len = from < c->delayed.len ? from : c->delayed.len;
-}
 
 // ---------------------------------------------------------------------------
 // Variables and assignments
@@ -299,8 +279,10 @@ static Obj *new_var(Checker *c, Node *id, Node *decl) {
     o->u.var.fn = c->fn;
     o->u.var.loop_depth = c->loop_depth;
     id->u.ident.obj = o;
-    if (c->fn)
-        ptrvec_push(&c->cc->arena, &c->locals, o);
+    if (c->fn) {
+        ptrvec_push(&c->cc->arena, &c->st->locals, o);
+        ptrvec_push(&c->cc->arena, &c->fn->locals, o);
+    }
     return o;
 }
 
@@ -655,12 +637,7 @@ static void suspended_call(Checker *c, Node *s) {
     Operand x = {0};
     if (!call)
         return;
-    Node *inner = unparen(call);
-    if (!inner || inner->kind != N_CALL) {
-        check_errorf(c, start_pos(call), "expression in %s must be function call", kw);
-        use_expr(c, call);
-        return;
-    }
+    // The parser reported anything but a call, and wrapped it in one.
     c->expr_kind = EXPR_EXPRESSION;
     check_raw_expr(c, &x, call, NULL);
     const char *msg;
@@ -994,6 +971,8 @@ static void type_switch_stmt(Checker *c, Node *s) {
             o->u.var.loop_depth = c->loop_depth;
             scope_insert(c->cc, decl_scope(c), o);
             cc->u.clause.bind = o;
+            if (c->fn)
+                ptrvec_push(&c->cc->arena, &c->fn->locals, o);
             ptrvec_push(&c->cc->arena, &binds, o);
         }
         stmt_list(c, &cc->u.clause.body);

@@ -14,6 +14,7 @@
 // name found twice at the shallowest depth is ambiguous.
 #include "check.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,7 +52,7 @@ bool has_nil(Type *t) {
         return false;
     switch (u->kind) {
     case TY_UNSAFE_POINTER: case TY_SLICE: case TY_POINTER: case TY_FUNC:
-    case TY_INTERFACE: case TY_MAP: case TY_CHAN: case TY_UNTYPED_NIL:
+    case TY_INTERFACE: case TY_MAP: case TY_CHAN:
         return true;
     default:
         return false;
@@ -86,10 +87,10 @@ struct TypeCache {
 };
 
 static TypeCacheEntry *cache_entry(Checker *c, Type *elem) {
-    struct TypeCache *tc = c->type_cache;
+    struct TypeCache *tc = c->st->type_cache;
     if (!tc) {
         tc = ARENA_NEW(&c->cc->arena, struct TypeCache);
-        c->type_cache = tc;
+        c->st->type_cache = tc;
     }
     if (2 * (tc->len + 1) > tc->cap) {
         int cap = tc->cap ? tc->cap * 2 : 256;
@@ -153,6 +154,19 @@ bool valid_var_type(Checker *c, Node *e, Type *t) {
 }
 
 static int64_t array_length(Checker *c, Node *e) {
+    // A name that is not a constant may be a type parameter list missing
+    // its constraint: say so in terms of the array length.
+    if (e->kind == N_IDENT) {
+        Obj *o = lookup(c, e->u.ident.name);
+        if (!o) {
+            check_errorf(c, e->pos, "undeclared name %s for array length", e->u.ident.name->s);
+            return -1;
+        }
+        if (o->kind != OBJ_CONST) {
+            check_errorf(c, e->pos, "invalid array length %s", e->u.ident.name->s);
+            return -1;
+        }
+    }
     Operand x = {0};
     check_expr(c, &x, e);
     if (x.mode == MODE_INVALID)
@@ -354,8 +368,8 @@ static Type *interface_type(Checker *c, Node *e, Type *def) {
 }
 
 static Obj *cycle_owner(Checker *c, Type *iface) {
-    for (int i = 0; i < c->path.len; i++) {
-        Obj *o = c->path.items[i];
+    for (int i = 0; i < c->st->path.len; i++) {
+        Obj *o = c->st->path.items[i];
         if (o->kind == OBJ_TYPE && o->type && o->type->kind == TY_NAMED && o->type->u.named.underlying == iface)
             return o;
     }
@@ -371,9 +385,7 @@ void interface_complete(Checker *c, Type *t) {
         // Embedding itself, directly or through other interfaces.
         Obj *o = cycle_owner(c, t);
         if (o)
-            check_errorf(c, o->pos, "invalid recursive type %s\n\t%s:%u:%u: %s refers to\n\t%s:%u:%u: %s", o->name->s,
-                         ((SourceFile *)c->cc->files.items[o->pos.file])->path, o->pos.line, o->pos.col, o->name->s,
-                         ((SourceFile *)c->cc->files.items[o->pos.file])->path, o->pos.line, o->pos.col, o->name->s);
+            report_cycle(c, o);
         t->u.iface.nmethods = 0;
         t->u.iface.nembedded = 0;
         t->u.iface.complete = true;
@@ -445,7 +457,15 @@ static void collect_params(Checker *c, NodeList *list, bool variadic_ok, Scope *
                 continue;
             // Unnamed and blank parameters get objects too: later passes
             // need one per parameter slot.
-            Obj *o = obj_new(c->cc, OBJ_VAR, name ? name : c->blank, id ? id->pos : f->pos, t);
+            // gc names results it must be able to refer to: ~rN when
+            // unnamed, ~bN when blank.
+            Name *oname = name ? name : c->st->blank;
+            if (results && (!name || name == c->st->blank)) {
+                char buf[24];
+                int k = snprintf(buf, sizeof buf, "%s%d", name ? "~b" : "~r", objs->len);
+                oname = intern(c->cc, buf, (size_t)k);
+            }
+            Obj *o = obj_new(c->cc, OBJ_VAR, oname, id ? id->pos : f->pos, t);
             o->decl = f;
             o->pkg = c->pkg;
             o->color = COLOR_BLACK;
@@ -687,6 +707,9 @@ static Type *check_type_def(Checker *c, Node *e, Type *def) {
             check_type(c, e->u.unary.x);
         t = invalid_type(c);
         break;
+    case N_BAD:
+        t = invalid_type(c);    // reported by the parser
+        break;
     default:
         check_errorf(c, start_pos(e), "%s is not a type", estr(c, e));
         use_expr(c, e);
@@ -760,9 +783,9 @@ static void attach_methods(Checker *c, Obj *o, Type *named) {
         bool dup = false;
         for (int j = 0; j < n; j++)
             if (ms[j].name == m->name && !name_is(m->name, "_")) {
-                check_errorf(c, m->pos, "method %s.%s already declared at %s:%u:%u", o->name->s, m->name->s,
-                             ((SourceFile *)c->cc->files.items[ms[j].obj->pos.file])->path,
-                             ms[j].obj->pos.line, ms[j].obj->pos.col);
+                check_errorf(c, m->pos, "%s.%s redeclared in this block\n\t%s:%u:%u: other declaration of %s", o->name->s,
+                             m->name->s, ((SourceFile *)c->cc->files.items[ms[j].obj->pos.file])->path,
+                             ms[j].obj->pos.line, ms[j].obj->pos.col, m->name->s);
                 dup = true;
             }
         if (dup)

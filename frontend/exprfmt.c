@@ -12,6 +12,9 @@
 // The printer is one recursive function, write_expr(n, prec): it finds the
 // gc form of the node (classify), and when the caller needs a tighter
 // binding than that form has, wraps the whole text in parentheses.
+// Statements, which -m=2 explanations name ("from x = y (assign)"), are at the
+// end of the file: assignments and returns in full, loops and switches by
+// name ("for loop", "switch statement").
 //
 // The rules, as observed from Go 1.19's gc (ir/fmt.go and noder/ for where
 // the IR comes from) and checked against its output:
@@ -73,6 +76,9 @@
 //
 // Left operands get the operator's own precedence, so `(x | 1) ^ 2` prints
 // as `x | 1 ^ 2`: gc's form, kept.
+//
+// The implicit slice of a variadic call is named "... argument" by the escape
+// pass itself when it reports on it; here it only appears inside calls.
 //
 // Not reproduced: calls whose callee is itself a call (gc names a temporary,
 // `.autotmp_N(x)`), calls taking a multi-value call as arguments, and the
@@ -192,16 +198,11 @@ static bool type_has_name(Compiler *cc, Type *t) {
     return t->kind >= TY_BOOL && t->kind <= TY_UNSAFE_POINTER;
 }
 
-// The struct a selector walks through at each step: pointers are followed.
+// The struct a selector step looks into: through one pointer, as Go does.
 static Type *struct_of(Type *t) {
-    for (int i = 0; t && i < 2; i++) {
-        t = type_underlying(t);
-        if (t && t->kind == TY_POINTER)
-            t = t->u.ptr.elem;
-        else
-            break;
-    }
     t = t ? type_underlying(t) : NULL;
+    if (t && t->kind == TY_POINTER)
+        t = t->u.ptr.elem ? type_underlying(t->u.ptr.elem) : NULL;
     return t && t->kind == TY_STRUCT ? t : NULL;
 }
 
@@ -551,8 +552,9 @@ static void write_builtin(Out *o, const Node *n) {
 
 static void write_composite(Out *o, const Node *n, bool through_ptr) {
     Type *t = n->type;
-    if (through_ptr && t && type_underlying(t)->kind == TY_POINTER)
-        t = type_underlying(t)->u.ptr.elem;
+    Type *u = t ? type_underlying(t) : NULL;
+    if (through_ptr && u && u->kind == TY_POINTER)
+        t = u->u.ptr.elem;
     if (t) {
         write_type(o, t);
     } else if (n->u.complit.type) {

@@ -458,6 +458,12 @@ typedef struct File {
     // function body, are syntax-time errors the parser reports itself.)
     Pos *misplaced_pragmas;
     int nmisplaced_pragmas;
+    // Nonzero when gc would stop after parsing: syntax errors ("syntax
+    // error: ..."), a bad package clause, or nesting too deep (then the tree
+    // is incomplete). Lexical errors and the parser's other errors ("method
+    // has no receiver", "expression in defer must be function call", ...) do
+    // not stop gc: it type-checks and reports those errors too.
+    int syntax_errors;
 } File;
 
 // Parses one file. Syntax errors are recorded as diagnostics; the result is
@@ -683,6 +689,9 @@ struct FuncInfo {
     unsigned pragmas;
     int nlits;              // literals numbered so far (for func1, func2, ... naming)
     Scope *scope;           // checker: the scope of the parameters and the body
+    PtrVec locals;          // checker: variables declared in the body (Obj*), in source
+                            // order, including type-switch clause variables; not those
+                            // of nested func literals
 };
 
 // ---------------------------------------------------------------------------

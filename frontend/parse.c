@@ -22,9 +22,12 @@
 // end of the file is reached after an error, and recovery skips ahead to a
 // token that can continue the production (p_advance). Every path that reports
 // an error consumes a token or returns to a caller that does, so parsing
-// always ends. Nesting is limited to PARSE_MAX_DEPTH: past it the error
-// "exceeded maximum nesting depth of 5000" is reported and the rest of the
-// file is skipped, so deep input cannot exhaust the C stack.
+// always ends. Other errors (lexical ones, "method has no receiver", ...) go
+// through lex_error; gc type-checks after those but not after syntax errors,
+// which File.syntax_errors counts for the driver. Nesting is limited to
+// PARSE_MAX_DEPTH (and to half the C stack): past it the error "exceeded
+// maximum nesting depth of 5000" is reported and the rest of the file is
+// skipped, so deep input cannot exhaust the C stack.
 //
 // Lists are collected on a scratch stack of node pointers in the parser and
 // copied into the arena when complete (p_mark / p_push / p_take); nested
@@ -97,6 +100,7 @@ void p_error_at(Parser *p, Pos pos, const char *fmt, ...) {
 }
 
 static void report_syntax_error(Parser *p, Pos pos, const char *text, const char *sep, const char *msg) {
+    p->syntax_errors++;
     if (pos.line == p->syntax_error_line)
         return;
     p->syntax_error_line = pos.line;
@@ -219,6 +223,7 @@ bool p_enter(Parser *p) {
     }
     if (!p->too_deep) {
         p_error_at(p, p->tok.pos, "exceeded maximum nesting depth of %d", PARSE_MAX_DEPTH);
+        p->syntax_errors++;
         p->too_deep = true;
         p_next(p);   // now and from here on: EOF
     }
@@ -657,13 +662,16 @@ static void source_file(Parser *p, File *f) {
     f->package_pos = p->tok.pos;
     if (!p_got(p, T_PACKAGE)) {
         p_syntax_error(p, "package statement must be first");
+        p->syntax_errors++;   // even if that message was suppressed
         return;
     }
     take_pragmas(p, PRAGMA_BUILD);
     f->pkg_name = p_name(p);
     p_want(p, T_SEMICOLON);
-    if (p_had_error(p))
+    if (p_had_error(p)) {
+        p->syntax_errors++;
         return;   // as gc: nothing more after a bad package clause
+    }
 
     int mark = p_mark(p);
     while (p->tok.kind == T_IMPORT) {
@@ -689,5 +697,6 @@ File *parse_file(Compiler *cc, const SourceFile *src) {
     source_file(&p, f);
     f->misplaced_pragmas = p.misplaced.items;
     f->nmisplaced_pragmas = p.misplaced.len;
+    f->syntax_errors = p.syntax_errors;
     return f;
 }

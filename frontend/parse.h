@@ -28,6 +28,7 @@ typedef struct Parser {
     bool saw_generic;       // the declaration being parsed has type parameters
     int errors_at_start;    // diagnostics recorded before this file
     uint32_t syntax_error_line; // gc reports one syntax error per line
+    int syntax_errors;      // see File.syntax_errors
 
     Node *guard;            // the last `x.(type)` seen with a `v :=` before it,
     Node *guard_bind;       // and that v (a type switch header's binding)

@@ -110,12 +110,10 @@ static void entry_block(Builder *b) {
 // The return at the closing brace of a function that can fall off its end.
 static void implicit_return(Builder *b, Pos pos) {
     FuncInfo *fi = b->info;
-    Value **vals = ARENA_ARRAY(&b->scratch, Value *, fi->nresults > 0 ? fi->nresults : 1);
+    Value **vals = SC_ARRAY(b, Value *, fi->nresults > 0 ? fi->nresults : 1);
     int n = 0;
-    for (int i = 0; i < fi->nresults; i++) {
-        Obj *r = fi->results[i];
-        vals[n++] = result_named(r) ? be_read_var(b, r, pos) : be_unknown(b, r ? r->type : NULL, pos);
-    }
+    for (int i = 0; i < fi->nresults; i++)
+        vals[n++] = bs_result_value(b, fi->results[i], pos);
     bs_return_values(b, vals, n, pos);
 }
 
@@ -132,11 +130,19 @@ static void seal_everything(Builder *b) {
         bb_seal(b, b->f->blocks[i]);
 }
 
-static Func *build_func(Program *prog, TypeCache *types, FuncInfo *fi) {
-    Compiler *cc = prog->cc;
-    Builder bld = {.cc = cc, .prog = prog, .info = fi, .types = types};
+typedef struct PassState {
+    Program *prog;
+    TypeCache types;
+    Scratch scratch;
+    PtrVec out;
+} PassState;
+
+static Func *build_func(PassState *ps, FuncInfo *fi) {
+    Compiler *cc = ps->prog->cc;
+    scratch_rewind(&ps->scratch);
+    Builder bld = {.cc = cc, .prog = ps->prog, .info = fi, .types = &ps->types, .scratch = &ps->scratch,
+                   .loop_depth = 1};
     Builder *b = &bld;
-    arena_init(&b->scratch);
     b->f = func_new(cc, fi, fi->gc_name ? fi->gc_name : "?");
     bv_temp(b, NULL);   // variable 0: memory
     entry_block(b);
@@ -154,9 +160,7 @@ static Func *build_func(Program *prog, TypeCache *types, FuncInfo *fi) {
     func_remove_dead(b->f);
     for (int i = 0; i < b->f->nblocks; i++)
         b->f->blocks[i]->build_data = NULL;
-    Func *f = b->f;
-    arena_free(&b->scratch);
-    return f;
+    return b->f;
 }
 
 static bool has_package(Compiler *cc, Package *p) {
@@ -166,11 +170,11 @@ static bool has_package(Compiler *cc, Package *p) {
     return false;
 }
 
-static void build_package(Program *prog, TypeCache *types, Package *pkg, PtrVec *out) {
+static void build_package(PassState *ps, Package *pkg) {
     for (int i = 0; i < pkg->funcs.len; i++) {
         FuncInfo *fi = pkg->funcs.items[i];
         if (fi)
-            ptrvec_push(&prog->cc->arena, out, build_func(prog, types, fi));
+            ptrvec_push(&ps->prog->cc->arena, &ps->out, build_func(ps, fi));
     }
 }
 
@@ -180,15 +184,15 @@ void pass_build(Program *prog) {
     arena_init(&type_arena);
     // Derived types outlive the pass (values point at them): they go to the
     // compiler's arena; only the cache's table lives in type_arena.
-    TypeCache types = {.arena = &type_arena};
-    PtrVec out = {0};
+    PassState ps = {.prog = prog, .types = {.arena = &type_arena}};
     for (int i = 0; i < cc->packages.len; i++)
-        build_package(prog, &types, cc->packages.items[i], &out);
+        build_package(&ps, cc->packages.items[i]);
     if (prog->main_pkg && !has_package(cc, prog->main_pkg))
-        build_package(prog, &types, prog->main_pkg, &out);
+        build_package(&ps, prog->main_pkg);
+    scratch_free(&ps.scratch);
     arena_free(&type_arena);
-    prog->funcs = (Func **)out.items;
-    prog->nfuncs = out.len;
+    prog->funcs = (Func **)ps.out.items;
+    prog->nfuncs = ps.out.len;
     const char *check = getenv("MINIGC_CHECK");
     if (check && strcmp(check, "1") == 0)
         build_check_all(prog);

@@ -1,10 +1,12 @@
 // build.h - private to the SSA builder (build.c, build_var.c, build_expr.c,
 // build_stmt.c).
 //
-// One Builder exists while one function is being built. Its scratch arena
+// One Builder exists while one function is being built. Its scratch memory
 // holds everything that only construction needs (variable numbering, the
-// per-block definition maps, the break/continue targets, labels) and is freed
-// when the function is done; the Func keeps only blocks and values.
+// per-block definition maps, the break/continue targets, labels); the Func
+// keeps only blocks and values. Scratch memory is rewound, not freed, between
+// functions, so the pass touches the same pages for every function: first
+// touches of fresh pages (page faults) are what building costs most.
 //
 // Variables are numbered densely per function. Number 0 is the memory state,
 // which the builder treats as one more variable, so memory Phis come out of
@@ -63,6 +65,21 @@ typedef struct LabelBlock {
     struct LabelBlock *next;
 } LabelBlock;
 
+// Bump allocation that can be rewound: chunks are kept and reused.
+typedef struct Scratch {
+    char **chunks;
+    size_t *sizes;
+    int nchunks, capchunks;
+    int cur;            // the chunk being allocated from
+    size_t used;        // bytes used in it
+} Scratch;
+
+void *scratch_alloc(Scratch *s, size_t size);   // zeroed, aligned for any type
+void scratch_rewind(Scratch *s);
+void scratch_free(Scratch *s);
+#define SC_NEW(b, T) ((T *)scratch_alloc((b)->scratch, sizeof(T)))
+#define SC_ARRAY(b, T, n) ((T *)scratch_alloc((b)->scratch, sizeof(T) * (size_t)(n)))
+
 // Types the builder derives (pointer to T, a call's result tuple), shared by
 // all functions of one pass so that each is made once.
 typedef struct TypeCache {
@@ -78,7 +95,7 @@ typedef struct Builder {
     Program *prog;
     Func *f;
     FuncInfo *info;
-    Arena scratch;
+    Scratch *scratch;       // shared by the functions of a pass, rewound for each
     TypeCache *types;
     Block *cur;             // where values go now; a block without preds after a jump
 
@@ -90,7 +107,8 @@ typedef struct Builder {
 
     Value **forward;        // by value id: what a removed trivial Phi stands for
     uint32_t capforward;
-    PtrVec phis;            // every Phi made, for the final clean-up
+    Value **phis;           // every Phi made, for the final clean-up
+    int nphis, capphis;
 
     Target *targets;
     LabelBlock *labels;
@@ -98,6 +116,7 @@ typedef struct Builder {
     Name *pending_label;    // the label of the statement about to be built
     Value *closure_ptr;     // GetClosurePtr of a literal
     int ntemps;
+    int loop_depth;         // gc's syntactic loop depth of the code being built
     bool has_results;
 } Builder;
 
@@ -124,6 +143,8 @@ bool bb_capture_by_value(Compiler *cc, Obj *v);
 // build_expr.c
 Value *be_expr(Builder *b, Node *n);                    // the value of n, typed as n is
 Value *be_expr_to(Builder *b, Node *n, Type *dst);      // n's value assigned to a dst
+Value *be_expr_to_at(Builder *b, Node *n, Type *dst, Pos at); // ... a conversion reported at `at`
+Value *be_assign_conv_at(Builder *b, Value *v, Type *src, Type *dst, Node *n, Pos at);
 Value *be_assign_conv(Builder *b, Value *v, Type *src, Type *dst, Node *n);
 Value *be_addr(Builder *b, Node *n, Obj **root);        // the address of addressable n
 int be_multi(Builder *b, Node *n, Value **out, int max);// the values of a tuple-valued n
@@ -154,5 +175,6 @@ bool be_init_composite(Builder *b, Obj *obj, Node *val);  // var x = T{...} into
 void bs_stmt(Builder *b, Node *s);
 void bs_block(Builder *b, NodeList stmts);
 void bs_return_values(Builder *b, Value **vals, int n, Pos pos);
+Value *bs_result_value(Builder *b, Obj *r, Pos pos);
 
 #endif

@@ -458,8 +458,9 @@ static bool direct_iface(Type *t) {
     }
 }
 
-static Value *to_iface(Builder *b, Value *v, Type *src, Type *dst, Node *n) {
-    Pos pos = n ? n->pos : v->pos;
+// v (of type src) converted to interface type dst. pos is where gc reports
+// the conversion: see be_expr_to_at.
+static Value *to_iface(Builder *b, Value *v, Type *src, Type *dst, Node *n, Pos pos) {
     if (type_is_interface(src)) {
         if (type_identical(src, dst))
             return v;
@@ -480,15 +481,19 @@ static Value *to_iface(Builder *b, Value *v, Type *src, Type *dst, Node *n) {
     return be_split1(b, c);
 }
 
-Value *be_assign_conv(Builder *b, Value *v, Type *src, Type *dst, Node *n) {
+Value *be_assign_conv_at(Builder *b, Value *v, Type *src, Type *dst, Node *n, Pos pos) {
     if (!dst || !src || !v)
         return v;
     if (type_is_interface(dst)) {
         if (is_untyped_nil(src))
             return value_new(b->cur, OpConstInterface, dst, v->pos);
-        return to_iface(b, v, be_type(b, src), dst, n);
+        return to_iface(b, v, be_type(b, src), dst, n, pos);
     }
     return v;
+}
+
+Value *be_assign_conv(Builder *b, Value *v, Type *src, Type *dst, Node *n) {
+    return be_assign_conv_at(b, v, src, dst, n, n ? n->pos : v ? v->pos : (Pos){0});
 }
 
 static bool is_nil_node(Node *n) {
@@ -500,7 +505,14 @@ static bool is_nil_node(Node *n) {
     return is_untyped_nil(n->type);
 }
 
-Value *be_expr_to(Builder *b, Node *n, Type *dst) {
+Value *be_expr_to(Builder *b, Node *n, Type *dst) { return be_expr_to_at(b, n, dst, n ? n->pos : (Pos){0}); }
+
+// gc reports an implicit conversion to an interface where its noder stood
+// when it made the conversion: at the operand for arguments, composite
+// literal elements and sends, but elsewhere at a neighbour (the assigned
+// variable, the last value of a list); the statement builders pass that
+// position as `at`.
+Value *be_expr_to_at(Builder *b, Node *n, Type *dst, Pos at) {
     if (!n)
         return dst ? be_zero(b, dst, (Pos){0}) : NULL;
     if (!dst)
@@ -516,10 +528,10 @@ Value *be_expr_to(Builder *b, Node *n, Type *dst) {
         Type *t = n->type && !type_is_untyped(n->type) ? n->type : const_default_type(b, &n->val);
         Value *c = be_const(b, &n->val, t, n->pos);
         set_node(c, n);
-        return to_iface(b, c, t, dst, n);
+        return to_iface(b, c, t, dst, n, at);
     }
     Value *v = be_expr(b, n);
-    return be_assign_conv(b, v, n->type, dst, n);
+    return be_assign_conv_at(b, v, n->type, dst, n, at);
 }
 
 static int int_size(Builder *b, Type *t) {
@@ -536,8 +548,13 @@ static Value *alloc_conv(Builder *b, Op op, Value *x, Type *dst, Node *n) {
 // T(x) for a non-constant x.
 static Value *convert(Builder *b, Node *call, Node *xn, Type *dst) {
     Type *src = be_type(b, xn->type);
-    if (type_is_interface(dst))
-        return be_expr_to(b, xn, dst);
+    if (type_is_interface(dst)) {
+        // An explicit conversion is named as written, I(x), at its paren.
+        if (is_nil_node(xn))
+            return be_zero(b, dst, call->pos);
+        Value *x = be_expr(b, xn);
+        return to_iface(b, x, src, dst, call, call->pos);
+    }
     if (is_nil_node(xn))
         return be_zero(b, dst, call->pos);
     Value *x = be_expr(b, xn);
@@ -797,13 +814,15 @@ static int field_index_by_name(Type *st, Node *key) {
 
 // An element of a composite literal given as `{...}` with its type elided
 // and an expected pointer type stands for &T{...}.
-static Value *complit_elem(Builder *b, Node *elt, Type *want) {
+// `at` is the element's position, or its key's colon when keyed: where gc
+// reports the element's conversion to an interface.
+static Value *complit_elem(Builder *b, Node *elt, Type *want, Pos at) {
     Node *e = unparen(elt);
     if (e && e->kind == N_COMPOSITE && !e->u.complit.type && ukind(want) == TY_POINTER)
         return composite_alloc(b, e, e, under(want)->u.ptr.elem);
     if (e && e->kind == N_COMPOSITE && !e->u.complit.type)
         return complit_value(b, e, want);
-    return be_expr_to(b, elt, want);
+    return be_expr_to_at(b, elt, want, at);
 }
 
 // Stores the elements of literal n (of type t) into the zeroed memory at addr.
@@ -832,7 +851,7 @@ static void complit_into(Builder *b, Node *n, Value *addr, Type *t, Obj *root) {
                 complit_into(b, uv, fa, fld->type, root);
                 continue;
             }
-            be_store(b, fa, complit_elem(b, val, fld->type), fld->type, val->pos, root);
+            be_store(b, fa, complit_elem(b, val, fld->type, e->pos), fld->type, val->pos, root);
         }
         return;
     }
@@ -852,7 +871,7 @@ static void complit_into(Builder *b, Node *n, Value *addr, Type *t, Obj *root) {
                 complit_into(b, uv, ea, elem, root);
                 continue;
             }
-            be_store(b, ea, complit_elem(b, val, elem), elem, val->pos, root);
+            be_store(b, ea, complit_elem(b, val, elem, e->pos), elem, val->pos, root);
         }
         return;
     }
@@ -929,8 +948,8 @@ static Value *map_literal(Builder *b, Node *n, Type *t) {
         Node *e = n->u.complit.elts.items[i];
         if (e->kind != N_KEYVALUE)
             continue;
-        Value *k = complit_elem(b, e->u.kv.key, mu->u.map.key);
-        Value *v = complit_elem(b, e->u.kv.value, mu->u.map.value);
+        Value *k = complit_elem(b, e->u.kv.key, mu->u.map.key, e->pos);
+        Value *v = complit_elem(b, e->u.kv.value, mu->u.map.value, e->pos);
         Value *st = value_new(b->cur, OpMapStore, NULL, e->pos);
         value_add_arg(st, m);
         value_add_arg(st, k);
@@ -963,7 +982,7 @@ static Value *complit_value(Builder *b, Node *n, Type *t) {
                     val = e->u.kv.value;
                 }
                 if (fi >= 0 && fi < u->u.strct.nfields && fi < 4)
-                    fields[fi] = complit_elem(b, val, u->u.strct.fields[fi].type);
+                    fields[fi] = complit_elem(b, val, u->u.strct.fields[fi].type, e->pos);
             }
             for (int i = 0; i < u->u.strct.nfields; i++)
                 if (!fields[i])
@@ -982,7 +1001,8 @@ static Value *complit_value(Builder *b, Node *n, Type *t) {
             Node *e = n->u.complit.elts.len ? n->u.complit.elts.items[0] : NULL;
             if (e && e->kind == N_KEYVALUE)
                 e = e->u.kv.value;
-            Value *x = e ? complit_elem(b, e, u->u.array.elem) : be_zero(b, u->u.array.elem, n->pos);
+            Value *x = e ? complit_elem(b, e, u->u.array.elem, n->u.complit.elts.items[0]->pos)
+                         : be_zero(b, u->u.array.elem, n->pos);
             return value_new1(b->cur, OpArrayMake1, t, n->pos, x);
         }
         break;
@@ -1088,11 +1108,18 @@ static Type *compare_type(Builder *b, Type *xt, Type *yt) {
     return be_type(b, xt ? xt : yt);
 }
 
+// A comparison of an interface with a concrete value compares the dynamic
+// type and the data without boxing the concrete one (gc makes no
+// conversion there either): EqInter gets the concrete operand as it is.
 Value *be_compare(Builder *b, TokKind op, Value *x, Value *y, Type *xt, Type *yt, Pos pos, Node *xn, Node *yn) {
+    (void)xn;
+    (void)yn;
     Type *t = compare_type(b, xt, yt);
     if (type_is_interface(t)) {
-        x = be_assign_conv(b, x, xt, t, xn);
-        y = be_assign_conv(b, y, yt, t, yn);
+        if (is_untyped_nil(xt))
+            x = value_new(b->cur, OpConstInterface, t, x->pos);
+        if (is_untyped_nil(yt))
+            y = value_new(b->cur, OpConstInterface, t, y->pos);
     }
     bool swap, negate;
     Op o = compare_op(b, op, t, &swap, &negate);
@@ -1103,9 +1130,12 @@ Value *be_compare(Builder *b, TokKind op, Value *x, Value *y, Type *xt, Type *yt
 static Value *compare_nodes(Builder *b, Node *n) {
     Node *xn = n->u.binary.x, *yn = n->u.binary.y;
     Type *t = compare_type(b, xn->type, yn->type);
-    Value *x = be_expr_to(b, xn, t);
-    Value *y = be_expr_to(b, yn, t);
-    return be_compare(b, n->u.binary.op, x, y, t, t, n->pos, xn, yn);
+    // Operands are brought to t except across the interface/concrete line.
+    Type *xt = type_is_interface(t) && !type_is_interface(xn->type) && !is_nil_node(xn) ? NULL : t;
+    Type *yt = type_is_interface(t) && !type_is_interface(yn->type) && !is_nil_node(yn) ? NULL : t;
+    Value *x = be_expr_to(b, xn, xt);
+    Value *y = be_expr_to(b, yn, yt);
+    return be_compare(b, n->u.binary.op, x, y, xt ? t : xn->type, yt ? t : yn->type, n->pos, xn, yn);
 }
 
 static bool is_string_concat(Node *n) {
@@ -1466,7 +1496,7 @@ static Value *type_assert(Builder *b, Node *n, bool comma_ok, Value **ok) {
 static Value *closure(Builder *b, Node *n) {
     FuncInfo *fi = n->u.funclit.fn;
     int nc = fi ? fi->captured.len : 0;
-    Value **caps = ARENA_ARRAY(&b->scratch, Value *, nc > 0 ? nc : 1);
+    Value **caps = SC_ARRAY(b, Value *, nc > 0 ? nc : 1);
     for (int i = 0; i < nc; i++) {
         Obj *v = fi->captured.items[i];
         if (bb_capture_by_value(b->cc, v))
@@ -1499,7 +1529,7 @@ typedef struct ArgList {
 static void args_push(Builder *b, ArgList *a, Value *v) {
     if (a->n == a->cap) {
         int ncap = a->cap ? a->cap * 2 : 8;
-        Value **nv = ARENA_ARRAY(&b->scratch, Value *, ncap);
+        Value **nv = SC_ARRAY(b, Value *, ncap);
         if (a->n)
             memcpy(nv, a->v, sizeof(Value *) * (size_t)a->n);
         a->v = nv;
@@ -1547,7 +1577,7 @@ static void call_args(Builder *b, Node *call, Type *sig, ArgList *out) {
             spread_t[i] = i < tt->u.tuple.n ? tt->u.tuple.types[i] : NULL;
     }
     int fixed = variadic ? np - 1 : np;
-    Value **extra = ARENA_ARRAY(&b->scratch, Value *, nvals > 0 ? nvals : 1);
+    Value **extra = SC_ARRAY(b, Value *, nvals > 0 ? nvals : 1);
     int nextra = 0;
     Type *vt = variadic ? sig->u.func.params[np - 1] : NULL;
     Type *velem = vt && ukind(vt) == TY_SLICE ? under(vt)->u.slice.elem : NULL;
@@ -1591,7 +1621,7 @@ static Value *finish_call(Builder *b, Node *call, Op op, Type *sig, ArgList *arg
         return c;
     }
     Value *tmp[64];
-    Value **out = nr <= 64 ? tmp : ARENA_ARRAY(&b->scratch, Value *, nr);
+    Value **out = nr <= 64 ? tmp : SC_ARRAY(b, Value *, nr);
     be_split(b, c, nr, out);
     for (int i = 0; i < nr && i < max; i++)
         results[i] = out[i];
@@ -1750,8 +1780,10 @@ static Value *append_call(Builder *b, Node *call, Op as) {
     Type *elem = ukind(st) == TY_SLICE ? under(st)->u.slice.elem : NULL;
     ArgList args = {0};
     args_push(b, &args, a->len ? be_expr_to(b, a->items[0], st) : value_new(b->cur, OpConstSlice, st, call->pos));
+    // gc converts append's elements standing at the last of them.
+    Pos at = a->len ? a->items[a->len - 1]->pos : call->pos;
     for (int i = 1; i < a->len; i++) {
-        Value *v = call->u.call.has_dots ? be_expr(b, a->items[i]) : be_expr_to(b, a->items[i], elem);
+        Value *v = call->u.call.has_dots ? be_expr(b, a->items[i]) : be_expr_to_at(b, a->items[i], elem, at);
         if (!v->node)
             v->node = a->items[i];
         if (!v->expr)

@@ -34,6 +34,8 @@ static TypeKind ukind(Type *t) {
     return u ? u->kind : TY_INVALID;
 }
 
+static bool is_untyped_nil_type(Type *t) { return t && t->kind == TY_UNTYPED_NIL; }
+
 static bool is_blank_node(Node *n) {
     n = unparen(n);
     return n && n->kind == N_IDENT && name_is(n->u.ident.name, "_");
@@ -147,7 +149,7 @@ static LValue lvalue(Builder *b, Node *n) {
             return lv;
         }
         lv.kind = LV_PART;
-        lv.steps = ARENA_ARRAY(&b->scratch, LvStep, nsteps);
+        lv.steps = SC_ARRAY(b, LvStep, nsteps);
         lv.nsteps = part_steps(b, u, lv.steps);
         return lv;
     }
@@ -245,11 +247,31 @@ static bool declares(Node *n) {
     return o->kind == OBJ_VAR && o->pos.line == n->pos.line && o->pos.col == n->pos.col && o->pos.file == n->pos.file;
 }
 
-// The right-hand side values for `n` targets of the given types.
-static void rhs_values(Builder *b, NodeList *rhs, int n, Type **types, Value **vals) {
+// Where gc reports the implicit interface conversions of an assignment to
+// `n`: at the variable the target starts from (x in x.f, *x, x[i]).
+static Pos target_name_pos(Node *n) {
+    for (;;) {
+        switch (n->kind) {
+        case N_PAREN: case N_STAR: n = n->u.unary.x; continue;
+        case N_SELECTOR:
+            if (n->u.sel.kind == SEL_QUALIFIED)
+                return n->pos;
+            n = n->u.sel.x;
+            continue;
+        case N_INDEX: n = n->u.index.x; continue;
+        default: return n->pos;
+        }
+    }
+}
+
+static Pos last_pos(NodeList *l, Pos dflt) { return l->len ? l->items[l->len - 1]->pos : dflt; }
+
+// The right-hand side values for `n` targets of the given types; implicit
+// conversions to interfaces are reported at `at`.
+static void rhs_values(Builder *b, NodeList *rhs, int n, Type **types, Value **vals, Pos at) {
     if (rhs->len == n) {
         for (int i = 0; i < n; i++)
-            vals[i] = be_expr_to(b, rhs->items[i], types[i]);
+            vals[i] = be_expr_to_at(b, rhs->items[i], types[i], at);
         return;
     }
     int got = rhs->len == 1 ? be_multi(b, rhs->items[0], vals, n) : 0;
@@ -258,7 +280,7 @@ static void rhs_values(Builder *b, NodeList *rhs, int n, Type **types, Value **v
         if (i >= got)
             vals[i] = be_unknown(b, types[i], src ? src->pos : (Pos){0});
         else
-            vals[i] = be_assign_conv(b, vals[i], vals[i]->type, types[i], src);
+            vals[i] = be_assign_conv_at(b, vals[i], vals[i]->type, types[i], src, at);
     }
 }
 
@@ -269,10 +291,10 @@ static void assign(Builder *b, Node *s) {
     if (define && n == 1 && rhs->len == 1 && declares(lhs->items[0]) &&
         be_init_composite(b, unparen(lhs->items[0])->u.ident.obj, rhs->items[0]))
         return;
-    LValue *lvs = ARENA_ARRAY(&b->scratch, LValue, n);
-    Type **types = ARENA_ARRAY(&b->scratch, Type *, n);
-    Value **vals = ARENA_ARRAY(&b->scratch, Value *, n);
-    bool *decl = ARENA_ARRAY(&b->scratch, bool, n);
+    LValue *lvs = SC_ARRAY(b, LValue, n);
+    Type **types = SC_ARRAY(b, Type *, n);
+    Value **vals = SC_ARRAY(b, Value *, n);
+    bool *decl = SC_ARRAY(b, bool, n);
     for (int i = 0; i < n; i++) {
         Node *l = lhs->items[i];
         decl[i] = define && declares(l);
@@ -284,7 +306,10 @@ static void assign(Builder *b, Node *s) {
         }
         types[i] = lvs[i].kind == LV_BLANK ? NULL : lvs[i].type;
     }
-    rhs_values(b, rhs, n, types, vals);
+    // gc's noder stands at the last value of a := list, and at the last
+    // target of an = list, when it converts.
+    Pos at = define ? last_pos(rhs, s->pos) : target_name_pos(lhs->items[n - 1]);
+    rhs_values(b, rhs, n, types, vals, at);
     for (int i = 0; i < n; i++) {
         Pos pos = i < rhs->len ? rhs->items[i]->pos : s->pos;
         if (decl[i])
@@ -349,13 +374,13 @@ static void value_spec(Builder *b, Node *spec) {
     }
     if (n == 1 && values->len == 1 && be_init_composite(b, names->items[0]->u.ident.obj, values->items[0]))
         return;
-    Type **types = ARENA_ARRAY(&b->scratch, Type *, n);
-    Value **vals = ARENA_ARRAY(&b->scratch, Value *, n);
+    Type **types = SC_ARRAY(b, Type *, n);
+    Value **vals = SC_ARRAY(b, Value *, n);
     for (int i = 0; i < n; i++) {
         Obj *o = names->items[i]->u.ident.obj;
         types[i] = o && !name_is(o->name, "_") ? o->type : NULL;
     }
-    rhs_values(b, values, n, types, vals);
+    rhs_values(b, values, n, types, vals, last_pos(values, spec->pos));
     for (int i = 0; i < n; i++)
         be_declare_var(b, names->items[i]->u.ident.obj, vals[i], names->items[i]->pos);
 }
@@ -372,7 +397,7 @@ static void decl_stmt(Builder *b, Node *s) {
 // Jumps
 
 static Target *push_target(Builder *b, Node *stmt, Block *brk, Block *cont) {
-    Target *t = ARENA_NEW(&b->scratch, Target);
+    Target *t = SC_NEW(b, Target);
     *t = (Target){stmt, b->pending_label, brk, cont, b->targets};
     b->pending_label = NULL;
     b->targets = t;
@@ -385,7 +410,7 @@ static Block *label_block(Builder *b, Name *name, Pos pos) {
     for (LabelBlock *l = b->labels; l; l = l->next)
         if (l->name == name)
             return l->block;
-    LabelBlock *l = ARENA_NEW(&b->scratch, LabelBlock);
+    LabelBlock *l = SC_NEW(b, LabelBlock);
     *l = (LabelBlock){name, bb_block(b, BlockPlain, pos), b->labels};
     b->labels = l;
     return l->block;
@@ -450,6 +475,11 @@ static void labeled(Builder *b, Node *s) {
     Node *label = s->u.labeled.label;
     Block *lb = label_block(b, label->u.ident.name, s->pos);
     bb_jump(b, lb);
+    // Code after a label a later goto jumps back to is a loop to gc, until
+    // the end of the enclosing block.
+    Obj *lo = s->u.labeled.obj ? s->u.labeled.obj : label->u.ident.obj;
+    if (lo && lo->kind == OBJ_LABEL && lo->u.label.backward_goto)
+        b->loop_depth++;
     bb_start(b, lb);
     Node *st = s->u.labeled.stmt;
     if (st && (st->kind == N_FOR || st->kind == N_RANGE || st->kind == N_SWITCH || st->kind == N_TYPESWITCH ||
@@ -478,20 +508,28 @@ void bs_return_values(Builder *b, Value **vals, int n, Pos pos) {
 
 static bool result_is_named(Obj *r) { return r && r->name && r->name->s[0] != '~' && r->name->s[0] != '.'; }
 
+// What a bare return (or the closing brace) returns for result r: the named
+// variable's value; a blank or unnamed result can only still be zero.
+Value *bs_result_value(Builder *b, Obj *r, Pos pos) {
+    if (result_is_named(r) && !name_is(r->name, "_"))
+        return be_read_var(b, r, pos);
+    return r ? be_zero(b, r->type, pos) : be_unknown(b, NULL, pos);
+}
+
 static void return_stmt(Builder *b, Node *s) {
     FuncInfo *fi = b->info;
     int n = fi ? fi->nresults : 0;
     NodeList *res = &s->u.ret.results;
-    Value **vals = ARENA_ARRAY(&b->scratch, Value *, n > 0 ? n : 1);
-    Type **types = ARENA_ARRAY(&b->scratch, Type *, n > 0 ? n : 1);
+    Value **vals = SC_ARRAY(b, Value *, n > 0 ? n : 1);
+    Type **types = SC_ARRAY(b, Type *, n > 0 ? n : 1);
     bool named = n > 0 && result_is_named(fi->results[0]);
     for (int i = 0; i < n; i++)
         types[i] = fi->results[i] ? fi->results[i]->type : NULL;
     if (res->len == 0) {
         for (int i = 0; i < n; i++)
-            vals[i] = fi->results[i] ? be_read_var(b, fi->results[i], s->pos) : be_unknown(b, types[i], s->pos);
+            vals[i] = bs_result_value(b, fi->results[i], s->pos);
     } else {
-        rhs_values(b, res, n, types, vals);
+        rhs_values(b, res, n, types, vals, last_pos(res, s->pos));
         if (named) {
             // The results are variables: a return assigns them, then returns them.
             for (int i = 0; i < n; i++)
@@ -537,6 +575,7 @@ static void for_stmt(Builder *b, Node *s) {
     Block *exit = bb_block(b, BlockPlain, s->pos);
     Block *post = s->u.fors.post ? bb_block(b, BlockPlain, s->u.fors.post->pos) : NULL;
     bb_jump(b, header);
+    b->loop_depth++;
     bb_start(b, header);
     if (s->u.fors.cond)
         be_cond(b, s->u.fors.cond, body, exit);
@@ -555,6 +594,7 @@ static void for_stmt(Builder *b, Node *s) {
         bs_stmt(b, s->u.fors.post);
         bb_jump(b, header);
     }
+    b->loop_depth--;
     bb_seal(b, header);
     bb_seal(b, exit);
     bb_start(b, exit);
@@ -595,6 +635,7 @@ static CountedLoop counted_loop_begin(Builder *b, Node *s, Value *len) {
     l.cont = bb_block(b, BlockPlain, s->pos);
     l.exit = bb_block(b, BlockPlain, s->pos);
     bb_jump(b, l.header);
+    b->loop_depth++;
     bb_start(b, l.header);
     Value *i = bv_read(b, l.ivar, l.header);
     Value *c = value_new2(b->cur, OpLess64, type_basic(b->cc, TY_BOOL), s->pos, i, len);
@@ -624,6 +665,7 @@ static void counted_loop_end(Builder *b, Node *s, CountedLoop *l, uint32_t next_
     }
     bv_write(b, l->ivar, b->cur, next);
     bb_jump(b, l->header);
+    b->loop_depth--;
     bb_seal(b, l->header);
     bb_seal(b, l->exit);
     bb_start(b, l->exit);
@@ -711,6 +753,7 @@ static void range_fetching(Builder *b, Node *s, Type *xu) {
     Block *body = bb_block(b, BlockPlain, s->u.range.body ? s->u.range.body->pos : s->pos);
     Block *exit = bb_block(b, BlockPlain, s->pos);
     bb_jump(b, header);
+    b->loop_depth++;
     bb_start(b, header);
     Value *out[3];
     if (xu->kind == TY_MAP) {
@@ -737,6 +780,7 @@ static void range_fetching(Builder *b, Node *s, Type *xu) {
         bs_stmt(b, s->u.range.body);
     bb_jump(b, header);
     pop_target(b);
+    b->loop_depth--;
     bb_seal(b, header);
     bb_seal(b, exit);
     bb_start(b, exit);
@@ -781,9 +825,11 @@ static void clause_bodies(Builder *b, Node *s, NodeList *clauses, Block **bodies
 
 static Value *case_compare(Builder *b, Value *tag, Type *tt, Node *tagn, Node *e) {
     Type *et = e->type;
-    if (!type_is_interface(tt) && et && type_is_interface(et)) {
+    bool tag_iface = tt && type_is_interface(tt), case_iface = et && type_is_interface(et);
+    if (tag_iface != case_iface && et && !is_untyped_nil_type(et)) {
+        // An interface against a concrete value: compared without boxing.
         Value *ev = be_expr(b, e);
-        return be_compare(b, T_EQL, tag, ev, tt, et, e->pos, tagn, e);
+        return be_compare(b, T_EQL, tag, ev, tt, be_type(b, et), e->pos, tagn, e);
     }
     Value *ev = be_expr_to(b, e, tt);
     return be_compare(b, T_EQL, tag, ev, tt, tt, e->pos, tagn, e);
@@ -808,7 +854,7 @@ static void switch_stmt(Builder *b, Node *s) {
     }
     NodeList *clauses = &s->u.sw.clauses;
     int n = clauses->len, def = -1;
-    Block **bodies = ARENA_ARRAY(&b->scratch, Block *, n > 0 ? n : 1);
+    Block **bodies = SC_ARRAY(b, Block *, n > 0 ? n : 1);
     for (int i = 0; i < n; i++)
         bodies[i] = bb_block(b, BlockPlain, clauses->items[i]->pos);
     Block *exit = bb_block(b, BlockPlain, s->pos);
@@ -853,8 +899,8 @@ static void type_switch_stmt(Builder *b, Node *s) {
     Type *bt = type_basic(b->cc, TY_BOOL);
     NodeList *clauses = &s->u.sw.clauses;
     int n = clauses->len, def = -1;
-    Block **bodies = ARENA_ARRAY(&b->scratch, Block *, n > 0 ? n : 1);
-    Obj **binds = ARENA_ARRAY(&b->scratch, Obj *, n > 0 ? n : 1);
+    Block **bodies = SC_ARRAY(b, Block *, n > 0 ? n : 1);
+    Obj **binds = SC_ARRAY(b, Obj *, n > 0 ? n : 1);
     for (int i = 0; i < n; i++)
         bodies[i] = bb_block(b, BlockPlain, clauses->items[i]->pos);
     Block *exit = bb_block(b, BlockPlain, s->pos);
@@ -962,13 +1008,13 @@ static void select_assign(Builder *b, Node *to, bool define, Value *v) {
 static void select_stmt(Builder *b, Node *s) {
     NodeList *clauses = &s->u.sw.clauses;
     int n = clauses->len;
-    CommCase *cases = ARENA_ARRAY(&b->scratch, CommCase, n > 0 ? n : 1);
+    CommCase *cases = SC_ARRAY(b, CommCase, n > 0 ? n : 1);
     Type *it = type_basic(b->cc, TY_INT), *bt = type_basic(b->cc, TY_BOOL);
     Type *recv_t = NULL;
     int64_t sends = 0;
     bool has_default = false;
     // Channels and sent values are evaluated in source order before the select.
-    Value **args = ARENA_ARRAY(&b->scratch, Value *, 2 * n + 1);
+    Value **args = SC_ARRAY(b, Value *, 2 * n + 1);
     int nargs = 0, ncase = 0;
     for (int i = 0; i < n; i++) {
         cases[i] = comm_case(clauses->items[i]->u.clause.comm);
@@ -1014,7 +1060,7 @@ static void select_stmt(Builder *b, Node *s) {
         bb_start(b, exit);
         return;
     }
-    Block **bodies = ARENA_ARRAY(&b->scratch, Block *, n);
+    Block **bodies = SC_ARRAY(b, Block *, n);
     b->cur->kind = BlockSelect;
     block_set_control(b->cur, idx);
     for (int i = 0; i < n; i++) {
@@ -1077,8 +1123,10 @@ static void go_defer(Builder *b, Node *s) {
 }
 
 void bs_block(Builder *b, NodeList stmts) {
+    int depth = b->loop_depth;
     for (int i = 0; i < stmts.len; i++)
         bs_stmt(b, stmts.items[i]);
+    b->loop_depth = depth;
 }
 
 void bs_stmt(Builder *b, Node *s) {

@@ -22,6 +22,59 @@
 #include <string.h>
 
 // ---------------------------------------------------------------------------
+// Scratch memory
+
+enum { SCRATCH_CHUNK = 256 << 10 };
+
+void *scratch_alloc(Scratch *s, size_t size) {
+    const size_t align = sizeof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+    if (size == 0)
+        size = align;
+    while (s->cur < s->nchunks && s->used + size > s->sizes[s->cur]) {
+        s->cur++;
+        s->used = 0;
+    }
+    if (s->cur == s->nchunks) {
+        if (s->nchunks == s->capchunks) {
+            int ncap = s->capchunks ? s->capchunks * 2 : 16;
+            char **c = realloc(s->chunks, sizeof(char *) * (size_t)ncap);
+            size_t *z = realloc(s->sizes, sizeof(size_t) * (size_t)ncap);
+            if (!c || !z)
+                abort();
+            s->chunks = c;
+            s->sizes = z;
+            s->capchunks = ncap;
+        }
+        size_t want = size > SCRATCH_CHUNK ? size : SCRATCH_CHUNK;
+        char *mem = malloc(want);
+        if (!mem)
+            abort();
+        s->chunks[s->nchunks] = mem;
+        s->sizes[s->nchunks] = want;
+        s->nchunks++;
+        s->used = 0;
+    }
+    char *p = s->chunks[s->cur] + s->used;
+    s->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+void scratch_rewind(Scratch *s) {
+    s->cur = 0;
+    s->used = 0;
+}
+
+void scratch_free(Scratch *s) {
+    for (int i = 0; i < s->nchunks; i++)
+        free(s->chunks[i]);
+    free(s->chunks);
+    free(s->sizes);
+    memset(s, 0, sizeof *s);
+}
+
+// ---------------------------------------------------------------------------
 // Which variables may live in SSA registers
 
 // gc keeps a variable in SSA form only if its type is small and its parts can
@@ -86,7 +139,7 @@ static uint32_t hash_ptr(const void *p) {
 static uint32_t new_var(Builder *b, Obj *obj, Type *t, VarClass cls) {
     if (b->nvars == b->capvars) {
         uint32_t ncap = b->capvars ? b->capvars * 2 : 64;
-        VarInfo *n = ARENA_ARRAY(&b->scratch, VarInfo, ncap);
+        VarInfo *n = SC_ARRAY(b, VarInfo, ncap);
         if (b->nvars)
             memcpy(n, b->vars, sizeof(VarInfo) * b->nvars);
         b->vars = n;
@@ -98,8 +151,8 @@ static uint32_t new_var(Builder *b, Obj *obj, Type *t, VarClass cls) {
 
 static void obj_map_grow(Builder *b) {
     uint32_t ncap = b->obj_cap ? b->obj_cap * 2 : 64;
-    uint32_t *keys = ARENA_ARRAY(&b->scratch, uint32_t, ncap);
-    Obj **objs = ARENA_ARRAY(&b->scratch, Obj *, ncap);
+    uint32_t *keys = SC_ARRAY(b, uint32_t, ncap);
+    Obj **objs = SC_ARRAY(b, Obj *, ncap);
     for (uint32_t i = 0; i < b->obj_cap; i++) {
         if (!b->obj_keys[i])
             continue;
@@ -139,7 +192,8 @@ VarInfo *bv_info(Builder *b, uint32_t var) { return &b->vars[var]; }
 
 Block *bb_block(Builder *b, BlockKind kind, Pos pos) {
     Block *blk = block_new(b->f, kind, pos);
-    blk->build_data = ARENA_NEW(&b->scratch, BlockState);
+    blk->build_data = SC_NEW(b, BlockState);
+    blk->loop_depth = b->loop_depth;
     return blk;
 }
 
@@ -153,7 +207,10 @@ void bb_jump(Builder *b, Block *to) {
     bb_edge(b, b->cur, to);
 }
 
-void bb_start(Builder *b, Block *blk) { b->cur = blk; }
+void bb_start(Builder *b, Block *blk) {
+    b->cur = blk;
+    blk->loop_depth = b->loop_depth;
+}
 
 void bb_dead(Builder *b, Pos pos) {
     Block *blk = bb_block(b, BlockPlain, pos);
@@ -195,8 +252,8 @@ static void def_set(Builder *b, Block *blk, uint32_t var, Value *v) {
         DefMap old = *m;
         m->cap = old.cap ? old.cap * 2 : 8;
         m->len = 0;
-        m->keys = ARENA_ARRAY(&b->scratch, uint32_t, m->cap);
-        m->vals = ARENA_ARRAY(&b->scratch, Value *, m->cap);
+        m->keys = SC_ARRAY(b, uint32_t, m->cap);
+        m->vals = SC_ARRAY(b, Value *, m->cap);
         for (uint32_t i = 0; i < old.cap; i++)
             if (old.keys[i])
                 def_put(m, old.keys[i] - 1, old.vals[i]);
@@ -214,7 +271,7 @@ static Value **forward_slot(Builder *b, uint32_t id) {
         uint32_t ncap = b->capforward ? b->capforward : 256;
         while (ncap <= id)
             ncap *= 2;
-        Value **n = ARENA_ARRAY(&b->scratch, Value *, ncap);
+        Value **n = SC_ARRAY(b, Value *, ncap);
         if (b->capforward)
             memcpy(n, b->forward, sizeof(Value *) * b->capforward);
         b->forward = n;
@@ -235,7 +292,15 @@ static Value *new_phi(Builder *b, Block *blk, uint32_t var) {
     if (var == 0)
         phi->is_mem = true;
     phi->var = vi->obj;
-    ptrvec_push(&b->scratch, &b->phis, phi);
+    if (b->nphis == b->capphis) {
+        int ncap = b->capphis ? b->capphis * 2 : 32;
+        Value **n = SC_ARRAY(b, Value *, ncap);
+        if (b->nphis)
+            memcpy(n, b->phis, sizeof(Value *) * (size_t)b->nphis);
+        b->phis = n;
+        b->capphis = ncap;
+    }
+    b->phis[b->nphis++] = phi;
     return phi;
 }
 
@@ -311,7 +376,7 @@ static Value *visit(Builder *b, ReadStack *st, uint32_t var) {
     if (!blk->sealed) {
         Value *phi = new_phi(b, blk, var);
         BlockState *bs = blk->build_data;
-        PendingPhi *p = ARENA_NEW(&b->scratch, PendingPhi);
+        PendingPhi *p = SC_NEW(b, PendingPhi);
         *p = (PendingPhi){var, phi, bs->incomplete};
         bs->incomplete = p;
         def_set(b, blk, var, phi);
@@ -406,8 +471,8 @@ void bb_finish_phis(Builder *b) {
     Func *f = b->f;
     for (bool changed = true; changed;) {
         changed = false;
-        for (int i = 0; i < b->phis.len; i++) {
-            Value *phi = b->phis.items[i];
+        for (int i = 0; i < b->nphis; i++) {
+            Value *phi = b->phis[i];
             if (is_forwarded(b, phi) || phi->op != OpPhi || !phi->block)
                 continue;
             Value *same = trivial_value(b, phi);
@@ -434,7 +499,7 @@ void bb_finish_phis(Builder *b) {
         Block *blk = f->blocks[i];
         if (blk->nvalues > cap) {
             cap = blk->nvalues * 2;
-            order = ARENA_ARRAY(&b->scratch, Value *, cap);
+            order = SC_ARRAY(b, Value *, cap);
         }
         int n = 0;
         for (int j = 0; j < blk->nvalues; j++) {
@@ -449,18 +514,19 @@ void bb_finish_phis(Builder *b) {
             if (!is_forwarded(b, v) && v->op != OpPhi)
                 order[n++] = v;
         }
-        memcpy(blk->values, order, sizeof(Value *) * (size_t)n);
+        if (n > 0)
+            memcpy(blk->values, order, sizeof(Value *) * (size_t)n);
         blk->nvalues = n;
     }
     // The removed Phis are gone from the blocks: forget them so a second
     // clean-up neither revisits them nor mistakes them for live values.
     int n = 0;
-    for (int i = 0; i < b->phis.len; i++) {
-        Value *phi = b->phis.items[i];
+    for (int i = 0; i < b->nphis; i++) {
+        Value *phi = b->phis[i];
         if (!is_forwarded(b, phi))
-            b->phis.items[n++] = phi;
+            b->phis[n++] = phi;
         else
             phi->op = OpInvalid;
     }
-    b->phis.len = n;
+    b->nphis = n;
 }

@@ -28,7 +28,7 @@ static int type_text(const Value *v, char *buf, size_t size) {
                           i ? "," : "", t ? type_string(cc, t) : "mem");
         }
         n += snprintf(buf + (n < (int)size ? n : (int)size), size > (size_t)n ? size - (size_t)n : 0, "%s)>",
-                      v->is_mem ? ",mem" : "");
+                      !v->is_mem ? "" : v->type->u.tuple.n ? ",mem" : "mem");
         return n;
     }
     return snprintf(buf, size, "<%s>", type_string(cc, v->type));

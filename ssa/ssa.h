@@ -120,6 +120,11 @@ struct Block {
     Value **values; int nvalues, capvalues;
     Pos pos;
     Func *func;
+    // The syntactic loop depth of the code in the block, as gc's escape
+    // analysis counts it: 1 at the top of a function, +1 inside a for (its
+    // condition, post statement and body) or a range body, +1 after a label
+    // that a later goto jumps back to. Set by the build pass.
+    int loop_depth;
     // SSA construction (Braun et al.): a block is sealed once all its
     // predecessors are known; until then reads of variables get incomplete Phis.
     bool sealed;

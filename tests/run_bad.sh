@@ -123,9 +123,10 @@ check_cli() {
     expect_cli bad-count 2 '^invalid boolean value "x" for -m: invalid count "x"$' -m=x ok.go
     printf 'package other\n\nfunc g() {}\n' >other.go
     expect_cli package-mismatch 1 '^other.go:1:1: package other; expected main$' ok.go other.go
+    expect_cli passes 0 '^[a-z]+ ' -passes
     expect_cli missing-file 1 '^open nosuchfile.go: no such file or directory$' nosuchfile.go
     expect_cli valid 0 '' -0 -m -m -l=4 -N -e -C -smallframes -complete -d=inlfuncswithclosures=1,ssa/check/on \
-        -p main -o "$tmp/ok.o" -passes -dump=all -func=main -dot="$tmp" -svg="$tmp" -html="$tmp/x.html" \
+        -p main -o "$tmp/ok.o" -dump=all -func=main -dot="$tmp" -svg="$tmp" -html="$tmp/x.html" \
         -compare-inline ok.go
     cd - >/dev/null || exit 1
 }

@@ -627,6 +627,54 @@ static void test_unreachable_code_removed(void **state) {
     done(bt);
 }
 
+// The loop depth gc's escape analysis gives each allocation: per block.
+static int depth_of_nth(Func *f, Op op, int nth) {
+    for (int i = 0; i < f->nblocks; i++)
+        for (int j = 0; j < f->blocks[i]->nvalues; j++)
+            if (f->blocks[i]->values[j]->op == op && nth-- == 0)
+                return f->blocks[i]->loop_depth;
+    return -1;
+}
+
+static void test_loop_depth(void **state) {
+    (void)state;
+    Built *bt = build("package main\n"
+                      "var sink *int\n"
+                      "func f(s []int) {\n"
+                      "\tsink = new(int)\n"
+                      "\tfor i := 0; i < 2; i++ {\n"
+                      "\t\tsink = new(int)\n"
+                      "\t\tfor range s {\n"
+                      "\t\t\tsink = new(int)\n"
+                      "\t\t}\n"
+                      "\t}\n"
+                      "\tsink = new(int)\n"
+                      "\tn := 0\n"
+                      "again:\n"
+                      "\tsink = new(int)\n"
+                      "\tn++\n"
+                      "\tif n < 3 {\n"
+                      "\t\tgoto again\n"
+                      "\t}\n"
+                      "}\n");
+    Func *f = fn(bt, "f");
+    // Values are listed by block; blocks come in creation order.
+    int depths[5];
+    for (int k = 0; k < 5; k++)
+        depths[k] = depth_of_nth(f, OpNewObject, k);
+    int ones = 0, twos = 0, threes = 0;
+    for (int k = 0; k < 5; k++) {
+        ones += depths[k] == 1;
+        twos += depths[k] == 2;
+        threes += depths[k] == 3;
+    }
+    assert_int_equal(ones, 2);      // before and after the loops
+    assert_int_equal(twos, 2);      // in the for, and after the looping label
+    assert_int_equal(threes, 1);    // in the range inside the for
+    assert_int_equal(f->entry->loop_depth, 1);
+    done(bt);
+}
+
 // Builds every function of one Go test file; the file may need stdlib models
 // the program does not have yet, in which case it is skipped with a note.
 static int build_go_test(const char *path) {
@@ -713,6 +761,7 @@ int main(void) {
         cmocka_unit_test(test_select),
         cmocka_unit_test(test_variadic),
         cmocka_unit_test(test_unreachable_code_removed),
+        cmocka_unit_test(test_loop_depth),
         cmocka_unit_test(test_go_test_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

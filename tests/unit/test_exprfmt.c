@@ -443,6 +443,75 @@ static void test_calls(void **state) { (void)state; RUN_TABLE(call_cases); }
 static void test_literals(void **state) { (void)state; RUN_TABLE(literal_cases); }
 static void test_builtins(void **state) { (void)state; RUN_TABLE(builtin_cases); }
 
+// Statements as -m=2 explanations name them ("from gp = w (assign)"); the
+// texts are what gc printed for this function with -m=2 -l.
+static const char statement_source[] =
+    "package p\n"
+    "\n"
+    "var gp *int\n"
+    "var sink interface{}\n"
+    "\n"
+    "func g(p *int, m map[int]*int, ch chan *int, i interface{}, sl []*int) (*int, *int) {\n"
+    "\tvar a = p\n"
+    "\tvar b, c = a, a\n"
+    "\tw, ok := i.(*int)\n"
+    "\tf := func() *int { return c }\n"
+    "\ts2 := sl[:]\n"
+    "\tgp = w\n"
+    "\t_, _ = ok, b\n"
+    "\tsink = f\n"
+    "\tgp = s2[0]\n"
+    "\tfor _, e := range m {\n"
+    "\t\tgp = e\n"
+    "\t}\n"
+    "\tch <- p\n"
+    "\tvar z int\n"
+    "\tgp = &z\n"
+    "\tswitch v := i.(type) {\n"
+    "\tcase *int:\n"
+    "\t\treturn v, nil\n"
+    "\t}\n"
+    "\treturn nil, p\n"
+    "}\n";
+
+static const char *const statement_wants[] = {
+    "a = p", NULL, "w, ok := i.(*int)", "f := func literal", "s2 := sl[:]",
+    "gp = w", NULL, "sink = f", "gp = s2[0]", "for loop", "ch <- p", NULL,
+    "gp = &z", NULL, "return nil, p",
+};
+
+static Node *var_spec(Node *declstmt) {
+    assert_int_equal(declstmt->kind, N_DECLSTMT);
+    return declstmt->u.declstmt.decl->u.gendecl.specs.items[0];
+}
+
+static void test_statements(void **state) {
+    (void)state;
+    Compiler *cc = test_compiler();
+    File *file = parse_file(cc, test_source(cc, statement_source));
+    check_package(cc, "p", &file, 1);
+    assert_int_equal(diag_error_count(cc), 0);
+    const NodeList *body = &find_func(file, "g")->u.funcdecl.body->u.block.stmts;
+    int n = (int)(sizeof statement_wants / sizeof statement_wants[0]);
+    assert_int_equal(body->len, n);
+    for (int i = 0; i < n; i++)
+        if (statement_wants[i])
+            assert_string_equal(stmt_string(cc, body->items[i]), statement_wants[i]);
+
+    Node *two = var_spec(body->items[1]);
+    assert_string_equal(var_assign_string(cc, two, 0), "b = a");
+    assert_string_equal(var_assign_string(cc, two, 1), "c = a");
+    assert_string_equal(var_assign_string(cc, two, 2), "");
+    assert_string_equal(stmt_string(cc, body->items[1]), "b = a; c = a");
+    assert_string_equal(var_assign_string(cc, var_spec(body->items[11]), 0), "z = <nil>");
+
+    Node *sw = body->items[13];
+    assert_int_equal(sw->kind, N_TYPESWITCH);
+    assert_string_equal(stmt_string(cc, sw), "switch statement");
+    assert_string_equal(stmt_string(cc, sw->u.sw.clauses.items[0]), "case *int: return v, nil");
+    compiler_free(cc);
+}
+
 // Without the checker's annotations the printer still gives the syntax-level
 // text, and deep or odd trees never crash it.
 static void test_unchecked_and_deep(void **state) {
@@ -490,6 +559,7 @@ int main(void) {
         cmocka_unit_test(test_calls),
         cmocka_unit_test(test_literals),
         cmocka_unit_test(test_builtins),
+        cmocka_unit_test(test_statements),
         cmocka_unit_test(test_unchecked_and_deep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -466,6 +466,13 @@ static const Case stmt_cases[] = {
      "  (ident v @3:8)\n"
      "  (ident m @3:19)\n"
      "  (block @3:21 rbrace@3:23))\n"},
+    {"for a, b, c := range x { }",
+     "(range := @3:16\n"
+     "  (ident a @3:5)\n"
+     "  (ident b @3:8)\n"
+     "  (ident c @3:11)\n"
+     "  (ident x @3:22)\n"
+     "  (block @3:24 rbrace@3:26))\n"},
     {"for range ch { }",
      "(range @3:5\n"
      "  nil\n"
@@ -1174,7 +1181,12 @@ static void test_syntax_errors(void **state) {
     (void)state;
     for (size_t i = 0; i < sizeof error_cases / sizeof error_cases[0]; i++) {
         Compiler *cc = test_compiler();
-        parse(cc, error_cases[i].src);
+        File *f = parse(cc, error_cases[i].src);
+        // gc stops before type checking after a syntax error, not after
+        // others, except right after the package clause.
+        bool stops = strstr(error_cases[i].want, "syntax error") ||
+                     strcmp(error_cases[i].src, "package main\n/* abc\n") == 0;
+        assert_int_equal(f->syntax_errors > 0, stops);
         char *got = test_flush_diags(cc);
         if (strcmp(got, error_cases[i].want) != 0)
             print_error("source:\n%s", error_cases[i].src);
@@ -1258,7 +1270,7 @@ static char *repeat(const char *prefix, const char *open, int n, const char *mid
 
 static void expect_too_deep(char *src) {
     Compiler *cc = test_compiler();
-    parse(cc, src);
+    assert_true(parse(cc, src)->syntax_errors > 0);
     char *got = test_flush_diags(cc);
     assert_non_null(strstr(got, "exceeded maximum nesting depth of 5000"));
     free(got);
@@ -1295,10 +1307,17 @@ static void test_deep_nesting(void **state) {
 static void test_garbage(void **state) {
     (void)state;
     Compiler *cc = test_compiler();
-    parse(cc, "");
+    assert_true(parse(cc, "")->syntax_errors > 0);
     char *got = test_flush_diags(cc);
     assert_string_equal(got, "x.go:1:1: syntax error: package statement must be first\n");
     free(got);
+    compiler_free(cc);
+    // A lexical error alone does not stop gc, except in the package clause.
+    cc = test_compiler();
+    assert_int_equal(parse(cc, "package p\nvar x = 1 @\n")->syntax_errors, 0);
+    assert_true(parse(cc, "package p @\n")->syntax_errors > 0);
+    assert_true(parse(cc, "@")->syntax_errors > 0);
+    free(test_flush_diags(cc));
     compiler_free(cc);
 
     uint32_t seed = 12345;

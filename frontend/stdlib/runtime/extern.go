@@ -16,7 +16,8 @@
 // This file: extern.go, the build constants and the caller lookups.
 //
 // "gc:" comments record what Go 1.19 says about the real functions
-// (go build -gcflags=-m=2 runtime).
+// (go build -gcflags=-m=2 runtime); internal stand-ins that behave
+// differently from the real function of the same name carry none.
 
 package runtime
 
