@@ -12,10 +12,16 @@
 // The run mirrors gc's: every file is loaded and parsed; if any has a syntax
 // error the compile ends there, since gc does not type-check a package that
 // does not parse. Otherwise the files are checked together as one package
-// (the pass pipeline is not run yet: -passes only lists it).
+// and, if that is clean, the pass table runs in order. After each pass the
+// driver prints the dumps (-dump) and writes the pictures (-dot, -svg) the
+// command line asks for, and, when asked (gc's -d=ssa/check/on, or
+// MINIGC_CHECK=1 in the environment, as the tests set it), runs the SSA
+// invariant checker on every function: a broken invariant is an internal
+// error naming the pass, exit status 3.
 // Diagnostics go to standard output, where gc prints them too. Errors in the
 // input exit with status 1, usage errors with 2 (gc itself exits 2 for both).
 #include "frontend.h"
+#include "dot/dot.h"
 #include "passes/passes.h"
 
 #include <errno.h>
@@ -25,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { EXIT_INPUT_ERROR = 1, EXIT_USAGE = 2 };
+enum { EXIT_INPUT_ERROR = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
 // Everything the command line says. Counting flags that end up as booleans in
 // Options are counted here first, as gc counts them.
@@ -43,6 +49,8 @@ typedef struct Driver {
     const char *dot_dir;    // -dot=DIR
     const char *svg_dir;    // -svg=DIR
     const char *html_file;  // -html=FILE
+    const char *stop_after; // -stopafter=parse|check|PASS: end the run there (benchmarks)
+    bool check_ssa;         // -d=ssa/check/on or MINIGC_CHECK=1
     char **files;
     int nfiles;
 } Driver;
@@ -87,6 +95,8 @@ static const FlagSpec flag_table[] = {
     {"p", FLAG_STRING, AT(opt.pkg_path), "path", "set expected package import path"},
     {"passes", FLAG_BOOL, AT(list_passes), NULL, "list the pipeline's passes"},
     {"smallframes", FLAG_BOOL, AT(opt.smallframes), NULL, "reduce the size limit for stack allocated objects"},
+    {"stopafter", FLAG_STRING, AT(stop_after), "phase",
+     "end the run after parse, check or the named pass (for benchmarks)"},
     {"svg", FLAG_STRING, AT(svg_dir), "dir", "write CFG and escape-graph pictures as SVG files into dir"},
 };
 
@@ -189,6 +199,8 @@ static bool set_debug(Driver *d, const char *list) {
                 }
             }
             d->opt.inlfuncswithclosures = n;
+        } else if (keylen == strlen("ssa/check/on") && memcmp(p, "ssa/check/on", keylen) == 0) {
+            d->check_ssa = true;
         }
         p = *next == ',' ? next + 1 : next;
     }
@@ -288,18 +300,135 @@ static bool load_and_parse(Compiler *cc, const Driver *d, File **files) {
     return diag_error_count(cc) == 0;
 }
 
-// Parses and checks the files; prints the diagnostics. Returns the exit status.
+static bool stops_at(const Driver *d, const char *phase) {
+    return d->stop_after && strcmp(d->stop_after, phase) == 0;
+}
+
+// Whether `name` is in the comma-separated list (or the list is "all").
+static bool in_list(const char *list, const char *name) {
+    if (!list)
+        return false;
+    if (strcmp(list, "all") == 0)
+        return true;
+    size_t n = strlen(name);
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        if (len == n && memcmp(p, name, n) == 0)
+            return true;
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    return false;
+}
+
+// The functions dumps and pictures show: the one -func names (wherever it
+// is), or else every function of the main package (not the library models).
+static bool shown(const Driver *d, const Program *prog, const Func *f) {
+    if (d->func)
+        return strcmp(f->name, d->func) == 0;
+    return f->info && f->info->pkg == prog->main_pkg;
+}
+
+// After pass `name`: the checker, the dump and the pictures.
+static int after_pass(const Driver *d, Program *prog, const char *name) {
+    if (d->check_ssa) {
+        for (int i = 0; i < prog->nfuncs; i++) {
+            const char *err = func_check(prog->funcs[i]);
+            if (err) {
+                fprintf(stderr, "minigc: internal error after %s: %s\n", name, err);
+                return EXIT_INTERNAL;
+            }
+        }
+    }
+    bool dump = in_list(d->dump, name);
+    bool pictures = (d->dot_dir || d->svg_dir) && (!d->dump || dump);
+    bool header = false;
+    for (int i = 0; i < prog->nfuncs; i++) {
+        Func *f = prog->funcs[i];
+        if (!shown(d, prog, f))
+            continue;
+        if (dump) {
+            if (!header)
+                printf("# after %s\n", name);
+            header = true;
+            func_print(stdout, f);
+        }
+        if (pictures && d->dot_dir && dot_write_cfg(prog->cc, f, name, d->dot_dir, false) != 0)
+            return EXIT_INPUT_ERROR;
+        if (pictures && d->svg_dir && dot_write_cfg(prog->cc, f, name, d->svg_dir, true) != 0)
+            return EXIT_INPUT_ERROR;
+    }
+    return 0;
+}
+
+// Runs the pass table over the checked package. Returns an exit status.
+static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg) {
+    Program prog = {.cc = cc, .main_pkg = pkg, .inlining = d->opt.l_level == 0 && !d->opt.no_opt};
+    int status = 0;
+    for (int i = 0; i < pass_count && status == 0; i++) {
+        const Pass *p = &pass_table[i];
+        if ((p->off_with_l && d->opt.l_level > 0) || (p->off_with_N && d->opt.no_opt))
+            continue;
+        p->run(&prog);
+        status = after_pass(d, &prog, p->name);
+        if (stops_at(d, p->name))
+            break;
+    }
+    if (d->func && status == 0 && !program_find(&prog, d->func) && (d->dump || d->dot_dir || d->svg_dir)) {
+        fprintf(stderr, "minigc: no function named %s\n", d->func);
+        status = EXIT_USAGE;
+    }
+    program_free(&prog);
+    return status;
+}
+
+// Parses and checks the files, runs the passes, prints the diagnostics.
+// Returns the exit status.
 static int compile(const Driver *d) {
     Compiler *cc = compiler_new(&d->opt);
     File **files = ARENA_ARRAY(&cc->arena, File *, d->nfiles);
-    if (load_and_parse(cc, d, files)) {
+    int status = 0;
+    if (load_and_parse(cc, d, files) && !stops_at(d, "parse")) {
         const char *path = d->opt.pkg_path && *d->opt.pkg_path ? d->opt.pkg_path : "main";
-        check_package(cc, path, files, d->nfiles);
+        Package *pkg = check_package(cc, path, files, d->nfiles);
+        if (diag_error_count(cc) == 0 && !stops_at(d, "check"))
+            status = run_pipeline(d, cc, pkg);
     }
-    int status = diag_error_count(cc) > 0 ? EXIT_INPUT_ERROR : 0;
+    if (diag_error_count(cc) > 0 && status == 0)
+        status = EXIT_INPUT_ERROR;
     diag_flush(cc, stdout);
     compiler_free(cc);
     return status;
+}
+
+// Checks the names -dump and -stopafter give against the pass table.
+static bool valid_phases(const Driver *d) {
+    if (d->dump && strcmp(d->dump, "all") != 0) {
+        for (const char *p = d->dump; *p;) {
+            size_t len = strcspn(p, ",");
+            bool found = false;
+            for (int i = 0; i < pass_count; i++)
+                found |= strlen(pass_table[i].name) == len && memcmp(pass_table[i].name, p, len) == 0;
+            if (!found) {
+                fprintf(stderr, "minigc: -dump: no pass named %.*s (see -passes)\n", (int)len, p);
+                return false;
+            }
+            p += len;
+            if (*p == ',')
+                p++;
+        }
+    }
+    if (d->stop_after && strcmp(d->stop_after, "parse") != 0 && strcmp(d->stop_after, "check") != 0) {
+        bool found = false;
+        for (int i = 0; i < pass_count; i++)
+            found |= strcmp(pass_table[i].name, d->stop_after) == 0;
+        if (!found) {
+            fprintf(stderr, "minigc: -stopafter: no phase named %s (parse, check, or see -passes)\n", d->stop_after);
+            return false;
+        }
+    }
+    return true;
 }
 
 int main(int argc, char **argv) {
@@ -314,6 +443,11 @@ int main(int argc, char **argv) {
         return EXIT_USAGE;
     }
     finish_options(&d);
+    const char *env_check = getenv("MINIGC_CHECK");
+    if (env_check && strcmp(env_check, "1") == 0)
+        d.check_ssa = true;
+    if (!valid_phases(&d))
+        return EXIT_USAGE;
     if (d.list_passes) {
         list_passes();
         if (d.nfiles == 0)
