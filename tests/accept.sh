@@ -16,6 +16,8 @@
 # ../shared/conformance/errorcheck.py for Go's tests), and the empty-output
 # rule below is what has to change.
 set -u
+# Every run below also checks the SSA's invariants after every pass.
+export MINIGC_CHECK=1
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -51,6 +53,46 @@ accept() {
     head -n 5 "$tmp/out" | sed 's/^/    /'
 }
 
+# dumps DIR FILE FLAGS...: minigc -dump=all FLAGS FILE prints a dump of every
+# function of the main package after every pass, exits 0, and the checker
+# (MINIGC_CHECK) finds nothing wrong.
+dumps() {
+    local dir=$1 file=$2
+    shift 2
+    (cd "$dir" && timeout 20 "$bin" -dump=all "$@" "$file") >"$tmp/out" 2>"$tmp/err" </dev/null
+    local status=$?
+    if [ "$status" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -q '^# after build$' "$tmp/out"; then
+        passed=$((passed + 1))
+        return
+    fi
+    failed=$((failed + 1))
+    echo "FAIL -dump=all $file ($*): exit status $status"
+    head -n 5 "$tmp/err" | sed 's/^/    /'
+}
+
+# pictures FILE: for every function of the sample, -svg -func=F writes an SVG
+# that parses as XML and has one node per block of F's dump, with no `dot`
+# program on the PATH.
+pictures() {
+    local file=$1 names name out
+    names=$(cd "$root/samples" && "$bin" -dump=build "$(basename "$file")" | awk '/^[^ #]/ {print $1}')
+    for name in $names; do
+        out=$tmp/svg
+        rm -rf "$out"
+        if (cd "$root/samples" && timeout 20 env PATH=/nonexistent "$bin" -svg="$out" -func="$name" "$(basename "$file")") \
+            >"$tmp/err" 2>&1 </dev/null &&
+            python3 "$here/svg_check.py" "$out" "$name" \
+                "$(cd "$root/samples" && "$bin" -dump=build -func="$name" "$(basename "$file")" | grep -c '^  b[0-9]*:')" \
+                >>"$tmp/err" 2>&1; then
+            passed=$((passed + 1))
+        else
+            failed=$((failed + 1))
+            echo "FAIL -svg -func=$name $(basename "$file")"
+            head -n 5 "$tmp/err" | sed 's/^/    /'
+        fi
+    done
+}
+
 # The flags gc gets for a Go test file, from its directive line.
 directive_flags() {
     local line
@@ -77,6 +119,8 @@ if [ -d "$gotests" ]; then
         # word splitting of the flags is intended: they are separate arguments
         # shellcheck disable=SC2046
         accept "$gotests" "$(basename "$f")" $(directive_flags "$f")
+        # shellcheck disable=SC2046
+        dumps "$gotests" "$(basename "$f")" $(directive_flags "$f")
     done
 else
     echo "accept: $gotests is missing (Debian package golang-1.19-src); skipping Go's test files"
@@ -85,6 +129,8 @@ fi
 for f in "$root"/samples/*.go; do
     [ -e "$f" ] || continue
     accept "$root/samples" "$(basename "$f")" -m -l
+    dumps "$root/samples" "$(basename "$f")" -m -l
+    pictures "$f"
 done
 
 if [ -f "$gengo" ]; then
