@@ -1,6 +1,6 @@
 // arena.c - bump allocation for everything the compiler makes.
 //
-// Memory comes in chunks that double in size, from 64 KiB up to 64 MiB, so
+// Memory comes in chunks that double in size, from 4 KiB up to 64 MiB, so
 // a small arena (one function's SSA) stays small and a big one (the AST of a
 // 268,000-line file) takes few chunks. Chunks of 1 MiB and more are mapped
 // straight from the kernel: that memory is already zero, so handing it out
@@ -22,7 +22,7 @@ struct ArenaChunk {
 };
 
 enum {
-    ARENA_FIRST_CHUNK = 64 << 10,
+    ARENA_FIRST_CHUNK = 4 << 10,
     ARENA_MAX_CHUNK = 64 << 20,
     ARENA_MAP_AT = 1 << 20,
 };
