@@ -448,6 +448,12 @@ int main(int argc, char **argv) {
         d.check_ssa = true;
     if (!valid_phases(&d))
         return EXIT_USAGE;
+    // Accepted so command lines from the docs parse, but not built yet: say
+    // so rather than quietly produce nothing.
+    if (d.html_file || d.compare_inline) {
+        fprintf(stderr, "minigc: %s is not implemented yet\n", d.html_file ? "-html" : "-compare-inline");
+        return EXIT_USAGE;
+    }
     if (d.list_passes) {
         list_passes();
         if (d.nfiles == 0)

@@ -126,8 +126,13 @@ check_cli() {
     expect_cli passes 0 '^[a-z]+ ' -passes
     expect_cli missing-file 1 '^open nosuchfile.go: no such file or directory$' nosuchfile.go
     expect_cli valid 0 '' -0 -m -m -l=4 -N -e -C -smallframes -complete -d=inlfuncswithclosures=1,ssa/check/on \
-        -p main -o "$tmp/ok.o" -dump=all -func=main -dot="$tmp" -svg="$tmp" -html="$tmp/x.html" \
-        -compare-inline ok.go
+        -p main -o "$tmp/ok.o" -func=main -dot="$tmp/pics" -svg="$tmp/pics" ok.go
+    expect_cli dump 0 '^# after build$' -dump=all -func=main ok.go
+    expect_cli dump-unknown-pass 2 '^minigc: -dump: no pass named nosuch ' -dump=nosuch ok.go
+    expect_cli func-unknown 2 '^minigc: no function named nosuch$' -dump=build -func=nosuch ok.go
+    expect_cli stopafter-unknown 2 '^minigc: -stopafter: no phase named nosuch ' -stopafter=nosuch ok.go
+    expect_cli html-not-yet 2 '^minigc: -html is not implemented yet$' -html="$tmp/x.html" ok.go
+    expect_cli compare-inline-not-yet 2 '^minigc: -compare-inline is not implemented yet$' -compare-inline ok.go
     cd - >/dev/null || exit 1
 }
 
