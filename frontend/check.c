@@ -376,6 +376,14 @@ static void associate_methods(Checker *c, Collected *col) {
         if (!base)
             continue;   // reported when the signature is checked
         Obj *t = scope_lookup_local(c->pkg->scope, base->u.ident.name);
+        // A method declared on an alias belongs to the aliased local type.
+        for (int k = 0; k < 8 && t && t->kind == OBJ_TYPE && t->decl && t->decl->kind == N_TYPESPEC &&
+                        t->decl->u.typespec.alias; k++) {
+            Node *rhs = t->decl->u.typespec.type;
+            while (rhs && rhs->kind == N_PAREN)
+                rhs = rhs->u.unary.x;
+            t = rhs && rhs->kind == N_IDENT ? scope_lookup_local(c->pkg->scope, rhs->u.ident.name) : NULL;
+        }
         if (!t || t->kind != OBJ_TYPE || !t->declinfo)
             continue;
         DeclInfo *d = t->declinfo;
@@ -529,6 +537,9 @@ void obj_decl(Checker *c, Obj *o) {
     *c = saved;
     c->st->path.len--;
     o->color = COLOR_BLACK;
+    // With no declaration in progress, every interface can be completed.
+    if (c->st->path.len == 0)
+        complete_pending_interfaces(c);
     if (!o->type)
         o->type = c->cc->basic[TY_INVALID];
 }
@@ -704,6 +715,8 @@ static void local_types(Checker *c, Node *decl) {
         named_type_decl(c, o);
         c->st->path.len--;
         o->color = COLOR_BLACK;
+        if (c->st->path.len == 0)
+            complete_pending_interfaces(c);
     }
 }
 
@@ -820,8 +833,20 @@ Package *check_package(Compiler *cc, const char *path, File **files, int nfiles)
     check_import_conflicts(&c);
     associate_methods(&c, &col);
 
-    for (int i = 0; i < col.objs.len; i++)
-        obj_decl(&c, col.objs.items[i]);
+    // As types2: defined types first, then aliases, then everything else,
+    // each in source order (an alias may stand for a type mentioning a
+    // defined type declared after it).
+    for (int pass = 0; pass < 3; pass++) {
+        for (int i = 0; i < col.objs.len; i++) {
+            Obj *o = col.objs.items[i];
+            bool is_type = o->kind == OBJ_TYPE;
+            bool alias = is_type && o->decl && o->decl->kind == N_TYPESPEC && o->decl->u.typespec.alias;
+            int group = !is_type ? 2 : alias ? 1 : 0;
+            if (group == pass)
+                obj_decl(&c, o);
+        }
+    }
+    complete_pending_interfaces(&c);
     // Methods whose receiver type is undeclared or not local still get
     // their signatures checked (and their errors reported).
     for (int i = 0; i < col.methods.len; i++)

@@ -63,6 +63,10 @@ typedef struct CheckState {
     struct TypeCache *type_cache;
     Type *empty_iface;      // interface{} as types2 spells it in messages
     Name *blank;            // the interned "_"
+    PtrVec pending_ifaces;  // interfaces to complete once declarations settle
+    PtrVec pending_keys;    // pairs (map type, key expression) to check then
+    PtrVec completing;      // interfaces being completed (embedding cycles)
+    PtrVec iface_owners;    // pairs (interface, OBJ_TYPE declaring it)
     Pos last_err_pos;       // the last error reported, for gc's rule that
     const char *last_err_msg; // equal errors on one line are reported once
 } CheckState;
@@ -118,6 +122,7 @@ Type *check_type_or_nil(Checker *c, Node *e);
 Type *check_func_type(Checker *c, Node *ftype, Node *recv, FuncInfo *fn, Scope *scope);
 void named_type_decl(Checker *c, Obj *o);
 void interface_complete(Checker *c, Type *t);
+void complete_pending_interfaces(Checker *c);
 bool valid_var_type(Checker *c, Node *e, Type *t);
 
 typedef struct Selection {

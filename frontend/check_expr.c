@@ -145,7 +145,7 @@ static Type *implicit_type(Checker *c, Operand *x, Type *target, ConstVal *val, 
         }
         return x->type;
     }
-    if (x->mode == MODE_NIL || x->type->kind == TY_UNTYPED_NIL) {
+    if (x->mode == MODE_NIL) {
         if (has_nil(target))
             return target;
         *code = 3;
@@ -313,7 +313,7 @@ void check_assignment(Checker *c, Operand *x, Type *t, const char *context) {
     }
     if (type_is_untyped(x->type)) {
         Type *target = t;
-        if (x->mode == MODE_NIL || x->type->kind == TY_UNTYPED_NIL) {
+        if (x->mode == MODE_NIL) {
             if (!t) {
                 check_errorf(c, start_pos(x->expr), "use of untyped nil in %s", context ? context : arg_context(c));
                 x->mode = MODE_INVALID;
@@ -367,30 +367,16 @@ static bool is_bytes_or_runes(Type *t) {
     return e && (e->kind == TY_UINT8 || e->kind == TY_INT32);
 }
 
-static bool identical_ignore_tags(Type *a, Type *b) {
-    if (a && b && a->kind == TY_STRUCT && b->kind == TY_STRUCT) {
-        if (a->u.strct.nfields != b->u.strct.nfields)
-            return false;
-        for (int i = 0; i < a->u.strct.nfields; i++) {
-            Field *fa = &a->u.strct.fields[i], *fb = &b->u.strct.fields[i];
-            if (fa->name != fb->name || fa->embedded != fb->embedded || !type_identical(fa->type, fb->type))
-                return false;
-        }
-        return true;
-    }
-    return type_identical(a, b);
-}
-
 bool convertible_to(Checker *c, Operand *x, Type *t, const char **cause) {
     if (assignable_to(c, x, t, cause))
         return true;
     Type *v = x->type, *vu = type_underlying(v), *tu = type_underlying(t);
     if (!vu || !tu)
         return false;
-    if (identical_ignore_tags(vu, tu))
+    if (type_identical_ignore_tags(vu, tu))
         return true;
     if (v->kind == TY_POINTER && t->kind == TY_POINTER &&
-        identical_ignore_tags(type_underlying(v->u.ptr.elem), type_underlying(t->u.ptr.elem)))
+        type_identical_ignore_tags(type_underlying(v->u.ptr.elem), type_underlying(t->u.ptr.elem)))
         return true;
     bool vnum = type_is_integer(vu) || type_is_float(vu), tnum = type_is_integer(tu) || type_is_float(tu);
     if (vnum && tnum)
@@ -750,6 +736,7 @@ static void check_unary(Checker *c, Operand *x, Node *e) {
         }
         x->mode = MODE_COMMAOK;
         x->type = u->u.chan.elem;
+        c->has_call_or_recv = true;
         return;
     }
     if (op == T_TILDE) {
@@ -958,8 +945,10 @@ void check_binary(Checker *c, Operand *x, Node *e, Node *lhs, Node *rhs, TokKind
         if (op == T_ADD && x->val.kind == CONST_STRING && y.val.kind == CONST_STRING) {
             size_t n = x->val.u.str.len + y.val.u.str.len;
             char *s = arena_alloc(&c->cc->arena, n + 1);
-            memcpy(s, x->val.u.str.s, x->val.u.str.len);
-            memcpy(s + x->val.u.str.len, y.val.u.str.s, y.val.u.str.len);
+            if (x->val.u.str.len)
+                memcpy(s, x->val.u.str.s, x->val.u.str.len);
+            if (y.val.u.str.len)
+                memcpy(s + x->val.u.str.len, y.val.u.str.s, y.val.u.str.len);
             r = const_string(s, n);
         } else if (!const_binary(op, x->val, y.val, op == T_QUO && type_is_integer(x->type), &r)) {
             x->expr = e;
@@ -1170,7 +1159,6 @@ static void composite_literal(Checker *c, Operand *x, Node *e, Type *hint) {
             base = u->u.ptr.elem;     // an elided &T{...}
     } else {
         check_errorf(c, e->pos, "missing type in composite literal");
-        use_exprs(c, &e->u.complit.elts);
         set_invalid(c, x);
         return;
     }

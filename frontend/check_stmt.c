@@ -219,7 +219,8 @@ static void report_unused(Checker *c, int from) {
         if (!o->u.var.used && o->scope && !name_is(o->name, "_"))
             ptrvec_push(&c->cc->arena, &unused, o);
     }
-    qsort(unused.items, (size_t)unused.len, sizeof(void *), obj_pos_cmp);
+    if (unused.len > 1)
+        qsort(unused.items, (size_t)unused.len, sizeof(void *), obj_pos_cmp);
     for (int i = 0; i < unused.len; i++) {
         Obj *o = unused.items[i];
         check_errorf(c, o->pos, "%s declared but not used", o->name->s);
@@ -236,7 +237,9 @@ void check_func_body(Checker *c, FuncInfo *fn, Node *body) {
     c->scope = fn->scope ? fn->scope : scope_new(c->cc, c->scope);
     c->scope_pending = false;
     c->loop_depth = 1;
-    c->iota = -1;
+    // A func literal in a constant declaration still sees iota.
+    if (fn->decl->kind != N_FUNCLIT)
+        c->iota = -1;
     check_branches(c, body);
     stmt_list(c, &body->u.block.stmts);
     if (fn->sig && fn->sig->kind == TY_FUNC && fn->sig->u.func.nresults > 0 && !is_terminating_list(&body->u.block.stmts, NULL))
@@ -399,7 +402,23 @@ void init_vars(Checker *c, Obj **lhs, int n, NodeList *rhs, Node *return_stmt) {
 // types2's varDecl: one variable with its own initializer, or all the
 // variables of `var a, b = f()` at once.
 void check_var_decl(Checker *c, Obj *obj, Obj **lhs, int nlhs, Node *type_expr, Node *init);
+static void mark_invalid_used(Obj *obj, Obj **lhs, int nlhs) {
+    // Variables of broken types are not reported unused as well.
+    if (obj->type && obj->type->kind == TY_INVALID)
+        obj->u.var.used = true;
+    for (int i = 0; i < nlhs; i++)
+        if (lhs[i]->type && lhs[i]->type->kind == TY_INVALID)
+            lhs[i]->u.var.used = true;
+}
+
+static void var_decl_1(Checker *c, Obj *obj, Obj **lhs, int nlhs, Node *type_expr, Node *init);
+
 void check_var_decl(Checker *c, Obj *obj, Obj **lhs, int nlhs, Node *type_expr, Node *init) {
+    var_decl_1(c, obj, lhs, nlhs, type_expr, init);
+    mark_invalid_used(obj, lhs, lhs ? nlhs : 0);
+}
+
+static void var_decl_1(Checker *c, Obj *obj, Obj **lhs, int nlhs, Node *type_expr, Node *init) {
     if (type_expr && !obj->type)
         obj->type = check_type(c, type_expr);
     if (!init) {

@@ -307,15 +307,31 @@ static int method_cmp(const void *pa, const void *pb) {
 }
 
 // Interfaces whose embedded types are still being resolved.
-typedef struct IfaceState {
-    Type *t;
-    Node *expr;
-} IfaceState;
+// An interface's complete method set needs the interfaces it embeds to be
+// complete, and those may still be under construction (a method of I may
+// mention J, which embeds I). So interfaces are completed lazily: on first
+// demand, and in any case once no declaration is in progress
+// (complete_pending_interfaces). An interface still collecting its own
+// methods and embedded types has nmethods == -1 and cannot be completed yet.
+
+static void record_owner(Checker *c, Type *iface, Type *def) {
+    if (def && def->kind == TY_NAMED && def->u.named.obj) {
+        ptrvec_push(&c->cc->arena, &c->st->iface_owners, iface);
+        ptrvec_push(&c->cc->arena, &c->st->iface_owners, def->u.named.obj);
+    }
+}
+
+static Obj *iface_owner(Checker *c, Type *iface) {
+    for (int i = 0; i + 1 < c->st->iface_owners.len; i += 2)
+        if (c->st->iface_owners.items[i] == iface)
+            return c->st->iface_owners.items[i + 1];
+    return NULL;
+}
 
 static Type *interface_type(Checker *c, Node *e, Type *def) {
     Type *t = type_new(c->cc, TY_INTERFACE);
     set_def(def, t);
-    // Mark under construction: method count -1 until the methods are known.
+    record_owner(c, t, def);
     t->u.iface.nmethods = -1;
     void *mbuf[16], *ebuf[8];
     PtrVec methods = {mbuf, 0, 16}, embedded = {ebuf, 0, 8};
@@ -352,8 +368,6 @@ static Type *interface_type(Checker *c, Node *e, Type *def) {
         id->u.ident.obj = m->obj;
         ptrvec_push(&c->cc->arena, &methods, m);
     }
-    // Keep the declared methods, then the embedded interfaces; the complete
-    // method set is computed once the embedded ones are complete.
     t->u.iface.embedded = ARENA_ARRAY(&c->cc->arena, Type *, embedded.len > 0 ? embedded.len : 1);
     for (int i = 0; i < embedded.len; i++)
         t->u.iface.embedded[i] = embedded.items[i];
@@ -362,37 +376,84 @@ static Type *interface_type(Checker *c, Node *e, Type *def) {
     for (int i = 0; i < methods.len; i++)
         t->u.iface.methods[i] = *(Method *)methods.items[i];
     t->u.iface.nmethods = methods.len;
-    if (!def)
+    if (embedded.len == 0) {
+        // Nothing to wait for: sort the own methods now.
         interface_complete(c, t);
+    } else {
+        ptrvec_push(&c->cc->arena, &c->st->pending_ifaces, t);
+    }
     return t;
 }
 
-static Obj *cycle_owner(Checker *c, Type *iface) {
-    for (int i = 0; i < c->st->path.len; i++) {
-        Obj *o = c->st->path.items[i];
-        if (o->kind == OBJ_TYPE && o->type && o->type->kind == TY_NAMED && o->type->u.named.underlying == iface)
-            return o;
+// Reports an interface embedding itself: the chain of interfaces being
+// completed from the first occurrence of t.
+static void embedding_cycle(Checker *c, Type *t) {
+    PtrVec *stack = &c->st->completing;
+    int start = 0;
+    for (int i = 0; i < stack->len; i++)
+        if (stack->items[i] == t)
+            start = i;
+    int n = stack->len - start;
+    Obj *objs[32];
+    int k = 0;
+    for (int i = 0; i < n && k < 32; i++) {
+        Obj *o = iface_owner(c, stack->items[start + i]);
+        if (o)
+            objs[k++] = o;
     }
-    return NULL;
+    if (k == 0)
+        return;
+    int first = 0;
+    for (int i = 1; i < k; i++)
+        if (pos_compare(objs[i]->pos, objs[first]->pos) < 0)
+            first = i;
+    const SourceFile *sf;
+    Obj *f = objs[first];
+    const char *msg = arena_sprintf(&c->cc->arena, "invalid recursive type %s", f->name->s);
+    for (int i = 0; i < k; i++) {
+        Obj *o = objs[(first + i) % k];
+        sf = c->cc->files.items[o->pos.file];
+        msg = arena_sprintf(&c->cc->arena, "%s\n\t%s:%u:%u: %s refers to", msg, sf->path, o->pos.line, o->pos.col,
+                            o->name->s);
+    }
+    sf = c->cc->files.items[f->pos.file];
+    msg = arena_sprintf(&c->cc->arena, "%s\n\t%s:%u:%u: %s", msg, sf->path, f->pos.line, f->pos.col, f->name->s);
+    check_errorf(c, f->pos, "%s", msg);
+    // The types of the cycle are invalid: nothing else about them is worth
+    // reporting.
+    for (int i = 0; i < k; i++)
+        if (objs[i]->type && objs[i]->type->kind == TY_NAMED)
+            objs[i]->type->u.named.underlying = c->cc->basic[TY_INVALID];
 }
 
 // Computes the complete method set of an interface: its own methods plus
-// those of the interfaces it embeds.
-void interface_complete(Checker *c, Type *t) {
+// those of the interfaces it embeds. Returns false if that cannot be done
+// yet (an embedded interface is still under construction) or ever (an
+// embedding cycle, reported here).
+static bool complete(Checker *c, Type *t) {
     if (!t || t->kind != TY_INTERFACE || t->u.iface.complete)
-        return;
-    if (t->u.iface.nmethods < 0) {
-        // Embedding itself, directly or through other interfaces.
-        Obj *o = cycle_owner(c, t);
-        if (o)
-            report_cycle(c, o);
-        t->u.iface.nmethods = 0;
-        t->u.iface.nembedded = 0;
-        t->u.iface.complete = true;
-        return;
+        return true;
+    if (t->u.iface.nmethods < 0)
+        return false;
+    PtrVec *stack = &c->st->completing;
+    for (int i = 0; i < stack->len; i++)
+        if (stack->items[i] == t) {
+            embedding_cycle(c, t);
+            // Drop the embedding that closes the cycle.
+            t->u.iface.nembedded = 0;
+            return false;
+        }
+    ptrvec_push(&c->cc->arena, stack, t);
+    bool ok = true;
+    for (int i = 0; i < t->u.iface.nembedded && ok; i++) {
+        Type *eu = type_underlying(t->u.iface.embedded[i]);
+        if (eu && eu->kind == TY_INTERFACE && !complete(c, eu))
+            ok = false;
     }
+    stack->len--;
+    if (!ok)
+        return t->u.iface.complete;
     int own = t->u.iface.nmethods;
-    t->u.iface.complete = true;     // guards against re-entry
     void *abuf[16];
     PtrVec all = {abuf, 0, 16};
     for (int i = 0; i < own; i++)
@@ -401,8 +462,6 @@ void interface_complete(Checker *c, Type *t) {
         Type *eu = type_underlying(t->u.iface.embedded[i]);
         if (!eu || eu->kind != TY_INTERFACE)
             continue;
-        if (!eu->u.iface.complete)
-            interface_complete(c, eu);
         for (int j = 0; j < eu->u.iface.nmethods; j++) {
             Method *m = &eu->u.iface.methods[j];
             bool dup = false;
@@ -421,9 +480,41 @@ void interface_complete(Checker *c, Type *t) {
     Method *ms = ARENA_ARRAY(&c->cc->arena, Method, all.len > 0 ? all.len : 1);
     for (int i = 0; i < all.len; i++)
         ms[i] = *(Method *)all.items[i];
-    qsort(ms, (size_t)all.len, sizeof(Method), method_cmp);
+    if (all.len > 1)
+        qsort(ms, (size_t)all.len, sizeof(Method), method_cmp);
     t->u.iface.methods = ms;
     t->u.iface.nmethods = all.len;
+    t->u.iface.complete = true;
+    return true;
+}
+
+void interface_complete(Checker *c, Type *t) { complete(c, t); }
+
+static void check_map_keys(Checker *c) {
+    PtrVec *p = &c->st->pending_keys;
+    for (int i = 0; i + 1 < p->len; i += 2) {
+        Type *m = p->items[i];
+        Node *key = p->items[i + 1];
+        Type *k = m->u.map.key;
+        Type *ku = type_underlying(k);
+        if (ku && ku->kind != TY_INVALID && !type_comparable(k))
+            check_errorf(c, start_pos(key), "invalid map key type %s", tstr(c, k));
+    }
+    p->len = 0;
+}
+
+void complete_pending_interfaces(Checker *c) {
+    check_map_keys(c);
+    PtrVec *p = &c->st->pending_ifaces;
+    for (int i = 0; i < p->len; i++) {
+        Type *t = p->items[i];
+        if (!complete(c, t) && !t->u.iface.complete && t->u.iface.nmethods >= 0) {
+            // Part of a cycle: give it what it has, so nothing loops later.
+            t->u.iface.nembedded = 0;
+            complete(c, t);
+        }
+    }
+    p->len = 0;
 }
 
 // Collects a parameter list; declares the parameters in `scope` (when
@@ -558,6 +649,12 @@ Type *check_func_type(Checker *c, Node *ftype, Node *recv, FuncInfo *fn, Scope *
     PtrVec otypes = {b[6], 0, 8}, onames = {b[7], 0, 8}, oobjs = {b[8], 0, 8};
     bool variadic = false, dummy = false;
     PtrVec *objs_r = fn ? &robjs : NULL, *objs_p = fn ? &pobjs : NULL, *objs_o = fn ? &oobjs : NULL;
+    // A signature without a function still may not repeat a name.
+    if (!scope) {
+        scope = scope_new(c->cc, NULL);
+        objs_p = &pobjs;
+        objs_o = &oobjs;
+    }
     if (recv) {
         NodeList one = {&recv, 1};
         collect_params(c, &one, false, scope, &rtypes, &rnames, objs_r ? objs_r : &robjs, &dummy, false);
@@ -607,11 +704,12 @@ static Type *map_type(Checker *c, Node *e, Type *def) {
     set_def(def, t);
     t->u.map.key = check_type(c, e->u.maptype.key);
     t->u.map.value = check_type(c, e->u.maptype.value);
-    Type *k = t->u.map.key;
-    // A key of a type still being declared is checked by its declaration.
-    Type *ku = type_underlying(k);
-    if (ku && ku->kind != TY_INVALID && !type_comparable(k))
-        check_errorf(c, start_pos(e->u.maptype.key), "invalid map key type %s", tstr(c, k));
+    // The key's type may still be under construction (type T struct{ m
+    // map[T]int }): its comparability is checked once declarations settle.
+    ptrvec_push(&c->cc->arena, &c->st->pending_keys, t);
+    ptrvec_push(&c->cc->arena, &c->st->pending_keys, e->u.maptype.key);
+    if (c->st->path.len == 0)
+        complete_pending_interfaces(c);
     return t;
 }
 
@@ -790,17 +888,15 @@ static void attach_methods(Checker *c, Obj *o, Type *named) {
             }
         if (dup)
             continue;
+        // A method named like a field is reported but kept: lookups find
+        // the method first, as types2's do.
         if (u && u->kind == TY_STRUCT && !name_is(m->name, "_")) {
             for (int k = 0; k < u->u.strct.nfields; k++)
-                if (u->u.strct.fields[k].name == m->name) {
+                if (u->u.strct.fields[k].name == m->name)
                     check_errorf(c, m->pos, "field and method with the same name %s\n\t%s:%u:%u: other declaration of %s",
                                  m->name->s, ((SourceFile *)c->cc->files.items[u->u.strct.fields[k].pos.file])->path,
                                  u->u.strct.fields[k].pos.line, u->u.strct.fields[k].pos.col, m->name->s);
-                    dup = true;
-                }
         }
-        if (dup)
-            continue;
         Node *rt = m->decl->u.funcdecl.recv->u.field.type;
         while (rt && rt->kind == N_PAREN)
             rt = rt->u.unary.x;
@@ -834,8 +930,6 @@ void named_type_decl(Checker *c, Obj *o) {
         u = invalid_type(c);
     }
     named->u.named.underlying = u;
-    if (u->kind == TY_INTERFACE)
-        interface_complete(c, u);
     if (u->kind == TY_STRUCT || u->kind == TY_ARRAY) {
         Type *chain[32];
         int n = direct_cycle(u, named, chain, 0, 0);

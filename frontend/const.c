@@ -525,7 +525,7 @@ int const_representable(ConstVal x, Type *t, ConstVal *rounded) {
         if (!const_to_int(x, &i))
             return fail;
         if (!int_fits(i.u.i, u->kind))
-            return fail == 1 ? 2 : fail;
+            return fail;
         *rounded = i;
         return 0;
     }
@@ -589,16 +589,9 @@ static void format_int(char *buf, size_t size, __int128 v) {
     buf[j] = 0;
 }
 
-// Go's %g for a float64 constant: %.6g, but a non-integral value that
-// printed without a '.' (e.g. 1e-07) uses the shortest form instead.
-static void format_float(char *buf, size_t size, double f) {
-    if (f == trunc(f) && fabs(f) < 1e21) {
-        format_int(buf, size, (__int128)f);
-        return;
-    }
-    snprintf(buf, size, "%.6g", f);
-    // C prints exponents with at least two digits, as Go does ("1e+07").
-}
+// A float constant as go/constant (Go 1.19) prints it: %.6g, which C and
+// Go spell alike ("1e+20", "1.5", "2").
+static void format_float(char *buf, size_t size, double f) { snprintf(buf, size, "%.6g", f); }
 
 static char *quote_string(Compiler *cc, const char *s, size_t len) {
     size_t cap = len * 4 + 3, j = 0;

@@ -42,8 +42,17 @@ void diag_note(Compiler *cc, Pos pos, const char *fmt, ...) {
     char buf[4096];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof buf) {
+        // -m=2 explanations can be long: format again into a buffer that fits.
+        char *big = arena_alloc(&cc->arena, (size_t)n + 1);
+        va_start(ap, fmt);
+        vsnprintf(big, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        diag_add(cc, DIAG_NOTE, pos, big);
+        return;
+    }
     diag_add(cc, DIAG_NOTE, pos, arena_strndup(&cc->arena, buf, strlen(buf)));
 }
 

@@ -578,6 +578,7 @@ Type *type_basic(Compiler *cc, TypeKind kind);
 
 Type *type_underlying(Type *t);
 bool type_identical(Type *a, Type *b);
+bool type_identical_ignore_tags(Type *a, Type *b);  // struct tags do not count (conversions)
 bool type_is_untyped(Type *t);
 bool type_is_integer(Type *t);
 bool type_is_unsigned(Type *t);
@@ -705,6 +706,8 @@ struct Package {
     Scope **file_scopes;    // one per file: imports live there
     PtrVec funcs;           // FuncInfo* of every function, method and literal, in source order
     PtrVec globals;         // Obj* of package-level variables, in source order
+    PtrVec init_order;      // Obj* of package-level variables with an initializer, in
+                            // gc's initialization order (for `var a, b = f()` only a)
     bool is_std;
     bool checked;
 };

@@ -190,18 +190,32 @@ bool type_comparable(Type *t) { return comparable(t, 0); }
 // ---------------------------------------------------------------------------
 // Identity
 
-static bool identical(Type *a, Type *b, int depth);
+// Interfaces may mention themselves through their methods' signatures
+// (type I interface{ F() interface{ I } }): comparing such a pair again
+// while it is being compared assumes it identical, as the spec's identity
+// is co-inductive there.
+typedef struct IfacePair {
+    Type *a, *b;
+    const struct IfacePair *prev;
+} IfacePair;
 
-static bool identical_lists(Type **a, int na, Type **b, int nb, int depth) {
+typedef struct IdentCtx {
+    bool ignore_tags;
+    const IfacePair *pairs;
+} IdentCtx;
+
+static bool identical(Type *a, Type *b, int depth, IdentCtx *cx);
+
+static bool identical_lists(Type **a, int na, Type **b, int nb, int depth, IdentCtx *cx) {
     if (na != nb)
         return false;
     for (int i = 0; i < na; i++)
-        if (!identical(a[i], b[i], depth))
+        if (!identical(a[i], b[i], depth, cx))
             return false;
     return true;
 }
 
-static bool identical_structs(Type *a, Type *b, int depth) {
+static bool identical_structs(Type *a, Type *b, int depth, IdentCtx *cx) {
     if (a->u.strct.nfields != b->u.strct.nfields)
         return false;
     for (int i = 0; i < a->u.strct.nfields; i++) {
@@ -209,30 +223,38 @@ static bool identical_structs(Type *a, Type *b, int depth) {
         if (fa->name != fb->name || fa->embedded != fb->embedded)
             return false;
         const char *ta = fa->tag ? fa->tag : "", *tb = fb->tag ? fb->tag : "";
-        if (strcmp(ta, tb) != 0)
+        if (!cx->ignore_tags && strcmp(ta, tb) != 0)
             return false;
         // Unexported field names of different packages are different names.
         if (fa->obj && fb->obj && fa->name && fa->name->len &&
             !(fa->name->s[0] >= 'A' && fa->name->s[0] <= 'Z') && fa->obj->pkg != fb->obj->pkg)
             return false;
-        if (!identical(fa->type, fb->type, depth))
+        if (!identical(fa->type, fb->type, depth, cx))
             return false;
     }
     return true;
 }
 
-static bool identical_ifaces(Type *a, Type *b, int depth) {
+static bool identical_ifaces(Type *a, Type *b, int depth, IdentCtx *cx) {
     if (a->u.iface.nmethods != b->u.iface.nmethods)
         return false;
-    for (int i = 0; i < a->u.iface.nmethods; i++) {
+    for (const IfacePair *p = cx->pairs; p; p = p->prev)
+        if ((p->a == a && p->b == b) || (p->a == b && p->b == a))
+            return true;
+    IfacePair pair = {a, b, cx->pairs};
+    const IfacePair *saved = cx->pairs;
+    cx->pairs = &pair;
+    bool ok = true;
+    for (int i = 0; i < a->u.iface.nmethods && ok; i++) {
         Method *ma = &a->u.iface.methods[i], *mb = &b->u.iface.methods[i];
-        if (ma->name != mb->name || !identical(ma->type, mb->type, depth))
-            return false;
+        if (ma->name != mb->name || !identical(ma->type, mb->type, depth, cx))
+            ok = false;
     }
-    return true;
+    cx->pairs = saved;
+    return ok;
 }
 
-static bool identical(Type *a, Type *b, int depth) {
+static bool identical(Type *a, Type *b, int depth, IdentCtx *cx) {
     if (a == b)
         return true;
     if (!a || !b || depth > 200)
@@ -244,32 +266,40 @@ static bool identical(Type *a, Type *b, int depth) {
     depth++;
     switch (a->kind) {
     case TY_ARRAY:
-        return a->u.array.len == b->u.array.len && identical(a->u.array.elem, b->u.array.elem, depth);
+        return a->u.array.len == b->u.array.len && identical(a->u.array.elem, b->u.array.elem, depth, cx);
     case TY_SLICE:
-        return identical(a->u.slice.elem, b->u.slice.elem, depth);
+        return identical(a->u.slice.elem, b->u.slice.elem, depth, cx);
     case TY_POINTER:
-        return identical(a->u.ptr.elem, b->u.ptr.elem, depth);
+        return identical(a->u.ptr.elem, b->u.ptr.elem, depth, cx);
     case TY_STRUCT:
-        return identical_structs(a, b, depth);
+        return identical_structs(a, b, depth, cx);
     case TY_FUNC:
         return a->u.func.variadic == b->u.func.variadic &&
-               identical_lists(a->u.func.params, a->u.func.nparams, b->u.func.params, b->u.func.nparams, depth) &&
-               identical_lists(a->u.func.results, a->u.func.nresults, b->u.func.results, b->u.func.nresults, depth);
+               identical_lists(a->u.func.params, a->u.func.nparams, b->u.func.params, b->u.func.nparams, depth, cx) &&
+               identical_lists(a->u.func.results, a->u.func.nresults, b->u.func.results, b->u.func.nresults, depth, cx);
     case TY_INTERFACE:
-        return identical_ifaces(a, b, depth);
+        return identical_ifaces(a, b, depth, cx);
     case TY_MAP:
-        return identical(a->u.map.key, b->u.map.key, depth) && identical(a->u.map.value, b->u.map.value, depth);
+        return identical(a->u.map.key, b->u.map.key, depth, cx) && identical(a->u.map.value, b->u.map.value, depth, cx);
     case TY_CHAN:
-        return a->u.chan.dir == b->u.chan.dir && identical(a->u.chan.elem, b->u.chan.elem, depth);
+        return a->u.chan.dir == b->u.chan.dir && identical(a->u.chan.elem, b->u.chan.elem, depth, cx);
     case TY_TUPLE:
-        return identical_lists(a->u.tuple.types, a->u.tuple.n, b->u.tuple.types, b->u.tuple.n, depth);
+        return identical_lists(a->u.tuple.types, a->u.tuple.n, b->u.tuple.types, b->u.tuple.n, depth, cx);
     default:
         // Basic types (byte and uint8 are two Type objects of one kind).
         return true;
     }
 }
 
-bool type_identical(Type *a, Type *b) { return identical(a, b, 0); }
+bool type_identical(Type *a, Type *b) {
+    IdentCtx cx = {false, NULL};
+    return identical(a, b, 0, &cx);
+}
+
+bool type_identical_ignore_tags(Type *a, Type *b) {
+    IdentCtx cx = {true, NULL};
+    return identical(a, b, 0, &cx);
+}
 
 // ---------------------------------------------------------------------------
 // Sizes and alignments (amd64)

@@ -123,6 +123,19 @@ static Pos closing_brace(Node *body) {
     return body ? body->pos : (Pos){0};
 }
 
+// A block left open at the end (the code after a function's last return)
+// has nowhere to go: it becomes an Exit with its memory, a valid shape
+// whether or not unreachable blocks are removed afterwards.
+static void close_open_blocks(Builder *b) {
+    for (int i = 0; i < b->f->nblocks; i++) {
+        Block *blk = b->f->blocks[i];
+        if (blk->kind != BlockPlain || blk->nsuccs != 0)
+            continue;
+        blk->kind = BlockExit;
+        block_set_control(blk, bv_read(b, 0, blk));
+    }
+}
+
 static void seal_everything(Builder *b) {
     for (LabelBlock *l = b->labels; l; l = l->next)
         bb_seal(b, l->block);
@@ -149,15 +162,27 @@ static Func *build_func(PassState *ps, FuncInfo *fi) {
     Node *body = func_body(fi);
     if (body) {
         bs_stmt(b, body);
-        implicit_return(b, closing_brace(body));
+        if (b->cur)
+            implicit_return(b, closing_brace(body));
     } else {
         bs_return_values(b, NULL, 0, func_pos(fi));
     }
     seal_everything(b);
-    bb_finish_phis(b);
+    close_open_blocks(b);
+    if (b->nphis)
+        bb_finish_phis(b);
+    int *npreds = b->nphis ? SC_ARRAY(b, int, b->f->next_block_id) : NULL;
+    for (int i = 0; npreds && i < b->f->nblocks; i++)
+        npreds[b->f->blocks[i]->id] = b->f->blocks[i]->npreds;
     func_remove_dead(b->f);
-    bb_finish_phis(b);
-    func_remove_dead(b->f);
+    // Edges cut from unreachable blocks can leave Phis trivial.
+    bool cut = false;
+    for (int i = 0; npreds && i < b->f->nblocks && !cut; i++)
+        cut = npreds[b->f->blocks[i]->id] != b->f->blocks[i]->npreds;
+    if (cut) {
+        bb_finish_phis(b);
+        func_remove_dead(b->f);
+    }
     for (int i = 0; i < b->f->nblocks; i++)
         b->f->blocks[i]->build_data = NULL;
     return b->f;

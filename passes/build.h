@@ -48,6 +48,7 @@ typedef struct PendingPhi {
 typedef struct BlockState {
     DefMap defs;
     PendingPhi *incomplete;     // Phis made before the block was sealed
+    Block *lexical;             // code after a return/goto/panic: the block it follows in the source
 } BlockState;
 
 // A statement that break (and, for loops, continue) can leave.
@@ -90,6 +91,8 @@ typedef struct TypeCache {
     uint32_t cap, len;
 } TypeCache;
 
+typedef struct ReadStack ReadStack;
+
 typedef struct Builder {
     Compiler *cc;
     Program *prog;
@@ -97,7 +100,8 @@ typedef struct Builder {
     FuncInfo *info;
     Scratch *scratch;       // shared by the functions of a pass, rewound for each
     TypeCache *types;
-    Block *cur;             // where values go now; a block without preds after a jump
+    Block *cur;             // where values go now; NULL after a return, goto, panic
+    Block *last;            // the block that ended last, for code that follows it
 
     VarInfo *vars;
     uint32_t nvars, capvars;
@@ -105,6 +109,7 @@ typedef struct Builder {
     Obj **obj_objs;
     uint32_t obj_cap, obj_len;
 
+    ReadStack *reads;       // bv_read's stack of blocks to ask
     Value **forward;        // by value id: what a removed trivial Phi stands for
     uint32_t capforward;
     Value **phis;           // every Phi made, for the final clean-up
@@ -117,17 +122,18 @@ typedef struct Builder {
     Value *closure_ptr;     // GetClosurePtr of a literal
     int ntemps;
     int loop_depth;         // gc's syntactic loop depth of the code being built
-    bool has_results;
 } Builder;
 
 // build_var.c: blocks, variables, Braun et al.'s construction
 Block *bb_block(Builder *b, BlockKind kind, Pos pos);
 void bb_seal(Builder *b, Block *blk);
 void bb_edge(Builder *b, Block *from, Block *to);
-void bb_jump(Builder *b, Block *to);            // ends cur with a Plain edge to `to`
+void bb_jump(Builder *b, Block *to);            // ends cur (if any) with a Plain edge to `to`
 void bb_start(Builder *b, Block *blk);          // cur = blk
+void bb_end(Builder *b);                        // after a return, goto, panic: no cur
+void bb_live(Builder *b, Pos pos);              // code follows: a cur, dead if need be
+void bb_follow(Builder *b, Block *blk);         // continue in a sealed join, unless nothing reaches it
 void bb_dead(Builder *b, Pos pos);              // cur = a fresh block nothing jumps to
-bool bb_is_dead(Builder *b, Block *blk);
 uint32_t bv_index(Builder *b, Obj *obj);        // numbers obj on first sight (VC_* decided there)
 uint32_t bv_temp(Builder *b, Type *t);
 VarInfo *bv_info(Builder *b, uint32_t var);
@@ -145,6 +151,8 @@ Value *be_expr(Builder *b, Node *n);                    // the value of n, typed
 Value *be_expr_to(Builder *b, Node *n, Type *dst);      // n's value assigned to a dst
 Value *be_expr_to_at(Builder *b, Node *n, Type *dst, Pos at); // ... a conversion reported at `at`
 Value *be_assign_conv_at(Builder *b, Value *v, Type *src, Type *dst, Node *n, Pos at);
+bool be_noder_last(Node *n, Pos *out);          // where gc's noder stands after n
+bool be_is_plain_name(Node *n);
 Value *be_assign_conv(Builder *b, Value *v, Type *src, Type *dst, Node *n);
 Value *be_addr(Builder *b, Node *n, Obj **root);        // the address of addressable n
 int be_multi(Builder *b, Node *n, Value **out, int max);// the values of a tuple-valued n

@@ -7,7 +7,10 @@
 // assigned to a given type: that is where untyped constants get their type
 // and where concrete values are boxed into interfaces, the one place every
 // implicit conversion passes through (assignments, arguments, results,
-// composite literal elements, sends, map keys).
+// composite literal elements, sends, map keys). Comparing an interface with
+// a concrete value boxes nothing, as in gc. Each boxing carries the position
+// gc reports it at, which for assignments is not the operand's (see
+// be_expr_to_at).
 //
 // Whether an operand is read from memory or taken apart as an SSA value
 // follows where it lives: a variable in a stack slot, anything behind a
@@ -506,6 +509,73 @@ static bool is_nil_node(Node *n) {
 }
 
 Value *be_expr_to(Builder *b, Node *n, Type *dst) { return be_expr_to_at(b, n, dst, n ? n->pos : (Pos){0}); }
+
+// gc's noder keeps a "current position" that moves to each expression it
+// converts from the parsed syntax, in pre-order, skipping constants (which
+// it turns into literals directly) and types; an implicit conversion made
+// afterwards is reported there. This finds the last position an expression
+// leaves behind; false if it moves nothing.
+bool be_noder_last(Node *n, Pos *out) {
+    n = unparen(n);
+    if (!n || (n->flags & NF_TYPE) || n->val.kind != CONST_NONE)
+        return false;
+    if (n->kind == N_IDENT && name_is(n->u.ident.name, "_"))
+        return false;
+    *out = n->pos;
+    switch (n->kind) {
+    case N_SELECTOR:
+        if (n->u.sel.kind != SEL_QUALIFIED)
+            be_noder_last(n->u.sel.x, out);
+        break;
+    case N_INDEX:
+        be_noder_last(n->u.index.x, out);
+        be_noder_last(n->u.index.index, out);
+        break;
+    case N_SLICE:
+        be_noder_last(n->u.slice.x, out);
+        be_noder_last(n->u.slice.lo, out);
+        be_noder_last(n->u.slice.hi, out);
+        be_noder_last(n->u.slice.max, out);
+        break;
+    case N_TYPEASSERT:
+        be_noder_last(n->u.assert.x, out);
+        break;
+    case N_STAR: case N_UNARY:
+        be_noder_last(n->u.unary.x, out);
+        break;
+    case N_BINARY:
+        be_noder_last(n->u.binary.x, out);
+        be_noder_last(n->u.binary.y, out);
+        break;
+    case N_CALL:
+        if (n->u.call.kind != CALL_BUILTIN && n->u.call.kind != CALL_CONVERSION)
+            be_noder_last(n->u.call.fun, out);
+        for (int i = 0; i < n->u.call.args.len; i++)
+            be_noder_last(n->u.call.args.items[i], out);
+        break;
+    case N_COMPOSITE:
+        for (int i = 0; i < n->u.complit.elts.len; i++) {
+            Node *e = n->u.complit.elts.items[i];
+            if (e->kind == N_KEYVALUE) {
+                be_noder_last(e->u.kv.key, out);
+                e = e->u.kv.value;
+            }
+            be_noder_last(e, out);
+        }
+        break;
+    default:
+        break;
+    }
+    return true;
+}
+
+// A variable or function name: gc's per-argument conversion leaves the
+// current position where it was for these (they have no position of their own).
+bool be_is_plain_name(Node *n) {
+    n = unparen(n);
+    return n && n->kind == N_IDENT && n->u.ident.obj &&
+           (n->u.ident.obj->kind == OBJ_VAR || n->u.ident.obj->kind == OBJ_FUNC);
+}
 
 // gc reports an implicit conversion to an interface where its noder stood
 // when it made the conversion: at the operand for arguments, composite
@@ -1581,14 +1651,19 @@ static void call_args(Builder *b, Node *call, Type *sig, ArgList *out) {
     int nextra = 0;
     Type *vt = variadic ? sig->u.func.params[np - 1] : NULL;
     Type *velem = vt && ukind(vt) == TY_SLICE ? under(vt)->u.slice.elem : NULL;
+    // Arguments are converted where gc's noder stands: at the call's paren,
+    // then at each argument that is not a plain name.
+    Pos at = call->pos;
     for (int i = 0; i < nvals; i++) {
         Type *pt = i < fixed ? sig->u.func.params[i] : variadic ? velem : (i < np ? sig->u.func.params[i] : NULL);
         Value *v;
         Node *an = spread_n ? spread_n : args->items[i];
+        if (!spread_n && !be_is_plain_name(an))
+            at = an->pos;
         if (spread_n)
-            v = be_assign_conv(b, spread[i], spread_t[i], pt, spread_n);
+            v = be_assign_conv_at(b, spread[i], spread_t[i], pt, spread_n, at);
         else
-            v = be_expr_to(b, an, pt);
+            v = be_expr_to_at(b, an, pt, at);
         if (!v)
             v = be_unknown(b, pt, an->pos);
         if (!v->node)
@@ -1727,7 +1802,7 @@ Value *be_panic(Builder *b, Value *arg, Pos pos) {
     mem_op(b, p);
     b->cur->kind = BlockExit;
     block_set_control(b->cur, p);
-    bb_dead(b, pos);
+    bb_end(b);
     return p;
 }
 
@@ -1780,8 +1855,10 @@ static Value *append_call(Builder *b, Node *call, Op as) {
     Type *elem = ukind(st) == TY_SLICE ? under(st)->u.slice.elem : NULL;
     ArgList args = {0};
     args_push(b, &args, a->len ? be_expr_to(b, a->items[0], st) : value_new(b->cur, OpConstSlice, st, call->pos));
-    // gc converts append's elements standing at the last of them.
-    Pos at = a->len ? a->items[a->len - 1]->pos : call->pos;
+    // gc converts append's elements where its noder stood after them all.
+    Pos at = call->pos;
+    for (int i = 0; i < a->len; i++)
+        be_noder_last(a->items[i], &at);
     for (int i = 1; i < a->len; i++) {
         Value *v = call->u.call.has_dots ? be_expr(b, a->items[i]) : be_expr_to_at(b, a->items[i], elem, at);
         if (!v->node)
@@ -1805,6 +1882,59 @@ static Value *append_call(Builder *b, Node *call, Op as) {
     return be_split1(b, ap);
 }
 
+// append(f()), copy(f()), complex(f()), delete(f()), print(f()): a builtin
+// whose one argument is a call with several results takes those results.
+static Value *spread_builtin(Builder *b, Node *call, Value **results, int max, int *nres, Op as) {
+    Node *an = call->u.call.args.items[0];
+    int n = an->type->u.tuple.n;
+    Value **vals = SC_ARRAY(b, Value *, n > 0 ? n : 1);
+    n = be_multi(b, an, vals, n);
+    Pos pos = call->pos;
+    Builtin bi = call->u.call.builtin;
+    bool wrapped = as == OpDeferCall || as == OpGoCall;
+    Type *t = be_type(b, call->type);
+    ArgList args = {0};
+    for (int i = 0; i < n; i++) {
+        Value *v = vals[i];
+        if (bi == BI_APPEND && i > 0 && ukind(t) == TY_SLICE)
+            v = be_assign_conv_at(b, v, v->type, under(t)->u.slice.elem, an, an->pos);
+        args_push(b, &args, v);
+    }
+    Op op = bi == BI_APPEND ? OpAppend : bi == BI_COPY ? OpSliceCopy : bi == BI_DELETE ? OpMapDelete
+          : bi == BI_COMPLEX ? OpComplexMake : OpPrint;
+    Value *r = NULL;
+    if (wrapped) {
+        Value *d = mem_only(b, as, pos, &args, call);
+        d->auxint = op;
+        return d;
+    }
+    if (op == OpComplexMake && n == 2) {
+        r = value_new2(b->cur, OpComplexMake, t, pos, vals[0], vals[1]);
+    } else if (op == OpAppend || op == OpSliceCopy) {
+        Value *c = value_new(b->cur, op, tuple1(b, op == OpAppend ? t : tbasic(b, TY_INT)), pos);
+        for (int i = 0; i < args.n; i++)
+            value_add_arg(c, args.v[i]);
+        value_add_arg(c, bb_mem(b));
+        if (op == OpAppend)
+            be_set_expr(b, c, call);
+        else
+            set_node(c, call);
+        r = be_split1(b, c);
+    } else if (op == OpMapDelete || op == OpPrint) {
+        Value *v = mem_only(b, op, pos, &args, call);
+        if (op == OpPrint)
+            v->auxint = bi == BI_PRINTLN;
+        return NULL;
+    } else {
+        r = be_unknown(b, t, pos);
+    }
+    if (max > 0)
+        results[0] = r;
+    if (nres)
+        *nres = 1;
+    return r;
+}
+
 static Value *builtin_call(Builder *b, Node *call, Value **results, int max, int *nres, Op as) {
     NodeList *a = &call->u.call.args;
     Pos pos = call->pos;
@@ -1815,6 +1945,12 @@ static Value *builtin_call(Builder *b, Node *call, Value **results, int max, int
     if (call->val.kind != CONST_NONE) {
         r = be_const(b, &call->val, call->type, pos);
         goto one;
+    }
+    if (a->len == 1 && a->items[0]->type && a->items[0]->type->kind == TY_TUPLE) {
+        Builtin bi = call->u.call.builtin;
+        if (bi == BI_APPEND || bi == BI_COPY || bi == BI_COMPLEX || bi == BI_DELETE || bi == BI_PRINT ||
+            bi == BI_PRINTLN)
+            return spread_builtin(b, call, results, max, nres, as);
     }
     switch (call->u.call.builtin) {
     case BI_LEN: case BI_CAP:

@@ -247,25 +247,6 @@ static bool declares(Node *n) {
     return o->kind == OBJ_VAR && o->pos.line == n->pos.line && o->pos.col == n->pos.col && o->pos.file == n->pos.file;
 }
 
-// Where gc reports the implicit interface conversions of an assignment to
-// `n`: at the variable the target starts from (x in x.f, *x, x[i]).
-static Pos target_name_pos(Node *n) {
-    for (;;) {
-        switch (n->kind) {
-        case N_PAREN: case N_STAR: n = n->u.unary.x; continue;
-        case N_SELECTOR:
-            if (n->u.sel.kind == SEL_QUALIFIED)
-                return n->pos;
-            n = n->u.sel.x;
-            continue;
-        case N_INDEX: n = n->u.index.x; continue;
-        default: return n->pos;
-        }
-    }
-}
-
-static Pos last_pos(NodeList *l, Pos dflt) { return l->len ? l->items[l->len - 1]->pos : dflt; }
-
 // The right-hand side values for `n` targets of the given types; implicit
 // conversions to interfaces are reported at `at`.
 static void rhs_values(Builder *b, NodeList *rhs, int n, Type **types, Value **vals, Pos at) {
@@ -306,9 +287,13 @@ static void assign(Builder *b, Node *s) {
         }
         types[i] = lvs[i].kind == LV_BLANK ? NULL : lvs[i].type;
     }
-    // gc's noder stands at the last value of a := list, and at the last
-    // target of an = list, when it converts.
-    Pos at = define ? last_pos(rhs, s->pos) : target_name_pos(lhs->items[n - 1]);
+    // gc's noder visits the values, then (for =) the targets, and converts
+    // where that leaves it.
+    Pos at = s->pos;
+    for (int i = 0; i < rhs->len; i++)
+        be_noder_last(rhs->items[i], &at);
+    for (int i = 0; i < n && !define; i++)
+        be_noder_last(lhs->items[i], &at);
     rhs_values(b, rhs, n, types, vals, at);
     for (int i = 0; i < n; i++) {
         Pos pos = i < rhs->len ? rhs->items[i]->pos : s->pos;
@@ -380,7 +365,10 @@ static void value_spec(Builder *b, Node *spec) {
         Obj *o = names->items[i]->u.ident.obj;
         types[i] = o && !name_is(o->name, "_") ? o->type : NULL;
     }
-    rhs_values(b, values, n, types, vals, last_pos(values, spec->pos));
+    Pos at = spec->pos;
+    for (int i = 0; i < values->len; i++)
+        be_noder_last(values->items[i], &at);
+    rhs_values(b, values, n, types, vals, at);
     for (int i = 0; i < n; i++)
         be_declare_var(b, names->items[i]->u.ident.obj, vals[i], names->items[i]->pos);
 }
@@ -464,16 +452,21 @@ static void branch(Builder *b, Node *s) {
     default:
         break;
     }
-    if (to) {
+    if (to && b->cur) {
         b->cur->pos = s->pos;
         bb_jump(b, to);
     }
-    bb_dead(b, s->pos);
+    bb_end(b);
 }
 
 static void labeled(Builder *b, Node *s) {
     Node *label = s->u.labeled.label;
-    Block *lb = label_block(b, label->u.ident.name, s->pos);
+    // A blank label cannot be jumped to; several may appear.
+    bool blank = name_is(label->u.ident.name, "_");
+    Block *lb = blank ? bb_block(b, BlockPlain, s->pos) : label_block(b, label->u.ident.name, s->pos);
+    // After a return or goto, the label is entered from the dead code before
+    // it, so its variables still have their lexical definitions.
+    bb_live(b, s->pos);
     bb_jump(b, lb);
     // Code after a label a later goto jumps back to is a loop to gc, until
     // the end of the enclosing block.
@@ -482,8 +475,10 @@ static void labeled(Builder *b, Node *s) {
         b->loop_depth++;
     bb_start(b, lb);
     Node *st = s->u.labeled.stmt;
-    if (st && (st->kind == N_FOR || st->kind == N_RANGE || st->kind == N_SWITCH || st->kind == N_TYPESWITCH ||
-               st->kind == N_SELECT))
+    if (blank)
+        bb_seal(b, lb);
+    if (!blank && st && (st->kind == N_FOR || st->kind == N_RANGE || st->kind == N_SWITCH || st->kind == N_TYPESWITCH ||
+                         st->kind == N_SELECT))
         b->pending_label = label->u.ident.name;
     if (st)
         bs_stmt(b, st);
@@ -503,7 +498,24 @@ void bs_return_values(Builder *b, Value **vals, int n, Pos pos) {
     b->cur->kind = BlockRet;
     b->cur->pos = pos;
     block_set_control(b->cur, mr);
-    bb_dead(b, pos);
+    bb_end(b);
+}
+
+// The results of a return: converted as call arguments are, starting where
+// gc's noder stands after visiting them all.
+static void return_values(Builder *b, NodeList *res, int n, Type **types, Value **vals, Pos pos) {
+    Pos at = pos;
+    for (int i = 0; i < res->len; i++)
+        be_noder_last(res->items[i], &at);
+    if (res->len != n) {
+        rhs_values(b, res, n, types, vals, at);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        if (!be_is_plain_name(res->items[i]))
+            at = res->items[i]->pos;
+        vals[i] = be_expr_to_at(b, res->items[i], types[i], at);
+    }
 }
 
 static bool result_is_named(Obj *r) { return r && r->name && r->name->s[0] != '~' && r->name->s[0] != '.'; }
@@ -514,6 +526,14 @@ Value *bs_result_value(Builder *b, Obj *r, Pos pos) {
     if (result_is_named(r) && !name_is(r->name, "_"))
         return be_read_var(b, r, pos);
     return r ? be_zero(b, r->type, pos) : be_unknown(b, NULL, pos);
+}
+
+// `return r` of the named result r itself assigns nothing.
+static bool returns_itself(NodeList *res, int i, Obj *r) {
+    if (i >= res->len)
+        return false;   // one of the results of a call
+    Node *e = unparen(res->items[i]);
+    return e && e->kind == N_IDENT && e->u.ident.obj == r;
 }
 
 static void return_stmt(Builder *b, Node *s) {
@@ -529,11 +549,11 @@ static void return_stmt(Builder *b, Node *s) {
         for (int i = 0; i < n; i++)
             vals[i] = bs_result_value(b, fi->results[i], s->pos);
     } else {
-        rhs_values(b, res, n, types, vals, last_pos(res, s->pos));
+        return_values(b, res, n, types, vals, s->pos);
         if (named) {
             // The results are variables: a return assigns them, then returns them.
             for (int i = 0; i < n; i++)
-                if (fi->results[i] && !name_is(fi->results[i]->name, "_"))
+                if (fi->results[i] && !name_is(fi->results[i]->name, "_") && !returns_itself(res, i, fi->results[i]))
                     be_write_var(b, fi->results[i], vals[i], s->pos);
             for (int i = 0; i < n; i++)
                 if (fi->results[i] && !name_is(fi->results[i]->name, "_"))
@@ -549,6 +569,7 @@ static void return_stmt(Builder *b, Node *s) {
 static void if_stmt(Builder *b, Node *s) {
     if (s->u.ifs.init)
         bs_stmt(b, s->u.ifs.init);
+    bb_live(b, s->pos);
     Block *then = bb_block(b, BlockPlain, s->u.ifs.then->pos);
     Block *join = bb_block(b, BlockPlain, s->pos);
     Block *els = s->u.ifs.els ? bb_block(b, BlockPlain, s->u.ifs.els->pos) : join;
@@ -564,12 +585,13 @@ static void if_stmt(Builder *b, Node *s) {
         bb_jump(b, join);
     }
     bb_seal(b, join);
-    bb_start(b, join);
+    bb_follow(b, join);
 }
 
 static void for_stmt(Builder *b, Node *s) {
     if (s->u.fors.init)
         bs_stmt(b, s->u.fors.init);
+    bb_live(b, s->pos);
     Block *header = bb_block(b, BlockPlain, s->pos);
     Block *body = bb_block(b, BlockPlain, s->u.fors.body ? s->u.fors.body->pos : s->pos);
     Block *exit = bb_block(b, BlockPlain, s->pos);
@@ -590,14 +612,16 @@ static void for_stmt(Builder *b, Node *s) {
     pop_target(b);
     if (post) {
         bb_seal(b, post);
-        bb_start(b, post);
-        bs_stmt(b, s->u.fors.post);
-        bb_jump(b, header);
+        bb_follow(b, post);
+        if (b->cur) {
+            bs_stmt(b, s->u.fors.post);
+            bb_jump(b, header);
+        }
     }
     b->loop_depth--;
     bb_seal(b, header);
     bb_seal(b, exit);
-    bb_start(b, exit);
+    bb_follow(b, exit);
 }
 
 // Assigns one iteration value of a range loop to its key or value operand.
@@ -655,20 +679,22 @@ static void counted_loop_end(Builder *b, Node *s, CountedLoop *l, uint32_t next_
     bb_jump(b, l->cont);
     pop_target(b);
     bb_seal(b, l->cont);
-    bb_start(b, l->cont);
-    Value *next;
-    if (next_var != UINT32_MAX) {
-        next = bv_read(b, next_var, b->cur);
-    } else {
-        Value *i = bv_read(b, l->ivar, b->cur);
-        next = value_new2(b->cur, OpAdd64, type_basic(b->cc, TY_INT), s->pos, i, int_value(b, 1, s->pos));
+    bb_follow(b, l->cont);
+    if (b->cur) {
+        Value *next;
+        if (next_var != UINT32_MAX) {
+            next = bv_read(b, next_var, b->cur);
+        } else {
+            Value *i = bv_read(b, l->ivar, b->cur);
+            next = value_new2(b->cur, OpAdd64, type_basic(b->cc, TY_INT), s->pos, i, int_value(b, 1, s->pos));
+        }
+        bv_write(b, l->ivar, b->cur, next);
+        bb_jump(b, l->header);
     }
-    bv_write(b, l->ivar, b->cur, next);
-    bb_jump(b, l->header);
     b->loop_depth--;
     bb_seal(b, l->header);
     bb_seal(b, l->exit);
-    bb_start(b, l->exit);
+    bb_follow(b, l->exit);
 }
 
 static void range_indexed(Builder *b, Node *s, Type *xu) {
@@ -783,7 +809,7 @@ static void range_fetching(Builder *b, Node *s, Type *xu) {
     b->loop_depth--;
     bb_seal(b, header);
     bb_seal(b, exit);
-    bb_start(b, exit);
+    bb_follow(b, exit);
 }
 
 static void range_stmt(Builder *b, Node *s) {
@@ -820,7 +846,7 @@ static void clause_bodies(Builder *b, Node *s, NodeList *clauses, Block **bodies
     }
     pop_target(b);
     bb_seal(b, exit);
-    bb_start(b, exit);
+    bb_follow(b, exit);
 }
 
 static Value *case_compare(Builder *b, Value *tag, Type *tt, Node *tagn, Node *e) {
@@ -845,6 +871,7 @@ static void branch_on(Builder *b, Value *cond, Block *yes, Block *no) {
 static void switch_stmt(Builder *b, Node *s) {
     if (s->u.sw.init)
         bs_stmt(b, s->u.sw.init);
+    bb_live(b, s->pos);
     Node *tagn = s->u.sw.tag;
     Value *tag = NULL;
     Type *tt = NULL;
@@ -867,10 +894,17 @@ static void switch_stmt(Builder *b, Node *s) {
         for (int j = 0; j < c->u.clause.list.len; j++) {
             Node *e = c->u.clause.list.items[j];
             Block *next = bb_block(b, BlockPlain, e->pos);
-            if (tag)
+            if (tag) {
                 branch_on(b, case_compare(b, tag, tt, tagn, e), bodies[i], next);
-            else
+            } else if (e->type && !type_is_boolean(e->type)) {
+                // switch { case i: } with i an interface compares true == i.
+                Type *bt = type_basic(b->cc, TY_BOOL);
+                Value *t = value_new(b->cur, OpConstBool, bt, e->pos);
+                t->auxint = 1;
+                branch_on(b, case_compare(b, t, bt, NULL, e), bodies[i], next);
+            } else {
                 be_cond(b, e, bodies[i], next);
+            }
             bb_seal(b, next);
             bb_start(b, next);
         }
@@ -891,6 +925,7 @@ static bool is_nil_type_node(Node *n) {
 static void type_switch_stmt(Builder *b, Node *s) {
     if (s->u.sw.init)
         bs_stmt(b, s->u.sw.init);
+    bb_live(b, s->pos);
     Node *xn = s->u.sw.tag;
     if (xn && unparen(xn)->kind == N_TYPEASSERT && !unparen(xn)->u.assert.type)
         xn = unparen(xn)->u.assert.x;
@@ -956,7 +991,7 @@ static void type_switch_stmt(Builder *b, Node *s) {
     }
     pop_target(b);
     bb_seal(b, exit);
-    bb_start(b, exit);
+    bb_follow(b, exit);
 }
 
 // What one select case does with its channel.
@@ -1054,10 +1089,7 @@ static void select_stmt(Builder *b, Node *s) {
         // select {} blocks forever.
         b->cur->kind = BlockExit;
         block_set_control(b->cur, m);
-        push_target(b, s, exit, NULL);
-        pop_target(b);
-        bb_seal(b, exit);
-        bb_start(b, exit);
+        bb_end(b);
         return;
     }
     Block **bodies = SC_ARRAY(b, Block *, n);
@@ -1089,7 +1121,7 @@ static void select_stmt(Builder *b, Node *s) {
     }
     pop_target(b);
     bb_seal(b, exit);
-    bb_start(b, exit);
+    bb_follow(b, exit);
 }
 
 // ---------------------------------------------------------------------------
@@ -1098,7 +1130,10 @@ static void select_stmt(Builder *b, Node *s) {
 static void send_stmt(Builder *b, Node *s) {
     Type *cu = under(s->u.send.chan->type);
     Value *c = be_expr(b, s->u.send.chan);
-    Value *v = be_expr_to(b, s->u.send.value, cu && cu->kind == TY_CHAN ? cu->u.chan.elem : NULL);
+    Pos at = s->pos;
+    be_noder_last(s->u.send.chan, &at);
+    be_noder_last(s->u.send.value, &at);
+    Value *v = be_expr_to_at(b, s->u.send.value, cu && cu->kind == TY_CHAN ? cu->u.chan.elem : NULL, at);
     if (!v->node)
         v->node = s->u.send.value;
     Value *st = value_new3(b->cur, OpChanSend, NULL, s->pos, c, v, bb_mem(b));
@@ -1132,6 +1167,8 @@ void bs_block(Builder *b, NodeList stmts) {
 void bs_stmt(Builder *b, Node *s) {
     if (!s)
         return;
+    if (s->kind != N_LABELED && s->kind != N_EMPTYSTMT && s->kind != N_BLOCK)
+        bb_live(b, s->pos);
     switch (s->kind) {
     case N_EMPTYSTMT: break;
     case N_EXPRSTMT: expr_stmt(b, s->u.unary.x); break;

@@ -138,7 +138,7 @@ static uint32_t hash_ptr(const void *p) {
 
 static uint32_t new_var(Builder *b, Obj *obj, Type *t, VarClass cls) {
     if (b->nvars == b->capvars) {
-        uint32_t ncap = b->capvars ? b->capvars * 2 : 64;
+        uint32_t ncap = b->capvars ? b->capvars * 2 : 16;
         VarInfo *n = SC_ARRAY(b, VarInfo, ncap);
         if (b->nvars)
             memcpy(n, b->vars, sizeof(VarInfo) * b->nvars);
@@ -150,7 +150,7 @@ static uint32_t new_var(Builder *b, Obj *obj, Type *t, VarClass cls) {
 }
 
 static void obj_map_grow(Builder *b) {
-    uint32_t ncap = b->obj_cap ? b->obj_cap * 2 : 64;
+    uint32_t ncap = b->obj_cap ? b->obj_cap * 2 : 16;
     uint32_t *keys = SC_ARRAY(b, uint32_t, ncap);
     Obj **objs = SC_ARRAY(b, Obj *, ncap);
     for (uint32_t i = 0; i < b->obj_cap; i++) {
@@ -203,8 +203,28 @@ void bb_edge(Builder *b, Block *from, Block *to) {
 }
 
 void bb_jump(Builder *b, Block *to) {
+    if (!b->cur)
+        return;     // nothing falls through after a return, goto, panic
     b->cur->kind = BlockPlain;
     bb_edge(b, b->cur, to);
+}
+
+void bb_end(Builder *b) {
+    if (b->cur)
+        b->last = b->cur;
+    b->cur = NULL;
+}
+
+void bb_live(Builder *b, Pos pos) {
+    if (!b->cur)
+        bb_dead(b, pos);
+}
+
+void bb_follow(Builder *b, Block *blk) {
+    if (blk->sealed && blk->npreds == 0)
+        b->cur = NULL;  // a join nothing reaches: what follows is dead code
+    else
+        bb_start(b, blk);
 }
 
 void bb_start(Builder *b, Block *blk) {
@@ -212,13 +232,19 @@ void bb_start(Builder *b, Block *blk) {
     blk->loop_depth = b->loop_depth;
 }
 
+// Code after a return, goto, panic, break or continue goes into a block no
+// edge leads to, made only when such code exists. gc's escape analysis still
+// sees that code (its dead-code pass only drops branches on constants), so
+// reads of variables there see the definitions before it in the source,
+// through `lexical`.
 void bb_dead(Builder *b, Pos pos) {
     Block *blk = bb_block(b, BlockPlain, pos);
     blk->sealed = true;
+    ((BlockState *)blk->build_data)->lexical = b->cur ? b->cur : b->last;
     b->cur = blk;
 }
 
-bool bb_is_dead(Builder *b, Block *blk) { return blk->sealed && blk->npreds == 0 && blk != b->f->entry; }
+
 
 // ---------------------------------------------------------------------------
 // Definition maps
@@ -268,7 +294,7 @@ void bv_write(Builder *b, uint32_t var, Block *blk, Value *v) { def_set(b, blk, 
 
 static Value **forward_slot(Builder *b, uint32_t id) {
     if (id >= b->capforward) {
-        uint32_t ncap = b->capforward ? b->capforward : 256;
+        uint32_t ncap = b->capforward ? b->capforward : 64;
         while (ncap <= id)
             ncap *= 2;
         Value **n = SC_ARRAY(b, Value *, ncap);
@@ -304,11 +330,15 @@ static Value *new_phi(Builder *b, Block *blk, uint32_t var) {
     return phi;
 }
 
+// An Unknown goes first in its block: the read that needs it may come from
+// a value already made there (a MakeResult asks for memory after it exists).
 static Value *new_unknown(Builder *b, Block *blk, uint32_t var) {
     VarInfo *vi = &b->vars[var];
     Value *u = value_new(blk, OpUnknown, vi->type, blk->pos);
     if (var == 0)
         u->is_mem = true;
+    memmove(&blk->values[1], &blk->values[0], sizeof(Value *) * (size_t)(blk->nvalues - 1));
+    blk->values[0] = u;
     return u;
 }
 
@@ -347,18 +377,20 @@ typedef struct ReadFrame {
     int next;       // the predecessor being asked
 } ReadFrame;
 
-typedef struct ReadStack {
+// The stack of blocks being asked, kept in the Builder between reads.
+struct ReadStack {
     ReadFrame *items;
     int len, cap;
-} ReadStack;
+};
 
-static void push_frame(ReadStack *st, Block *blk) {
+static void push_frame(Builder *b, ReadStack *st, Block *blk) {
     if (st->len == st->cap) {
-        st->cap = st->cap ? st->cap * 2 : 64;
-        ReadFrame *n = realloc(st->items, sizeof(ReadFrame) * (size_t)st->cap);
-        if (!n)
-            abort();
+        int ncap = st->cap ? st->cap * 2 : 32;
+        ReadFrame *n = SC_ARRAY(b, ReadFrame, ncap);
+        if (st->len)
+            memcpy(n, st->items, sizeof(ReadFrame) * (size_t)st->len);
         st->items = n;
+        st->cap = ncap;
     }
     st->items[st->len++] = (ReadFrame){blk, NULL, -1};
 }
@@ -383,7 +415,8 @@ static Value *visit(Builder *b, ReadStack *st, uint32_t var) {
         st->len--;
         return phi;
     }
-    if (blk->npreds == 0) {
+    Block *lexical = ((BlockState *)blk->build_data)->lexical;
+    if (blk->npreds == 0 && !lexical) {
         Value *u = new_unknown(b, blk, var);
         def_set(b, blk, var, u);
         st->len--;
@@ -394,7 +427,7 @@ static Value *visit(Builder *b, ReadStack *st, uint32_t var) {
         fr->phi = new_phi(b, blk, var);
         def_set(b, blk, var, fr->phi);
     }
-    push_frame(st, blk->preds[0].b);
+    push_frame(b, st, blk->npreds ? blk->preds[0].b : lexical);
     return NULL;
 }
 
@@ -402,34 +435,36 @@ Value *bv_read(Builder *b, uint32_t var, Block *blk) {
     Value *d = def_get(blk, var);
     if (d)
         return bv_resolve(b, d);
-    ReadStack st = {0};
-    push_frame(&st, blk);
+    if (!b->reads)
+        b->reads = SC_NEW(b, ReadStack);
+    ReadStack *st = b->reads;
+    st->len = 0;
+    push_frame(b, st, blk);
     Value *result = NULL;
     for (;;) {
-        result = visit(b, &st, var);
+        result = visit(b, st, var);
         if (!result)
             continue;
         // Hand the answer down until some Phi still has predecessors to ask.
-        while (st.len > 0) {
-            ReadFrame *p = &st.items[st.len - 1];
+        while (st->len > 0) {
+            ReadFrame *p = &st->items[st->len - 1];
             if (!p->phi) {
                 def_set(b, p->blk, var, result);
-                st.len--;
+                st->len--;
                 continue;
             }
             value_add_arg(p->phi, result);
             if (++p->next < p->blk->npreds) {
-                push_frame(&st, p->blk->preds[p->next].b);
+                push_frame(b, st, p->blk->preds[p->next].b);
                 break;
             }
             result = try_remove_trivial(b, p->phi, var);
             def_set(b, p->blk, var, result);
-            st.len--;
+            st->len--;
         }
-        if (st.len == 0)
+        if (st->len == 0)
             break;
     }
-    free(st.items);
     return result;
 }
 
@@ -460,6 +495,13 @@ void bb_set_mem(Builder *b, Value *m) { bv_write(b, 0, b->cur, m); }
 // ---------------------------------------------------------------------------
 // The final clean-up
 
+static bool blk_has_phi(Block *blk) {
+    for (int j = 0; j < blk->nvalues; j++)
+        if (blk->values[j]->op == OpPhi)
+            return true;
+    return false;
+}
+
 static bool is_forwarded(Builder *b, Value *v) {
     return v->op == OpPhi && v->id < b->capforward && b->forward[v->id];
 }
@@ -482,7 +524,10 @@ void bb_finish_phis(Builder *b) {
             changed = true;
         }
     }
-    for (int i = 0; i < f->nblocks; i++) {
+    bool any = false;
+    for (int i = 0; i < b->nphis && !any; i++)
+        any = is_forwarded(b, b->phis[i]);
+    for (int i = 0; i < f->nblocks && any; i++) {
         Block *blk = f->blocks[i];
         for (int j = 0; j < blk->nvalues; j++) {
             Value *v = blk->values[j];
@@ -497,6 +542,8 @@ void bb_finish_phis(Builder *b) {
     int cap = 0;
     for (int i = 0; i < f->nblocks; i++) {
         Block *blk = f->blocks[i];
+        if (!blk_has_phi(blk))
+            continue;
         if (blk->nvalues > cap) {
             cap = blk->nvalues * 2;
             order = SC_ARRAY(b, Value *, cap);

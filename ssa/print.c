@@ -91,6 +91,8 @@ int value_format(char *buf, size_t size, const Value *v) {
     if (shows_auxint(v) && n < (int)size) {
         if (v->op == OpConstBool)
             n += snprintf(buf + n, size - (size_t)n, " [%s]", v->auxint ? "true" : "false");
+        else if ((v->op == OpDeferCall || v->op == OpGoCall) && v->auxint > 0 && v->auxint < OP_COUNT)
+            n += snprintf(buf + n, size - (size_t)n, " [%s]", op_name((Op)v->auxint));  // the call it defers
         else
             n += snprintf(buf + n, size - (size_t)n, " [%lld]", (long long)v->auxint);
     }

@@ -627,6 +627,101 @@ static void test_unreachable_code_removed(void **state) {
     done(bt);
 }
 
+// The n-th value with op `op`, in block order.
+static Value *nth_op(Func *f, Op op, int nth) {
+    for (int i = 0; i < f->nblocks; i++)
+        for (int j = 0; j < f->blocks[i]->nvalues; j++)
+            if (f->blocks[i]->values[j]->op == op && nth-- == 0)
+                return f->blocks[i]->values[j];
+    return NULL;
+}
+
+// gc reports an implicit conversion to an interface where its noder stood:
+// the operand for arguments and elements (a key's colon when keyed), the
+// assigned variable for x = v, the last value for var and return lists.
+static void test_conversion_positions(void **state) {
+    (void)state;
+    Built *bt = build("package main\n"
+                      "var sink interface{}\n"
+                      "type S struct{ f interface{} }\n"
+                      "func g(xs ...interface{}) {}\n"
+                      "func f(n, m int, s *S) (interface{}, interface{}) {\n"
+                      "\tsink = n\n"
+                      "\ts.f = m\n"
+                      "\tvar x, y interface{} = n, m\n"
+                      "\t_ = S{f: n}\n"
+                      "\tg(x, y, n)\n"
+                      "\tsink = interface{}(m)\n"
+                      "\treturn n, m\n"
+                      "}\n");
+    Func *f = fn(bt, "f");
+    static const struct { uint32_t line, col; const char *expr; } want[] = {
+        {6, 2, "n"}, {7, 2, "m"}, {8, 28, "n"}, {8, 28, "m"}, {9, 9, "n"}, {10, 3, "n"},
+        {11, 20, "(interface {})(m)"}, {12, 12, "n"}, {12, 12, "m"},
+    };
+    for (int k = 0; k < (int)(sizeof want / sizeof want[0]); k++) {
+        Value *c = nth_op(f, OpConvIface, k);
+        assert_non_null(c);
+        assert_int_equal(c->pos.line, want[k].line);
+        assert_int_equal(c->pos.col, want[k].col);
+        assert_non_null(c->node);
+    }
+    assert_null(nth_op(f, OpConvIface, 9));
+    done(bt);
+}
+
+// Comparing an interface with a concrete value boxes nothing (gc neither).
+static void test_compare_without_boxing(void **state) {
+    (void)state;
+    Built *bt = build("package main\n"
+                      "func f(e interface{}, n int) bool {\n"
+                      "\tswitch e {\n"
+                      "\tcase 5:\n"
+                      "\t\treturn true\n"
+                      "\t}\n"
+                      "\treturn e == n || e != nil\n"
+                      "}\n");
+    Func *f = fn(bt, "f");
+    assert_int_equal(count_op(f, OpConvIface), 0);
+    assert_int_equal(count_op(f, OpEqInter), 2);
+    assert_int_equal(count_op(f, OpNeqInter), 1);
+    done(bt);
+}
+
+// append(f()), copy(f()), complex(f()), delete(f()) take f's results.
+static void test_spread_builtins(void **state) {
+    (void)state;
+    Built *bt = build("package main\n"
+                      "func two() ([]int, int) { return nil, 1 }\n"
+                      "func parts() (float64, float64) { return 1, 2 }\n"
+                      "func pair() ([]int, []int) { return nil, nil }\n"
+                      "func mk() (map[int]int, int) { return nil, 0 }\n"
+                      "func f() (int, complex128) {\n"
+                      "\ts := append(two())\n"
+                      "\tn := copy(pair())\n"
+                      "\tdelete(mk())\n"
+                      "\treturn len(s) + n, complex(parts())\n"
+                      "}\n");
+    Func *f = fn(bt, "f");
+    assert_int_equal(count_op(f, OpUnknown), 0);
+    assert_int_equal(nth_op(f, OpAppend, 0)->nargs, 3);
+    assert_int_equal(count_op(f, OpSliceCopy), 1);
+    assert_int_equal(count_op(f, OpMapDelete), 1);
+    assert_int_equal(count_op(f, OpComplexMake), 1);
+    done(bt);
+}
+
+static void test_blank_labels(void **state) {
+    (void)state;
+    Built *bt = build("package main\n"
+                      "func main() {\n"
+                      "_:\n"
+                      "_:\n"
+                      "}\n");
+    assert_int_equal(count_kind(fn(bt, "main"), BlockRet), 1);
+    done(bt);
+}
+
 // The loop depth gc's escape analysis gives each allocation: per block.
 static int depth_of_nth(Func *f, Op op, int nth) {
     for (int i = 0; i < f->nblocks; i++)
@@ -762,6 +857,10 @@ int main(void) {
         cmocka_unit_test(test_variadic),
         cmocka_unit_test(test_unreachable_code_removed),
         cmocka_unit_test(test_loop_depth),
+        cmocka_unit_test(test_conversion_positions),
+        cmocka_unit_test(test_compare_without_boxing),
+        cmocka_unit_test(test_spread_builtins),
+        cmocka_unit_test(test_blank_labels),
         cmocka_unit_test(test_go_test_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
