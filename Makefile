@@ -42,7 +42,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS  := $(wildcard frontend/*.h ssa/*.h passes/*.h dot/*.h)
 
-.PHONY: all deps demo test check unit bad accept bench clean help
+.PHONY: all deps demo test check unit bad accept golden bench clean help
 
 all: $(BIN)
 
@@ -55,6 +55,7 @@ help:
 	@echo "make unit        cmocka unit tests only"
 	@echo "make bad         bad-input tests only (tests/run_bad.sh)"
 	@echo "make accept      Go's escape/inline tests, samples, generated code (tests/accept.sh)"
+	@echo "make golden      the samples' SSA dumps against tests/golden/build (UPDATE=1 tests/golden.sh rewrites)"
 	@echo "make bench       time minigc against go tool compile on a generated file"
 	@echo "make clean       remove build products"
 
@@ -97,6 +98,9 @@ bad: $(BIN)
 accept: $(BIN)
 	@bash tests/accept.sh ./$(BIN)
 
+golden: $(BIN)
+	@bash tests/golden.sh ./$(BIN)
+
 # `test` sets up first, then builds and runs everything in a fresh make (see
 # the top); `check` is the same without the set-up.
 test: deps
@@ -107,6 +111,7 @@ check: $(BIN)
 	 $(MAKE) --no-print-directory unit || failed=1; \
 	 bash tests/run_bad.sh ./$(BIN) || failed=1; \
 	 bash tests/accept.sh ./$(BIN) || failed=1; \
+	 bash tests/golden.sh ./$(BIN) || failed=1; \
 	 exit $$failed
 
 bench: deps
