@@ -6,6 +6,7 @@
 // straight from the kernel: that memory is already zero, so handing it out
 // costs no memset, and transparent huge pages cut the page faults of first
 // touch. Nothing is freed one by one: arena_free releases every chunk.
+// A child arena (arena_init_child) takes its chunks from a parent instead.
 #define _DEFAULT_SOURCE
 #include "frontend.h"
 
@@ -18,6 +19,7 @@ struct ArenaChunk {
     ArenaChunk *next;
     size_t size;        // of the whole chunk, header included
     bool mapped;
+    bool borrowed;      // carved from a parent arena: not ours to release
     max_align_t data[];
 };
 
@@ -29,7 +31,14 @@ enum {
 
 void arena_init(Arena *a) { memset(a, 0, sizeof *a); }
 
+void arena_init_child(Arena *a, Arena *parent) {
+    memset(a, 0, sizeof *a);
+    a->parent = parent;
+}
+
 static void chunk_release(ArenaChunk *c) {
+    if (c->borrowed)
+        return;
     if (c->mapped)
         munmap(c, c->size);
     else
@@ -37,6 +46,7 @@ static void chunk_release(ArenaChunk *c) {
 }
 
 void arena_free(Arena *a) {
+    Arena *parent = a->parent;
     ArenaChunk *c = a->head;
     while (c) {
         ArenaChunk *next = c->next;
@@ -44,6 +54,7 @@ void arena_free(Arena *a) {
         c = next;
     }
     memset(a, 0, sizeof *a);
+    a->parent = parent;
 }
 
 static ArenaChunk *chunk_new(size_t size) {
@@ -79,7 +90,14 @@ void *arena_alloc(Arena *a, size_t size) {
             chunk = ARENA_MAX_CHUNK;
         while (chunk - sizeof(ArenaChunk) < size)
             chunk *= 2;
-        ArenaChunk *c = chunk_new(chunk);
+        ArenaChunk *c;
+        if (a->parent) {
+            c = arena_alloc(a->parent, chunk);
+            c->size = chunk;
+            c->borrowed = true;
+        } else {
+            c = chunk_new(chunk);
+        }
         c->next = a->head;
         a->head = c;
         a->cur = (char *)c->data;

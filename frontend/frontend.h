@@ -36,9 +36,15 @@ typedef struct Arena {
     ArenaChunk *head;
     char *cur, *end;
     size_t total;   // bytes handed out, for -bench style reports
+    struct Arena *parent;   // if set, chunks are carved from it (see arena_init_child)
 } Arena;
 
 void arena_init(Arena *a);
+// An arena whose chunks come from `parent`: many small arenas (one per
+// function's SSA) then share the parent's big, already-zero pages instead of
+// each faulting in pages of its own. arena_free on it releases nothing; the
+// memory goes when the parent is freed.
+void arena_init_child(Arena *a, Arena *parent);
 void arena_free(Arena *a);
 void *arena_alloc(Arena *a, size_t size);
 char *arena_strndup(Arena *a, const char *s, size_t len);
