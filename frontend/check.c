@@ -25,6 +25,8 @@
 
 void check_errorf(Checker *c, Pos pos, const char *fmt, ...) {
     char buf[2048];
+    if (pos_known(c->errpos))
+        pos = c->errpos;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
@@ -137,6 +139,7 @@ static DeclInfo *new_decl_info(Checker *c, Node *spec) {
     DeclInfo *d = ARENA_NEW(&c->cc->arena, DeclInfo);
     d->file_scope = c->file_scope;
     d->spec = spec;
+    d->order = c->st->ndecls++;
     return d;
 }
 
@@ -303,17 +306,28 @@ static int scope_count(Scope *s) { return s->hashed ? s->cap : s->len; }
 
 static bool is_exported_name(Name *n) { return n && n->s[0] >= 'A' && n->s[0] <= 'Z'; }
 
-static void dot_import(Checker *c, Package *imp, Node *spec, Obj *pkgobj) {
+static void dot_import(Checker *c, Package *imp, Obj *pkgobj) {
     for (int i = 0; i < scope_count(imp->scope); i++) {
         Obj *o = imp->scope->entries[i];
         if (!o || !is_exported_name(o->name))
             continue;
+        // The object keeps its own scope: insert without adopting it.
+        Scope *own = o->scope;
         Obj *alt = scope_insert(c->cc, c->file_scope, o);
+        o->scope = own;
         if (alt && alt != o)
             redeclared(c, o, alt);
     }
-    (void)spec;
-    pkgobj->u.var.used = true;  // dot imports are not tracked for use
+    pkgobj->scope = c->file_scope;
+    ptrvec_push(&c->cc->arena, &c->st->imports, pkgobj);
+}
+
+void mark_dot_import_used(Checker *c, Obj *o) {
+    for (int i = 0; i < c->st->imports.len; i++) {
+        Obj *imp = c->st->imports.items[i];
+        if (imp->u.imported == o->pkg && name_is(imp->name, ".") && imp->scope == c->file_scope)
+            imp->u.var.used = true;
+    }
 }
 
 static void collect_import(Checker *c, Node *spec) {
@@ -345,7 +359,7 @@ static void collect_import(Checker *c, Node *spec) {
     if (nm)
         nm->u.ident.obj = o;
     if (name_is(name, ".")) {
-        dot_import(c, imp, spec, o);
+        dot_import(c, imp, o);
         return;
     }
     if (name_is(name, "init")) {
@@ -468,7 +482,7 @@ static void grey_object(Checker *c, Obj *o) {
             start = i;
     if (start < 0)
         return;
-    int nval = 0, ndef = 0;
+    int nval = 0, ndef = 0, n = c->st->path.len - start;
     for (int i = start; i < c->st->path.len; i++) {
         Obj *p = c->st->path.items[i];
         if (is_value_obj(p))
@@ -480,6 +494,13 @@ static void grey_object(Checker *c, Obj *o) {
         return;
     if (nval == 0 && ndef > 0)
         return;
+    if (nval == n) {
+        // A loop among values is left to the initialization order, which
+        // reports it; the value is invalid meanwhile.
+        if (!o->type)
+            o->type = c->cc->basic[TY_INVALID];
+        return;
+    }
     cycle_error(c, start, o);
     if (!o->type || o->kind != OBJ_TYPE)
         o->type = c->cc->basic[TY_INVALID];
@@ -525,6 +546,7 @@ void obj_decl(Checker *c, Obj *o) {
     c->decl_obj = o;
     c->iota = -1;
     c->loop_depth = 0;
+    c->errpos = (Pos){0};
 
     switch (o->kind) {
     case OBJ_CONST: const_decl(c, o, d); break;
@@ -545,7 +567,19 @@ void obj_decl(Checker *c, Obj *o) {
 }
 
 // Checks `const name [T] = init` with iota set; shared with local consts.
-static void check_const_spec(Checker *c, Obj *o, Node *type_expr, Node *init, int iota) {
+static void check_const_spec_1(Checker *c, Obj *o, Node *type_expr, Node *init, int iota);
+
+// An inherited initializer is the text of an earlier spec: its errors are
+// reported at this constant's name.
+static void check_const_spec(Checker *c, Obj *o, Node *type_expr, Node *init, int iota, bool inherited) {
+    Pos saved = c->errpos;
+    if (inherited)
+        c->errpos = o->pos;
+    check_const_spec_1(c, o, type_expr, init, iota);
+    c->errpos = saved;
+}
+
+static void check_const_spec_1(Checker *c, Obj *o, Node *type_expr, Node *init, int iota) {
     Type *t = NULL;
     if (type_expr) {
         t = check_type(c, type_expr);
@@ -586,7 +620,7 @@ static void check_const_spec(Checker *c, Obj *o, Node *type_expr, Node *init, in
 }
 
 static void const_decl(Checker *c, Obj *o, DeclInfo *d) {
-    check_const_spec(c, o, d->type_expr, d->init, d->iota);
+    check_const_spec(c, o, d->type_expr, d->init, d->iota, d->inherited);
 }
 
 static void var_decl(Checker *c, Obj *o, DeclInfo *d) {
@@ -652,7 +686,7 @@ static void local_consts(Checker *c, Node *decl) {
             o->pkg = c->pkg;
             o->color = COLOR_BLACK;
             id->u.ident.obj = o;
-            check_const_spec(c, o, last_type, j < values->len ? values->items[j] : NULL, i);
+            check_const_spec(c, o, last_type, j < values->len ? values->items[j] : NULL, i, inherited);
             objs[j] = o;
         }
         arity(c, spec, &spec->u.valspec.names, values, true, inherited);
@@ -745,7 +779,9 @@ static void check_package_name(Checker *c, File **files, int nfiles) {
             }
             c->pkg->name = n;
         } else if (n != c->pkg->name) {
-            check_errorf(c, pn->pos, "package %s; expected %s", n->s, c->pkg->name->s);
+            // Reported at the start of the file, as types2 does.
+            Pos at = {files[i]->src ? files[i]->src->index : pn->pos.file, 1, 1};
+            check_errorf(c, at, "package %s; expected %s", n->s, c->pkg->name->s);
         }
     }
 }
@@ -758,7 +794,7 @@ static void unused_imports(Checker *c) {
         Package *p = o->u.imported;
         const char *elem = strrchr(p->path, '/');
         elem = elem ? elem + 1 : p->path;
-        if (strcmp(o->name->s, elem) == 0)
+        if (strcmp(o->name->s, elem) == 0 || name_is(o->name, "."))
             check_errorf(c, o->pos, "imported and not used: \"%s\"", p->path);
         else
             check_errorf(c, o->pos, "imported and not used: \"%s\" as %s", p->path, o->name->s);
@@ -832,6 +868,10 @@ Package *check_package(Compiler *cc, const char *path, File **files, int nfiles)
     }
     check_import_conflicts(&c);
     associate_methods(&c, &col);
+    for (int i = 0; i < col.objs.len && !st.track_deps; i++) {
+        Obj *o = col.objs.items[i];
+        st.track_deps = o->kind == OBJ_VAR && ((DeclInfo *)o->declinfo)->init;
+    }
 
     // As types2: defined types first, then aliases, then everything else,
     // each in source order (an alias may stand for a type mentioning a
@@ -852,6 +892,7 @@ Package *check_package(Compiler *cc, const char *path, File **files, int nfiles)
     for (int i = 0; i < col.methods.len; i++)
         obj_decl(&c, col.methods.items[i]);
     check_bodies(&c, &col);
+    check_init_order(&c, &col.objs);
     unused_imports(&c);
 
     merge_global_funcs(&c);

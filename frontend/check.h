@@ -9,11 +9,18 @@
 //
 // Package-level objects are declared in a first sweep and checked lazily,
 // on first use, so that declaration order does not matter; Obj.color marks
-// an object as in progress, which is how cycles are found.
+// an object as in progress, which is how cycles are found. A Checker is the
+// position (saved and restored around nested work); CheckState is what the
+// whole package's check accumulates.
 #ifndef MINIGC_CHECK_H
 #define MINIGC_CHECK_H
 
 #include "frontend.h"
+
+// The statement and expression walkers recurse once per nesting level; their
+// many handlers are kept out of line so that each level costs only its own
+// locals on the C stack (nesting is bounded by the parser, stack is not).
+#define NOINLINE __attribute__((noinline))
 
 typedef enum OpMode {
     MODE_INVALID,   // an error was reported (or must not cascade)
@@ -50,6 +57,10 @@ typedef struct DeclInfo {
     int nlhs;
     int iota;           // const: its index in the group
     bool inherited;     // const: type and values repeated from an earlier spec
+    int order;          // source order among the package's objects
+    PtrVec deps;        // package-level objects its declaration refers to
+    void *gnode;        // check_init.c's graph node
+    bool emitted;       // check_init.c: initializer placed in the order
 } DeclInfo;
 
 // What lasts for the whole package, whatever function or declaration the
@@ -63,10 +74,15 @@ typedef struct CheckState {
     struct TypeCache *type_cache;
     Type *empty_iface;      // interface{} as types2 spells it in messages
     Name *blank;            // the interned "_"
+    Name *rnames[8], *bnames[8]; // ~r0.., ~b0.. (result names), made on demand
     PtrVec pending_ifaces;  // interfaces to complete once declarations settle
     PtrVec pending_keys;    // pairs (map type, key expression) to check then
+    int ndecls;             // DeclInfos made so far (their source order)
+    int lit_depth;          // func literals being checked, one inside the other
+    bool track_deps;        // some package-level variable has an initializer
     PtrVec completing;      // interfaces being completed (embedding cycles)
     PtrVec iface_owners;    // pairs (interface, OBJ_TYPE declaring it)
+    PtrVec iface_embeds;    // pairs (interface, Pos* of its embedded types)
     Pos last_err_pos;       // the last error reported, for gc's rule that
     const char *last_err_msg; // equal errors on one line are reported once
 } CheckState;
@@ -88,6 +104,8 @@ typedef struct Checker {
     Node *arg_call;         // call whose arguments are being assigned (for messages)
     bool has_call_or_recv;  // the expression being checked calls or receives
     int expr_kind;          // EXPR_* of the last expression checked
+    Pos errpos;             // if known, where errors go: the name of a constant
+                            // whose initializer is repeated from an earlier spec
 } Checker;
 
 // What kind of expression a statement context sees (types2's exprKind).
@@ -104,6 +122,7 @@ Pos op_pos(const Node *n);
 const char *tstr(Checker *c, Type *t);            // types2-style type string
 const char *estr(Checker *c, const Node *n);      // types2-style expression string
 const char *opstr(Checker *c, const Operand *x);  // operand string: "x (variable of type int)"
+const char *builtin_name(Builtin id);             // "len", "Sizeof", ... (check_fmt.c)
 
 void obj_decl(Checker *c, Obj *o);                // checks a package-level object if not done
 void report_cycle(Checker *c, Obj *o);            // o is in progress: report the cycle back to it
@@ -112,18 +131,17 @@ Obj *declare_local(Checker *c, Scope *s, Obj *o, Node *ident);
 void check_local_decl(Checker *c, Node *gendecl);
 Obj *lookup(Checker *c, Name *name);
 Scope *decl_scope(Checker *c);                    // the current block's scope, made if needed
+void mark_dot_import_used(Checker *c, Obj *o);    // o was found through a dot import
 void record_global_var(Checker *c, Obj *o);
 
 // ---------------------------------------------------------------------------
 // check_type.c: type expressions, method sets, lookups
 
 Type *check_type(Checker *c, Node *e);            // a type expression; TY_INVALID on error
-Type *check_type_or_nil(Checker *c, Node *e);
 Type *check_func_type(Checker *c, Node *ftype, Node *recv, FuncInfo *fn, Scope *scope);
 void named_type_decl(Checker *c, Obj *o);
 void interface_complete(Checker *c, Type *t);
 void complete_pending_interfaces(Checker *c);
-bool valid_var_type(Checker *c, Node *e, Type *t);
 
 typedef struct Selection {
     Obj *obj;           // field (OBJ_VAR) or method (OBJ_FUNC); NULL if not found
@@ -137,12 +155,12 @@ typedef struct Selection {
 Selection lookup_field_or_method(Checker *c, Type *t, bool addressable, Name *name);
 // Reports whether t implements iface; on failure *why says why (types2 wording).
 bool implements(Checker *c, Type *t, Type *iface, const char **why);
-Method *find_method(Checker *c, Type *t, Name *name, bool *is_ptr_recv_only);
+// For x.(T): why T cannot be the dynamic type of interface iface, or NULL.
+const char *assertable_to(Checker *c, Type *iface, Type *t);
 Type *method_sig(Checker *c, Method *m);         // resolves a method's signature
 bool has_nil(Type *t);
 Type *default_type(Checker *c, Type *t);
 bool is_named(Type *t);
-Type *core_underlying(Type *t);                   // underlying or TY_INVALID basic
 
 // ---------------------------------------------------------------------------
 // check_expr.c
@@ -165,6 +183,8 @@ void single_value(Checker *c, Operand *x);
 bool check_index_value(Checker *c, Node *e, int64_t max, const char *what, int64_t *out);
 void mark_addr_taken(Checker *c, Node *e);
 void check_selector(Checker *c, Operand *x, Node *e);
+void check_binary(Checker *c, Operand *x, Node *e, Node *lhs, Node *rhs, TokKind op);
+void check_comparison(Checker *c, Operand *x, Operand *y, bool switch_case);
 // Evaluates a list of expressions; a single call may yield several values.
 // Returns the operands (arena) and their count; *commaok set when allowed.
 Operand *check_expr_list(Checker *c, NodeList *l, bool allow_commaok, int *n, bool *commaok, Operand *buf, int bufcap);
@@ -177,10 +197,6 @@ Type *slice_of(Checker *c, Type *elem);
 // check_call.c
 
 void check_call(Checker *c, Operand *x, Node *call);
-void check_binary(Checker *c, Operand *x, Node *e, Node *lhs, Node *rhs, TokKind op);
-void check_comparison(Checker *c, Operand *x, Operand *y, bool switch_case);
-const char *assertable_to(Checker *c, Type *iface, Type *t);
-const char *builtin_name(Builtin id);
 bool check_builtin(Checker *c, Operand *x, Node *call, Builtin id);
 const char *types_summary(Checker *c, Type **ts, int n, bool variadic);
 
@@ -193,6 +209,13 @@ FuncInfo *new_func_info(Checker *c, Node *decl, Obj *obj);
 void var_assigned(Checker *c, Obj *o);
 void check_var_decl(Checker *c, Obj *obj, Obj **lhs, int nlhs, Node *type_expr, Node *init);
 Obj *check_new_local_var(Checker *c, Node *id, Node *decl);
+
+// ---------------------------------------------------------------------------
+// check_init.c
+
+// Records that the package-level declaration being checked refers to o.
+void add_decl_dep(Checker *c, Obj *o);
+void check_init_order(Checker *c, PtrVec *objs);
 
 // ---------------------------------------------------------------------------
 // check_label.c

@@ -255,7 +255,7 @@ bool assignable_to(Checker *c, Operand *x, Type *t, const char **reason) {
     if (type_identical(v, t))
         return true;
     Type *vu = type_underlying(v), *tu = type_underlying(t);
-    if (!vu || !tu)
+    if (!vu || !tu || vu->kind == TY_INVALID || tu->kind == TY_INVALID)
         return true;
     if (type_is_untyped(vu)) {
         ConstVal val;
@@ -492,7 +492,7 @@ static void capture(Checker *c, Obj *o) {
 
 static bool is_iota(Obj *o) { return o->kind == OBJ_CONST && !o->pkg && name_is(o->name, "iota"); }
 
-static void check_ident(Checker *c, Operand *x, Node *e) {
+NOINLINE static void check_ident(Checker *c, Operand *x, Node *e) {
     Name *name = e->u.ident.name;
     x->mode = MODE_INVALID;
     x->expr = e;
@@ -508,6 +508,10 @@ static void check_ident(Checker *c, Operand *x, Node *e) {
     e->u.ident.obj = o;
     if (o->color != COLOR_BLACK && o->kind != OBJ_PKG)
         obj_decl(c, o);
+    if (o->declinfo && o->kind != OBJ_TYPE)
+        add_decl_dep(c, o);
+    if (o->pkg && o->pkg != c->pkg)
+        mark_dot_import_used(c, o);
     Type *t = o->type;
     switch (o->kind) {
     case OBJ_PKG:
@@ -654,7 +658,6 @@ error:
     x->mode = MODE_INVALID;
 }
 
-void check_comparison(Checker *c, Operand *x, Operand *y, bool switch_case);
 void check_comparison(Checker *c, Operand *x, Operand *y, bool switch_case) {
     comparison(c, x, y, T_EQL, switch_case);
 }
@@ -705,7 +708,7 @@ static bool unary_allowed(TokKind op, Type *t) {
     }
 }
 
-static void check_unary(Checker *c, Operand *x, Node *e) {
+NOINLINE static void check_unary(Checker *c, Operand *x, Node *e) {
     TokKind op = e->u.unary.op;
     check_expr(c, x, e->u.unary.x);
     if (x->mode == MODE_INVALID)
@@ -886,8 +889,7 @@ static bool can_mix(Operand *x, Operand *y) {
 
 // Evaluates lhs op rhs; e is the binary expression, or NULL for the
 // operation of an assignment like x += y.
-void check_binary(Checker *c, Operand *x, Node *e, Node *lhs, Node *rhs, TokKind op);
-void check_binary(Checker *c, Operand *x, Node *e, Node *lhs, Node *rhs, TokKind op) {
+NOINLINE void check_binary(Checker *c, Operand *x, Node *e, Node *lhs, Node *rhs, TokKind op) {
     Operand y = {0};
     check_expr(c, x, lhs);
     check_expr(c, &y, rhs);
@@ -1138,7 +1140,7 @@ static void map_literal(Checker *c, Node *e, Type *mt) {
     }
 }
 
-static void composite_literal(Checker *c, Operand *x, Node *e, Type *hint) {
+NOINLINE static void composite_literal(Checker *c, Operand *x, Node *e, Type *hint) {
     Type *typ, *base;
     Node *te = e->u.complit.type;
     if (te) {
@@ -1305,7 +1307,7 @@ static void method_expr(Checker *c, Operand *x, Node *e, Selection *s) {
     x->type = f;
 }
 
-void check_selector(Checker *c, Operand *x, Node *e) {
+NOINLINE void check_selector(Checker *c, Operand *x, Node *e) {
     if (qualified_ident(c, x, e))
         return;
     Name *sel = e->u.sel.name;
@@ -1353,6 +1355,7 @@ void check_selector(Checker *c, Operand *x, Node *e) {
             goto error;
         }
         method_expr(c, x, e, &s);
+        add_decl_dep(c, s.obj);
         x->expr = e;
         return;
     }
@@ -1365,6 +1368,7 @@ void check_selector(Checker *c, Operand *x, Node *e) {
     }
     // A method value or the function of a method call.
     Type *sig = method_sig(c, s.method);
+    add_decl_dep(c, s.obj);
     bool in_iface = false;
     {
         // The method belongs to an interface when the type that holds it
@@ -1444,7 +1448,7 @@ bool check_index_value(Checker *c, Node *e, int64_t max, const char *what, int64
     return ok;
 }
 
-static void index_expr(Checker *c, Operand *x, Node *e) {
+NOINLINE static void index_expr(Checker *c, Operand *x, Node *e) {
     check_expr_or_type(c, x, e->u.index.x);
     if (x->mode == MODE_INVALID) {
         use_expr(c, e->u.index.index);
@@ -1511,7 +1515,7 @@ static void index_expr(Checker *c, Operand *x, Node *e) {
     check_index(c, e->u.index.index, length, &ok);
 }
 
-static void slice_expr(Checker *c, Operand *x, Node *e) {
+NOINLINE static void slice_expr(Checker *c, Operand *x, Node *e) {
     check_expr(c, x, e->u.slice.x);
     if (x->mode == MODE_INVALID) {
         use_expr(c, e->u.slice.lo);
@@ -1638,7 +1642,7 @@ void mark_addr_taken(Checker *c, Node *e) {
 // ---------------------------------------------------------------------------
 // The dispatcher
 
-static void type_assert(Checker *c, Operand *x, Node *e) {
+NOINLINE static void type_assert(Checker *c, Operand *x, Node *e) {
     check_expr(c, x, e->u.assert.x);
     if (x->mode == MODE_INVALID)
         return;
@@ -1657,7 +1661,6 @@ static void type_assert(Checker *c, Operand *x, Node *e) {
         set_invalid(c, x);
         return;
     }
-    extern const char *assertable_to(Checker *c, Type *iface, Type *t);
     const char *why = assertable_to(c, x->type, t);
     if (why)
         check_errorf(c, start_pos(e), "impossible type assertion: %s\n\t%s does not implement %s %s", estr(c, e),
@@ -1667,7 +1670,7 @@ static void type_assert(Checker *c, Operand *x, Node *e) {
     x->val = (ConstVal){0};
 }
 
-static void deref_or_pointer_type(Checker *c, Operand *x, Node *e) {
+NOINLINE static void deref_or_pointer_type(Checker *c, Operand *x, Node *e) {
     check_expr_or_type(c, x, e->u.unary.x);
     switch (x->mode) {
     case MODE_INVALID:
@@ -1690,7 +1693,7 @@ static void deref_or_pointer_type(Checker *c, Operand *x, Node *e) {
     }
 }
 
-static void basic_lit(Checker *c, Operand *x, Node *e) {
+NOINLINE static void basic_lit(Checker *c, Operand *x, Node *e) {
     if (e->flags & NF_BADLIT) {
         set_invalid(c, x);
         return;

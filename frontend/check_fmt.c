@@ -290,7 +290,6 @@ static const char *const builtin_names[] = {
     [BI_UNSAFE_ADD] = "Add", [BI_UNSAFE_SLICE] = "Slice",
 };
 
-const char *builtin_name(Builtin id);
 const char *builtin_name(Builtin id) {
     return id > BI_NONE && id < BI_COUNT && builtin_names[id] ? builtin_names[id] : "?";
 }

@@ -249,7 +249,17 @@ void check_func_body(Checker *c, FuncInfo *fn, Node *body) {
     c->st->locals.len = base;
 }
 
+// Func literals nest C recursion deepest of all constructs; past this
+// depth (far beyond real programs) their bodies are not checked, so that
+// no input can exhaust the stack.
+enum { MAX_LIT_DEPTH = 1000 };
+
 void check_func_lit(Checker *c, Operand *x, Node *e) {
+    if (c->st->lit_depth >= MAX_LIT_DEPTH) {
+        check_errorf(c, e->pos, "function literals nested too deeply (more than %d)", MAX_LIT_DEPTH);
+        x->mode = MODE_INVALID;
+        return;
+    }
     FuncInfo *fn = new_func_info(c, e, NULL);
     e->u.funclit.fn = fn;
     Scope *s = scope_new(c->cc, c->scope);
@@ -258,7 +268,9 @@ void check_func_lit(Checker *c, Operand *x, Node *e) {
     Type *sig = check_func_type(c, e->u.funclit.type, NULL, fn, s);
     fn->sig = sig;
     bool saved_call = c->has_call_or_recv;
+    c->st->lit_depth++;
     check_func_body(c, fn, e->u.funclit.body);
+    c->st->lit_depth--;
     c->has_call_or_recv = saved_call;
     x->mode = MODE_VALUE;
     x->type = sig;
@@ -289,7 +301,6 @@ static Obj *new_var(Checker *c, Node *id, Node *decl) {
     return o;
 }
 
-Obj *check_new_local_var(Checker *c, Node *id, Node *decl);
 Obj *check_new_local_var(Checker *c, Node *id, Node *decl) { return new_var(c, id, decl); }
 
 // Records that the comma-ok form of e is used (v, ok := m[k]).
@@ -399,9 +410,6 @@ void init_vars(Checker *c, Obj **lhs, int n, NodeList *rhs, Node *return_stmt) {
             lhs[i]->u.var.used = true;
 }
 
-// types2's varDecl: one variable with its own initializer, or all the
-// variables of `var a, b = f()` at once.
-void check_var_decl(Checker *c, Obj *obj, Obj **lhs, int nlhs, Node *type_expr, Node *init);
 static void mark_invalid_used(Obj *obj, Obj **lhs, int nlhs) {
     // Variables of broken types are not reported unused as well.
     if (obj->type && obj->type->kind == TY_INVALID)
@@ -413,6 +421,8 @@ static void mark_invalid_used(Obj *obj, Obj **lhs, int nlhs) {
 
 static void var_decl_1(Checker *c, Obj *obj, Obj **lhs, int nlhs, Node *type_expr, Node *init);
 
+// types2's varDecl: one variable with its own initializer, or all the
+// variables of `var a, b = f()` at once.
 void check_var_decl(Checker *c, Obj *obj, Obj **lhs, int nlhs, Node *type_expr, Node *init) {
     var_decl_1(c, obj, lhs, nlhs, type_expr, init);
     mark_invalid_used(obj, lhs, lhs ? nlhs : 0);
@@ -489,33 +499,13 @@ static Type *assign_var(Checker *c, Node *lhs, Operand *x) {
     return x->mode == MODE_INVALID ? NULL : x->type;
 }
 
-static void use_lhs(Checker *c, NodeList *lhs) {
-    for (int i = 0; i < lhs->len; i++) {
-        Node *e = lhs->items[i];
-        Node *id = unparen(e);
-        // Evaluating an assigned variable is not a use of it.
-        Obj *v = NULL;
-        bool used = false;
-        if (id && id->kind == N_IDENT) {
-            Obj *o = lookup(c, id->u.ident.name);
-            if (o && o->kind == OBJ_VAR && o->pkg == c->pkg) {
-                v = o;
-                used = o->u.var.used;
-            }
-        }
-        use_expr(c, e);
-        if (v)
-            v->u.var.used = used;
-    }
-}
-
 static void assign_vars(Checker *c, NodeList *lhs, NodeList *rhs) {
     int nr;
     bool commaok;
     Operand buf[4];
     Operand *xs = check_expr_list(c, rhs, lhs->len == 2, &nr, &commaok, buf, 4);
     if (lhs->len != nr) {
-        use_lhs(c, lhs);
+        use_exprs(c, lhs);
         for (int i = 0; i < nr; i++)
             if (xs[i].mode == MODE_INVALID)
                 return;
@@ -629,7 +619,7 @@ static void close_scope(Checker *c, ScopeMark m) {
     c->scope_pending = m.pending;
 }
 
-static void expr_stmt(Checker *c, Node *s) {
+NOINLINE static void expr_stmt(Checker *c, Node *s) {
     Operand x = {0};
     c->expr_kind = EXPR_EXPRESSION;
     check_raw_expr(c, &x, s->u.unary.x, NULL);
@@ -650,7 +640,7 @@ static void expr_stmt(Checker *c, Node *s) {
     check_errorf(c, start_pos(x.expr), "%s %s", opstr(c, &x), msg);
 }
 
-static void suspended_call(Checker *c, Node *s) {
+NOINLINE static void suspended_call(Checker *c, Node *s) {
     const char *kw = s->kind == N_GO ? "go" : "defer";
     Node *call = s->u.unary.x;
     Operand x = {0};
@@ -673,7 +663,7 @@ static void suspended_call(Checker *c, Node *s) {
     check_errorf(c, start_pos(x.expr), "%s %s %s", kw, msg, opstr(c, &x));
 }
 
-static void send_stmt(Checker *c, Node *s) {
+NOINLINE static void send_stmt(Checker *c, Node *s) {
     Operand ch = {0}, val = {0};
     check_expr(c, &ch, s->u.send.chan);
     check_expr(c, &val, s->u.send.value);
@@ -691,7 +681,7 @@ static void send_stmt(Checker *c, Node *s) {
     check_assignment(c, &val, u->u.chan.elem, "send");
 }
 
-static void incdec_stmt(Checker *c, Node *s) {
+NOINLINE static void incdec_stmt(Checker *c, Node *s) {
     Operand x = {0};
     check_expr(c, &x, s->u.incdec.x);
     if (x.mode == MODE_INVALID)
@@ -724,7 +714,7 @@ static TokKind assign_op_binary(TokKind op) {
     }
 }
 
-static void assign_stmt(Checker *c, Node *s) {
+NOINLINE static void assign_stmt(Checker *c, Node *s) {
     NodeList *lhs = &s->u.assign.lhs, *rhs = &s->u.assign.rhs;
     switch (s->u.assign.op) {
     case T_ASSIGN:
@@ -746,7 +736,7 @@ static void assign_stmt(Checker *c, Node *s) {
     assign_var(c, lhs->items[0], &x);
 }
 
-static void return_stmt(Checker *c, Node *s) {
+NOINLINE static void return_stmt(Checker *c, Node *s) {
     Type *sig = c->sig;
     NodeList *results = &s->u.ret.results;
     FuncInfo *fn = c->fn;
@@ -776,7 +766,7 @@ static void return_stmt(Checker *c, Node *s) {
         lhs[i]->u.var.used = used[i];
 }
 
-static void if_stmt(Checker *c, Node *s) {
+NOINLINE static void if_stmt(Checker *c, Node *s) {
     ScopeMark mark = open_scope(c);
     int depth = c->loop_depth;
     if (s->u.ifs.init)
@@ -864,7 +854,7 @@ static void clause_body(Checker *c, Node *cc) {
     c->loop_depth = depth;
 }
 
-static void switch_stmt(Checker *c, Node *s) {
+NOINLINE static void switch_stmt(Checker *c, Node *s) {
     ScopeMark mark = open_scope(c);
     if (s->u.sw.init)
         stmt(c, s->u.sw.init);
@@ -950,7 +940,7 @@ static Type *case_types(Checker *c, Operand *x, NodeList *types, PtrVec *seen, P
     return T;
 }
 
-static void type_switch_stmt(Checker *c, Node *s) {
+NOINLINE static void type_switch_stmt(Checker *c, Node *s) {
     ScopeMark mark = open_scope(c);
     if (s->u.sw.init)
         stmt(c, s->u.sw.init);
@@ -1018,7 +1008,7 @@ static bool is_recv(Node *e) {
     return e && e->kind == N_UNARY && e->u.unary.op == T_ARROW;
 }
 
-static void select_stmt(Checker *c, Node *s) {
+NOINLINE static void select_stmt(Checker *c, Node *s) {
     multiple_defaults(c, &s->u.sw.clauses);
     for (int i = 0; i < s->u.sw.clauses.len; i++) {
         Node *cc = s->u.sw.clauses.items[i];
@@ -1044,7 +1034,7 @@ static void select_stmt(Checker *c, Node *s) {
     }
 }
 
-static void for_stmt(Checker *c, Node *s) {
+NOINLINE static void for_stmt(Checker *c, Node *s) {
     ScopeMark mark = open_scope(c);
     int depth = c->loop_depth;
     // The init statement runs once, outside the loop: its variables have
@@ -1062,7 +1052,7 @@ static void for_stmt(Checker *c, Node *s) {
         Node *post = s->u.fors.post;
         if (post->kind == N_ASSIGN && post->u.assign.op == T_DEFINE) {
             check_errorf(c, start_pos(post), "cannot declare in post statement of for loop");
-            use_lhs(c, &post->u.assign.lhs);
+            use_exprs(c, &post->u.assign.lhs);
         } else {
             stmt(c, post);
         }
@@ -1106,7 +1096,7 @@ static void range_key_val(Checker *c, Type *t, Type **key, Type **val) {
     }
 }
 
-static void range_stmt(Checker *c, Node *s) {
+NOINLINE static void range_stmt(Checker *c, Node *s) {
     Node *skey = s->u.range.key, *sval = s->u.range.value;
     Operand x = {0};
     check_expr(c, &x, s->u.range.x);
@@ -1119,6 +1109,8 @@ static void range_stmt(Checker *c, Node *s) {
                 check_errorf(c, start_pos(sval), "range over %s permits only one iteration variable", opstr(c, &x));
             if (u->u.chan.dir == CHAN_SEND)
                 cause = "receive from send-only channel";
+        } else if (s->u.range.extra) {
+            check_errorf(c, start_pos(s->u.range.extra), "range clause permits at most two iteration variables");
         }
         range_key_val(c, x.type, &key, &val);
         if (!key || cause) {
@@ -1181,7 +1173,7 @@ static void range_stmt(Checker *c, Node *s) {
     close_scope(c, mark);
 }
 
-static void labeled_stmt(Checker *c, Node *s) {
+NOINLINE static void labeled_stmt(Checker *c, Node *s) {
     Obj *l = s->u.labeled.obj;
     // A label that a later goto jumps back to starts a loop: what follows
     // it in its block is one loop level deeper (the block restores it).

@@ -41,10 +41,6 @@ bool is_named(Type *t) {
     return t && (t->kind == TY_NAMED || t->kind <= TY_UNTYPED_NIL);
 }
 
-Type *core_underlying(Type *t) {
-    Type *u = type_underlying(t);
-    return u ? u : NULL;
-}
 
 bool has_nil(Type *t) {
     Type *u = type_underlying(t);
@@ -146,12 +142,6 @@ static Type *record_type(Node *e, Type *t) {
     return t;
 }
 
-// A type expression that must denote a type usable for variables.
-bool valid_var_type(Checker *c, Node *e, Type *t) {
-    (void)c;
-    (void)e;
-    return t && t->kind != TY_INVALID;
-}
 
 static int64_t array_length(Checker *c, Node *e) {
     // A name that is not a constant may be a type parameter list missing
@@ -177,8 +167,9 @@ static int64_t array_length(Checker *c, Node *e) {
     }
     if (type_is_untyped(x.type) || type_is_integer(x.type)) {
         ConstVal v;
-        if (const_to_int(x.val, &v)) {
-            if (v.u.i >= 0 && v.u.i <= (__int128)INT64_MAX)
+        // Lengths beyond int fall through to "must be integer", as in gc.
+        if (const_to_int(x.val, &v) && v.u.i >= INT64_MIN && v.u.i <= INT64_MAX) {
+            if (v.u.i >= 0)
                 return (int64_t)v.u.i;
             check_errorf(c, start_pos(e), "invalid array length %s", opstr(c, &x));
             return -1;
@@ -321,6 +312,20 @@ static void record_owner(Checker *c, Type *iface, Type *def) {
     }
 }
 
+static const char *at(Checker *c, Pos p) {
+    const SourceFile *sf = c->cc->files.items[p.file];
+    return arena_sprintf(&c->cc->arena, "%s:%u:%u", sf->path, p.line, p.col);
+}
+
+// Where an interface's embedded types are written (for duplicate method
+// reports), kept beside the type: pairs (interface, Pos array).
+static Pos *embed_positions(Checker *c, Type *iface) {
+    for (int i = 0; i + 1 < c->st->iface_embeds.len; i += 2)
+        if (c->st->iface_embeds.items[i] == iface)
+            return c->st->iface_embeds.items[i + 1];
+    return NULL;
+}
+
 static Obj *iface_owner(Checker *c, Type *iface) {
     for (int i = 0; i + 1 < c->st->iface_owners.len; i += 2)
         if (c->st->iface_owners.items[i] == iface)
@@ -333,8 +338,8 @@ static Type *interface_type(Checker *c, Node *e, Type *def) {
     set_def(def, t);
     record_owner(c, t, def);
     t->u.iface.nmethods = -1;
-    void *mbuf[16], *ebuf[8];
-    PtrVec methods = {mbuf, 0, 16}, embedded = {ebuf, 0, 8};
+    void *mbuf[16], *ebuf[8], *pbuf[8];
+    PtrVec methods = {mbuf, 0, 16}, embedded = {ebuf, 0, 8}, epos = {pbuf, 0, 8};
     for (int i = 0; i < e->u.fields.list.len; i++) {
         Node *f = e->u.fields.list.items[i];
         if (f->u.field.names.len == 0) {
@@ -348,6 +353,7 @@ static Type *interface_type(Checker *c, Node *e, Type *def) {
                 continue;
             }
             ptrvec_push(&c->cc->arena, &embedded, et);
+            ptrvec_push(&c->cc->arena, &epos, f->u.field.type);
             continue;
         }
         Node *id = f->u.field.names.items[0];
@@ -358,6 +364,15 @@ static Type *interface_type(Checker *c, Node *e, Type *def) {
         Type *sig = check_type(c, f->u.field.type);
         if (sig->kind != TY_FUNC)
             continue;
+        Method *dup = NULL;
+        for (int k = 0; k < methods.len && !dup; k++)
+            if (((Method *)methods.items[k])->name == id->u.ident.name)
+                dup = methods.items[k];
+        if (dup) {
+            check_errorf(c, id->pos, "duplicate method %s\n\t%s: other declaration of %s", id->u.ident.name->s,
+                         at(c, dup->obj->pos), id->u.ident.name->s);
+            continue;
+        }
         Method *m = ARENA_NEW(&c->cc->arena, Method);
         m->name = id->u.ident.name;
         m->type = sig;
@@ -372,6 +387,13 @@ static Type *interface_type(Checker *c, Node *e, Type *def) {
     for (int i = 0; i < embedded.len; i++)
         t->u.iface.embedded[i] = embedded.items[i];
     t->u.iface.nembedded = embedded.len;
+    if (embedded.len > 0) {
+        Pos *ps = ARENA_ARRAY(&c->cc->arena, Pos, embedded.len);
+        for (int i = 0; i < embedded.len; i++)
+            ps[i] = start_pos(epos.items[i]);
+        ptrvec_push(&c->cc->arena, &c->st->iface_embeds, t);
+        ptrvec_push(&c->cc->arena, &c->st->iface_embeds, ps);
+    }
     t->u.iface.methods = ARENA_ARRAY(&c->cc->arena, Method, methods.len > 0 ? methods.len : 1);
     for (int i = 0; i < methods.len; i++)
         t->u.iface.methods[i] = *(Method *)methods.items[i];
@@ -456,25 +478,48 @@ static bool complete(Checker *c, Type *t) {
     int own = t->u.iface.nmethods;
     void *abuf[16];
     PtrVec all = {abuf, 0, 16};
-    for (int i = 0; i < own; i++)
+    // Where each method of `all` comes from: its name for explicit methods,
+    // the embedded type for the others.
+    Pos mpos_buf[16];
+    Pos *mpos = mpos_buf;
+    int mcap = 16;
+    if (own > mcap) {
+        mcap = own * 2;
+        mpos = ARENA_ARRAY(&c->cc->arena, Pos, mcap);
+    }
+    Pos *epos = embed_positions(c, t);
+    for (int i = 0; i < own; i++) {
         ptrvec_push(&c->cc->arena, &all, &t->u.iface.methods[i]);
+        mpos[i] = t->u.iface.methods[i].obj ? t->u.iface.methods[i].obj->pos : (Pos){0};
+    }
     for (int i = 0; i < t->u.iface.nembedded; i++) {
         Type *eu = type_underlying(t->u.iface.embedded[i]);
         if (!eu || eu->kind != TY_INTERFACE)
             continue;
+        Pos here = epos ? epos[i] : (Pos){0};
         for (int j = 0; j < eu->u.iface.nmethods; j++) {
             Method *m = &eu->u.iface.methods[j];
             bool dup = false;
-            for (int k = 0; k < all.len; k++) {
+            for (int k = 0; k < all.len && !dup; k++) {
                 Method *o = all.items[k];
-                if (o->name == m->name) {
-                    dup = true;
-                    if (!type_identical(o->type, m->type))
-                        check_errorf(c, o->obj ? o->obj->pos : (Pos){0}, "duplicate method %s", m->name->s);
-                }
+                if (o->name != m->name)
+                    continue;
+                dup = true;
+                // A method met again through embedding is fine if identical.
+                if (!type_identical(o->type, m->type))
+                    check_errorf(c, here, "duplicate method %s\n\t%s: other declaration of %s", m->name->s,
+                                 at(c, mpos[k]), m->name->s);
             }
-            if (!dup)
-                ptrvec_push(&c->cc->arena, &all, m);
+            if (dup)
+                continue;
+            if (all.len == mcap) {
+                Pos *n = ARENA_ARRAY(&c->cc->arena, Pos, mcap * 2);
+                memcpy(n, mpos, sizeof(Pos) * (size_t)mcap);
+                mpos = n;
+                mcap *= 2;
+            }
+            mpos[all.len] = here;
+            ptrvec_push(&c->cc->arena, &all, m);
         }
     }
     Method *ms = ARENA_ARRAY(&c->cc->arena, Method, all.len > 0 ? all.len : 1);
@@ -517,10 +562,48 @@ void complete_pending_interfaces(Checker *c) {
     p->len = 0;
 }
 
+// ~rN for the unnamed result N, ~bN for the blank one (gc's names).
+static Name *result_name(Checker *c, bool blank, int i) {
+    Name **cache = blank ? c->st->bnames : c->st->rnames;
+    if (i < 8 && cache[i])
+        return cache[i];
+    char buf[24];
+    int k = snprintf(buf, sizeof buf, "%s%d", blank ? "~b" : "~r", i);
+    Name *n = intern(c->cc, buf, (size_t)k);
+    if (i < 8)
+        cache[i] = n;
+    return n;
+}
+
+// Names of a signature that has no function (a func type, an interface
+// method), which may not repeat either.
+typedef struct DupCheck {
+    Name *names[32];
+    Pos pos[32];
+    int n;
+} DupCheck;
+
+static void check_dup_param(Checker *c, DupCheck *d, Node *id) {
+    Name *name = id->u.ident.name;
+    if (name == c->st->blank)
+        return;
+    for (int i = 0; i < d->n; i++)
+        if (d->names[i] == name) {
+            const SourceFile *sf = c->cc->files.items[d->pos[i].file];
+            check_errorf(c, id->pos, "%s redeclared in this block\n\t%s:%u:%u: other declaration of %s", name->s,
+                         sf->path, d->pos[i].line, d->pos[i].col, name->s);
+            return;
+        }
+    if (d->n < 32) {
+        d->names[d->n] = name;
+        d->pos[d->n++] = id->pos;
+    }
+}
+
 // Collects a parameter list; declares the parameters in `scope` (when
 // checking a function's signature) and records their objects in `objs`.
 static void collect_params(Checker *c, NodeList *list, bool variadic_ok, Scope *scope, PtrVec *types,
-                           PtrVec *names, PtrVec *objs, bool *variadic, bool results) {
+                           PtrVec *names, PtrVec *objs, bool *variadic, bool results, DupCheck *dups) {
     for (int i = 0; i < list->len; i++) {
         Node *f = list->items[i];
         Node *te = f->u.field.type;
@@ -544,18 +627,18 @@ static void collect_params(Checker *c, NodeList *list, bool variadic_ok, Scope *
             Name *name = id ? id->u.ident.name : NULL;
             ptrvec_push(&c->cc->arena, types, t);
             ptrvec_push(&c->cc->arena, names, name);
-            if (!objs)
+            if (!objs) {
+                if (id)
+                    check_dup_param(c, dups, id);
                 continue;
+            }
             // Unnamed and blank parameters get objects too: later passes
             // need one per parameter slot.
             // gc names results it must be able to refer to: ~rN when
             // unnamed, ~bN when blank.
             Name *oname = name ? name : c->st->blank;
-            if (results && (!name || name == c->st->blank)) {
-                char buf[24];
-                int k = snprintf(buf, sizeof buf, "%s%d", name ? "~b" : "~r", objs->len);
-                oname = intern(c->cc, buf, (size_t)k);
-            }
+            if (results && (!name || name == c->st->blank))
+                oname = result_name(c, name != NULL, objs->len);
             Obj *o = obj_new(c->cc, OBJ_VAR, oname, id ? id->pos : f->pos, t);
             o->decl = f;
             o->pkg = c->pkg;
@@ -571,7 +654,7 @@ static void collect_params(Checker *c, NodeList *list, bool variadic_ok, Scope *
                 id->u.ident.obj = o;
                 id->type = t;
             }
-            if (scope && name && !name_is(name, "_"))
+            if (scope && name && name != c->st->blank)
                 declare_local(c, scope, o, id);
             ptrvec_push(&c->cc->arena, objs, o);
         }
@@ -650,18 +733,15 @@ Type *check_func_type(Checker *c, Node *ftype, Node *recv, FuncInfo *fn, Scope *
     bool variadic = false, dummy = false;
     PtrVec *objs_r = fn ? &robjs : NULL, *objs_p = fn ? &pobjs : NULL, *objs_o = fn ? &oobjs : NULL;
     // A signature without a function still may not repeat a name.
-    if (!scope) {
-        scope = scope_new(c->cc, NULL);
-        objs_p = &pobjs;
-        objs_o = &oobjs;
-    }
+    DupCheck dups;
+    dups.n = 0;
     if (recv) {
         NodeList one = {&recv, 1};
-        collect_params(c, &one, false, scope, &rtypes, &rnames, objs_r ? objs_r : &robjs, &dummy, false);
+        collect_params(c, &one, false, scope, &rtypes, &rnames, objs_r ? objs_r : &robjs, &dummy, false, &dups);
     }
     if (ftype) {
-        collect_params(c, &ftype->u.functype.params, true, scope, &ptypes, &pnames, objs_p, &variadic, false);
-        collect_params(c, &ftype->u.functype.results, false, scope, &otypes, &onames, objs_o, &dummy, true);
+        collect_params(c, &ftype->u.functype.params, true, scope, &ptypes, &pnames, objs_p, &variadic, false, &dups);
+        collect_params(c, &ftype->u.functype.results, false, scope, &otypes, &onames, objs_o, &dummy, true, &dups);
     }
     sig->u.func.params = vec_types(c, &ptypes);
     sig->u.func.nparams = ptypes.len;
@@ -820,7 +900,6 @@ static Type *check_type_def(Checker *c, Node *e, Type *def) {
 
 Type *check_type(Checker *c, Node *e) { return check_type_def(c, e, NULL); }
 
-Type *check_type_or_nil(Checker *c, Node *e) { return e ? check_type(c, e) : NULL; }
 
 // ---------------------------------------------------------------------------
 // Defined types and aliases
@@ -1298,7 +1377,6 @@ bool implements(Checker *c, Type *v, Type *t, const char **why) {
 
 // For type assertions x.(T): T must have the interface's methods, if T is
 // concrete. Returns the missing method's reason or NULL.
-const char *assertable_to(Checker *c, Type *iface, Type *t);
 const char *assertable_to(Checker *c, Type *iface, Type *t) {
     if (type_is_interface(t))
         return NULL;
@@ -1313,9 +1391,3 @@ const char *assertable_to(Checker *c, Type *iface, Type *t) {
     return missing_reason(c, t, iface, m, alt, alt_sig);
 }
 
-Method *find_method(Checker *c, Type *t, Name *name, bool *ptr_only) {
-    Selection s = lookup_in(c, t, false, name);
-    if (ptr_only)
-        *ptr_only = s.ptr_recv_needed;
-    return s.obj ? s.method : NULL;
-}

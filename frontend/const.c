@@ -387,8 +387,10 @@ bool const_binary(TokKind op, ConstVal x, ConstVal y, bool integer_div, ConstVal
         default:
             return false;
         }
+        // Untyped floats are unbounded in Go: a result beyond double range
+        // stays infinite, and fails only when a type is asked of it.
         *out = const_float(r);
-        return isfinite(r);
+        return true;
     }
     case CONST_COMPLEX:
         return complex_binary(op, x, y, out);
@@ -510,7 +512,7 @@ static bool int_fits(__int128 v, TypeKind k) {
     }
 }
 
-static bool fits_float32(double f) { return isfinite((float)f) || !isfinite(f); }
+static bool fits_float32(double f) { return isfinite((float)f); }
 
 int const_representable(ConstVal x, Type *t, ConstVal *rounded) {
     Type *u = type_underlying(t);
@@ -537,6 +539,8 @@ int const_representable(ConstVal x, Type *t, ConstVal *rounded) {
             if (!fits_float32(f.u.f))
                 return fail;
             f.u.f = (double)(float)f.u.f;
+        } else if (u->kind == TY_FLOAT64 && !isfinite(f.u.f)) {
+            return fail;
         }
         *rounded = u->kind == TY_UNTYPED_FLOAT && x.kind == CONST_INT ? x : f;
         return 0;
@@ -545,6 +549,8 @@ int const_representable(ConstVal x, Type *t, ConstVal *rounded) {
         if (!numeric_x)
             return fail;
         ConstVal cv = const_to_complex(x);
+        if (u->kind == TY_COMPLEX128 && (!isfinite(cv.u.c.re) || !isfinite(cv.u.c.im)))
+            return fail;
         if (u->kind == TY_COMPLEX64) {
             if (!fits_float32(cv.u.c.re) || !fits_float32(cv.u.c.im))
                 return fail;

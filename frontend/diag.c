@@ -1,7 +1,8 @@
 // diag.c - diagnostics as records, printed the way gc prints them.
 //
-// gc collects errors and -m messages, sorts them stably by position, drops a
-// message identical to the one before it, and prints "file:line:col: msg".
+// gc collects errors and -m messages, sorts them stably by position, drops an
+// error identical to the one before it (never an -m message: gc prints those
+// as it makes them), and prints "file:line:col: msg".
 // Without -e it gives up after 10 errors with "too many errors".
 #include "frontend.h"
 
@@ -85,7 +86,10 @@ void diag_flush(Compiler *cc, void *outp) {
     const Diag *prev = NULL;
     for (int i = 0; i < d->len; i++) {
         const Diag *g = &d->items[i];
-        if (prev && pos_compare(prev->pos, g->pos) == 0 && strcmp(prev->msg, g->msg) == 0)
+        // Only errors: gc prints each -m message as it is made (WarnfAt
+        // flushes at once under -m), so it never drops a repeated one.
+        if (g->kind == DIAG_ERROR && prev && prev->kind == DIAG_ERROR && pos_compare(prev->pos, g->pos) == 0 &&
+            strcmp(prev->msg, g->msg) == 0)
             continue;
         prev = g;
         if (pos_known(g->pos)) {

@@ -1206,6 +1206,260 @@ static const Case gc_cases[] = {
      "import \"errors\"\n"
      "func main() { var e error = errors.New(\"x\"); var i int = e; _ = i }\n",
      "x.go:4:58: cannot use e (variable of type error) as type int in variable declaration\n"},
+    {"init_loop_func",
+     "package main\n"
+     "\n"
+     "func fx() int { _ = x; return 0 }\n"
+     "var x = fx\n"
+     "func main() {}\n",
+     "x.go:4:5: initialization loop for x\n"
+     "\tx.go:4:5: x refers to\n"
+     "\tx.go:3:6: fx refers to\n"
+     "\tx.go:4:5: x\n"},
+    {"init_loop_multi",
+     "package main\n"
+     "\n"
+     "var (\n"
+     "\ta, b = f()\n"
+     "\tc    = b\n"
+     ")\n"
+     "func f() (int, int) { return c, c }\n"
+     "func main() {}\n",
+     "x.go:4:5: initialization loop for b\n"
+     "\tx.go:4:5: b refers to\n"
+     "\tx.go:7:6: f refers to\n"
+     "\tx.go:5:2: c refers to\n"
+     "\tx.go:4:5: b\n"},
+    {"init_loop_method",
+     "package main\n"
+     "\n"
+     "type T int\n"
+     "func (T) m() int { _ = x; return 0 }\n"
+     "var x = T.m\n"
+     "func main() {}\n",
+     "x.go:5:5: initialization loop for x\n"
+     "\tx.go:5:5: x refers to\n"
+     "\tx.go:4:10: m refers to\n"
+     "\tx.go:5:5: x\n"},
+    {"init_order_ok",
+     "package main\n"
+     "\n"
+     "var a = b + 1\n"
+     "var b = f()\n"
+     "func f() int { return 2 }\n"
+     "func main() { println(a) }\n",
+     ""},
+    {"iface_dup_explicit",
+     "package main\n"
+     "\n"
+     "type I interface{ m(); m() }\n"
+     "func main() {}\n",
+     "x.go:3:24: duplicate method m\n"
+     "\tx.go:3:19: other declaration of m\n"},
+    {"iface_dup_embedded",
+     "package main\n"
+     "\n"
+     "type A interface{ m() int32 }\n"
+     "type B interface{ A; m() }\n"
+     "func main() {}\n",
+     "x.go:4:19: duplicate method m\n"
+     "\tx.go:4:22: other declaration of m\n"},
+    {"iface_overlap_ok",
+     "package main\n"
+     "\n"
+     "type A interface{ m() }\n"
+     "type B interface{ m() }\n"
+     "type C interface{ A; B; m() }\n"
+     "func main() {}\n",
+     ""},
+    {"iface_cycle_sig_ok",
+     "package main\n"
+     "\n"
+     "type I1 interface{ m() I2 }\n"
+     "type I2 interface{ I1 }\n"
+     "var i1 I1\n"
+     "var i2 I2 = i1\n"
+     "func main() { _ = i2 }\n",
+     ""},
+    {"iface_self_literal_ok",
+     "package main\n"
+     "\n"
+     "type I interface{ F() interface{ I } }\n"
+     "type J interface{ F() interface{ J } }\n"
+     "var a I\n"
+     "var b J\n"
+     "func main() { _ = a == b }\n",
+     ""},
+    {"dot_import_unused",
+     "package main\n"
+     "\n"
+     "import . \"unsafe\"\n"
+     "func main() {}\n",
+     "x.go:3:8: imported and not used: \"unsafe\"\n"},
+    {"dot_import_used",
+     "package main\n"
+     "\n"
+     "import . \"unsafe\"\n"
+     "func main() { var x int; _ = Sizeof(x) }\n",
+     ""},
+    {"const_inherited_errpos",
+     "package main\n"
+     "\n"
+     "const (\n"
+     "\ta byte = iota + 254\n"
+     "\tb\n"
+     "\tc\n"
+     ")\n"
+     "func main() {}\n",
+     "x.go:6:2: cannot use iota + 254 (untyped int constant 256) as byte value in constant declaration (overflows)\n"},
+    {"iota_in_funclit",
+     "package main\n"
+     "\n"
+     "import \"unsafe\"\n"
+     "const (\n"
+     "\t_ = iota\n"
+     "\t_ = unsafe.Sizeof(func() { _ = iota })\n"
+     ")\n"
+     "func main() {}\n",
+     ""},
+    {"alias_method_redecl",
+     "package main\n"
+     "\n"
+     "type T struct{}\n"
+     "type A = T\n"
+     "func (T) m() {}\n"
+     "func (A) m() {}\n"
+     "func main() {}\n",
+     "x.go:6:10: T.m redeclared in this block\n"
+     "\tx.go:5:10: other declaration of m\n"},
+    {"alias_before_type_ok",
+     "package main\n"
+     "\n"
+     "type F = func(T)\n"
+     "type T interface{ m(F) }\n"
+     "type t struct{}\n"
+     "func (t) m(F) {}\n"
+     "var _ T = &t{}\n"
+     "func main() {}\n",
+     ""},
+    {"field_method_same_name",
+     "package main\n"
+     "\n"
+     "type T struct{ b int }\n"
+     "func (T) b() {}\n"
+     "func main() { var x T; x.b() }\n",
+     "x.go:4:10: field and method with the same name b\n"
+     "\tx.go:3:16: other declaration of b\n"},
+    {"map_key_recursive",
+     "package main\n"
+     "\n"
+     "type T struct{ m map[T]int }\n"
+     "func main() {}\n",
+     "x.go:3:22: invalid map key type T\n"},
+    {"local_alias_cycle",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\ttype T = T\n"
+     "}\n",
+     "x.go:4:7: invalid recursive type T\n"
+     "\tx.go:4:7: T refers to\n"
+     "\tx.go:4:7: T\n"},
+    {"len_recv_not_const",
+     "package main\n"
+     "\n"
+     "func main() { var c chan [2]int; const n = len(<-c); _ = n }\n",
+     "x.go:3:44: len(<-c) (value of type int) is not constant\n"},
+    {"array_len_huge",
+     "package main\n"
+     "\n"
+     "var a [1 << 65]int\n"
+     "func main() {}\n",
+     "x.go:3:8: array length 1 << 65 (untyped int constant 36893488147419103232) must be integer\n"},
+    {"const_float_fmt",
+     "package main\n"
+     "\n"
+     "const _ int = 1e20\n"
+     "const _ int = 0.5\n"
+     "func main() {}\n",
+     "x.go:3:15: cannot use 1e20 (untyped float constant 1e+20) as int value in constant declaration (truncated)\n"
+     "x.go:4:15: cannot use 0.5 (untyped float constant) as int value in constant declaration (truncated)\n"},
+    {"assign_mismatch_uses",
+     "package main\n"
+     "\n"
+     "func f() int { return 1 }\n"
+     "func main() { var a, b int; a, b = f() }\n",
+     "x.go:4:36: assignment mismatch: 2 variables but f returns 1 value\n"},
+    {"func_type_dup_param",
+     "package main\n"
+     "\n"
+     "type F func(i, i int)\n"
+     "func main() {}\n",
+     "x.go:3:16: i redeclared in this block\n"
+     "\tx.go:3:13: other declaration of i\n"},
+    {"typeswitch_nil_bind",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tswitch t := nil.(type) {\n"
+     "\tdefault:\n"
+     "\t\t_ = t\n"
+     "\t}\n"
+     "}\n",
+     "x.go:4:14: nil is not an interface\n"},
+    {"multiple_value_call",
+     "package main\n"
+     "\n"
+     "func f() (int, int)\n"
+     "func main() { f()(); _ = f().x }\n",
+     "x.go:4:15: multiple-value f() (value of type (int, int)) in single-value context\n"},
+    {"go_nonfunc",
+     "package main\n"
+     "\n"
+     "func main() { go 1 }\n",
+     "x.go:3:18: expression in go must be function call\n"
+     "x.go:3:18: invalid operation: cannot call non-function 1 (untyped int constant)\n"},
+    {"label_dup",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "L:\n"
+     "\tgoto L\n"
+     "L:\n"
+     "\tgoto L\n"
+     "}\n",
+     "x.go:6:1: label L already defined at x.go:4:1\n"},
+    {"break_label_invalid",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "L:\n"
+     "\t{\n"
+     "\t\tbreak L\n"
+     "\t}\n"
+     "}\n",
+     "x.go:6:9: invalid break label L\n"},
+    {"continue_label_switch",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "L:\n"
+     "\tswitch {\n"
+     "\tdefault:\n"
+     "\t\tcontinue L\n"
+     "\t}\n"
+     "}\n",
+     "x.go:7:12: invalid continue label L\n"},
+    {"goto_jumps_over",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tgoto L\n"
+     "\tx, y := 1, 2\n"
+     "\t_, _ = x, y\n"
+     "L:\n"
+     "}\n",
+     "x.go:4:7: goto L jumps over declaration of x, y at x.go:5:7\n"},
 };
 
 static void test_gc_cases(void **state) {
