@@ -55,6 +55,7 @@ help:
 	@echo "make unit        cmocka unit tests only"
 	@echo "make bad         bad-input tests only (tests/run_bad.sh)"
 	@echo "make accept      Go's escape/inline tests, samples, generated code (tests/accept.sh)"
+	@echo "make conformance Go's escape tests scored by errorcheck.py against tests/conformance.baseline"
 	@echo "make golden      the samples' SSA dumps against tests/golden/build (UPDATE=1 tests/golden.sh rewrites)"
 	@echo "make bench       time minigc against go tool compile on a generated file"
 	@echo "make clean       remove build products"
@@ -98,6 +99,9 @@ bad: $(BIN)
 accept: $(BIN)
 	@bash tests/accept.sh ./$(BIN)
 
+conformance: $(BIN)
+	@bash tests/conformance.sh ./$(BIN)
+
 golden: $(BIN)
 	@bash tests/golden.sh ./$(BIN)
 
@@ -112,6 +116,7 @@ check: $(BIN)
 	 bash tests/run_bad.sh ./$(BIN) || failed=1; \
 	 bash tests/accept.sh ./$(BIN) || failed=1; \
 	 bash tests/golden.sh ./$(BIN) || failed=1; \
+	 bash tests/conformance.sh ./$(BIN) || failed=1; \
 	 exit $$failed
 
 bench: deps

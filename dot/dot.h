@@ -89,4 +89,20 @@ Agraph_t *dot_cfg_graph(const Func *f, const char *pass);
 // Returns 0, or -1 after recording an error diagnostic on cc.
 int dot_write_cfg(Compiler *cc, const Func *f, const char *pass, const char *dir, bool svg);
 
+// --- Escape graphs (escape_graph.c) ------------------------------------------
+
+typedef struct Program Program;
+typedef struct EscPass EscPass;
+typedef struct EscBatch EscBatch;
+
+// The location graph of one batch of the escape analysis (passes/escape.h).
+Agraph_t *dot_escape_graph(EscPass *p, EscBatch *b);
+
+// Writes the escape graph of every batch of the program's own functions
+// (or only of the batch holding function `func`, when not NULL) into `dir`,
+// as "<first function>.escgraph.dot" or ".svg". Needs the escape pass to
+// have run (prog->escape); writes nothing otherwise. Returns 0, or -1 after
+// recording an error diagnostic on cc.
+int dot_write_escape_graphs(Compiler *cc, Program *prog, const char *dir, bool svg, const char *func);
+
 #endif

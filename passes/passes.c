@@ -9,6 +9,8 @@
 
 const Pass pass_table[] = {
     {"build", pass_build, false, false, "typed AST to SSA for every function (Braun et al.)"},
+    {"devirtualize", pass_devirtualize, false, false, "interface calls on a value of one known type made static"},
+    {"escape", pass_escape, false, false, "gc's escape analysis: heap or stack for every allocation, param tags"},
 };
 const int pass_count = (int)(sizeof pass_table / sizeof pass_table[0]);
 

@@ -19,6 +19,8 @@ typedef struct Program {
     Func **funcs;
     int nfuncs;
     bool inlining;      // false under -l or -N (and in -compare-inline's second run)
+    void *devirt;       // devirtualize.c: the interface calls it made static (see passes/escape.h)
+    void *escape;       // escape.c: the analysis, kept for the escape-graph pictures (EscPass)
 } Program;
 
 typedef struct Pass {
@@ -34,6 +36,8 @@ extern const int pass_count;
 
 // The passes (one file each).
 void pass_build(Program *prog);     // build.c: typed AST -> SSA, fills prog->funcs
+void pass_devirtualize(Program *prog);  // devirtualize.c: interface calls of a known concrete type
+void pass_escape(Program *prog);    // escape.c: gc's escape analysis, verdicts onto the SSA
 // Runs func_check on every function; on a failure prints
 // "minigc: internal error after build: MSG" to stderr and exits 3.
 void build_check_all(Program *prog);

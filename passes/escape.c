@@ -1,0 +1,859 @@
+// escape.c - the escape pass: gc 1.19's escape analysis over the program.
+//
+// Requires build (prog->funcs) and, if it ran, devirtualize; rewrites the
+// SSA of every function it decides about (see 5 below).
+//
+//   1. Every function and func literal gets an EscFn; every allocating SSA
+//      value is indexed by the AST node it came from, so a location made
+//      for that node finds the value that allocates it.
+//   2. The static call graph (a function refers to another by name, method
+//      value, method expression or call; a literal belongs to the function
+//      it is written in) is split into strongly connected components,
+//      visited callees first, as gc's VisitFuncsBottomUp does.
+//   3. Each component is one batch: locations for every variable, the walk
+//      of the bodies (escape_stmt.c, escape_expr.c) that adds the flows,
+//      the captured variables flowing into their closures (by value or by
+//      reference, decided now that all assignments are known), gc's size
+//      rules (too large for stack, non-constant size), and the walk of the
+//      graph (escape_solve.c).
+//   4. The verdicts: each parameter's tag (what later callers use), and
+//      with -m the messages gc prints, never for a standard-library model.
+//   5. The SSA changes its mind (escape_ssa.c): new(T) or &T{...} that does
+//      not escape becomes a stack variable, a variable that moved to heap
+//      lives in a NewObject of its type whose address its uses go through.
+// Package-level initializers gc cannot set statically are analysed last,
+// as the init function gc makes of them.
+#include "passes/escape.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    MAX_STACK_VAR = 10 * 1024 * 1024,       // gc's MaxStackVarSize
+    MAX_IMPLICIT_VAR = 64 * 1024,           // gc's MaxImplicitStackVarSize
+    SMALL_STACK_VAR = 128 * 1024,           // the same under -smallframes
+    SMALL_IMPLICIT_VAR = 16 * 1024,
+};
+
+bool esc_reports(EscPass *p, Pos pos) {
+    if (!pos_known(pos) || pos.file >= (uint32_t)p->cc->files.len)
+        return false;
+    const SourceFile *sf = p->cc->files.items[pos.file];
+    return !sf->is_std;
+}
+
+// ---------------------------------------------------------------------------
+// 1. Functions and SSA allocation sites
+
+static Node *fn_body(FuncInfo *fi) {
+    if (!fi || !fi->decl)
+        return NULL;
+    if (fi->decl->kind == N_FUNCDECL)
+        return fi->decl->u.funcdecl.body;
+    if (fi->decl->kind == N_FUNCLIT)
+        return fi->decl->u.funclit.body;
+    return NULL;
+}
+
+static EscFn *new_fn(EscPass *p, FuncInfo *fi) {
+    EscFn *fn = escmap_get(&p->fns, fi);
+    if (fn)
+        return fn;
+    fn = ARENA_NEW(p->arena, EscFn);
+    fn->info = fi;
+    fn->has_body = fn_body(fi) != NULL;
+    fn->is_std = fi->pkg && fi->pkg->is_std;
+    escmap_put(p->arena, &p->fns, fi, fn);
+    return fn;
+}
+
+static bool indexes_alloc(const Value *v) { return v->node && (op_info[v->op].flags & OPF_ALLOC); }
+
+static bool indexes_conv(const Value *v) {
+    return v->node && (v->op == OpConvIface || v->op == OpIMake ||
+                       (v->op == OpConvert && v->type && type_is_interface(v->type)));
+}
+
+static void index_program(EscPass *p) {
+    Compiler *cc = p->cc;
+    for (int i = 0; i < cc->packages.len; i++) {
+        Package *pkg = cc->packages.items[i];
+        for (int j = 0; j < pkg->funcs.len; j++)
+            if (pkg->funcs.items[j])
+                new_fn(p, pkg->funcs.items[j]);
+    }
+    Package *m = p->prog->main_pkg;
+    for (int j = 0; m && j < m->funcs.len; j++)
+        if (m->funcs.items[j])
+            new_fn(p, m->funcs.items[j]);
+    for (int i = 0; i < p->prog->nfuncs; i++) {
+        Func *f = p->prog->funcs[i];
+        EscFn *fn = f->info ? new_fn(p, f->info) : NULL;
+        if (fn)
+            fn->ssa = f;
+        for (int b = 0; b < f->nblocks; b++) {
+            Block *blk = f->blocks[b];
+            for (int k = 0; k < blk->nvalues; k++) {
+                Value *v = blk->values[k];
+                if (indexes_alloc(v) && !escmap_get(&p->ssa_allocs, v->node))
+                    escmap_put(p->arena, &p->ssa_allocs, v->node, v);
+                if (indexes_conv(v) && !escmap_get(&p->ssa_convs, v->node))
+                    escmap_put(p->arena, &p->ssa_convs, v->node, v);
+            }
+        }
+    }
+    for (uint32_t i = 0; i < p->fns.cap; i++) {
+        EscFn *fn = p->fns.vals[i];
+        if (fn && fn->info->outer)
+            fn->outer = escmap_get(&p->fns, fn->info->outer);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// An AST visitor: calls f on n and, while f returns true, on its children.
+
+typedef bool (*VisitFn)(Node *n, void *ctx);
+
+static void visit(Node *n, VisitFn f, void *ctx, int depth);
+
+static void visit_list(NodeList *l, VisitFn f, void *ctx, int depth) {
+    for (int i = 0; i < l->len; i++)
+        visit(l->items[i], f, ctx, depth);
+}
+
+static void visit(Node *n, VisitFn f, void *ctx, int depth) {
+    if (!n || depth > 10000 || !f(n, ctx))
+        return;
+    depth++;
+    switch (n->kind) {
+    case N_COMPOSITE: visit_list(&n->u.complit.elts, f, ctx, depth); break;
+    case N_KEYVALUE: visit(n->u.kv.key, f, ctx, depth); visit(n->u.kv.value, f, ctx, depth); break;
+    case N_FUNCLIT: visit(n->u.funclit.body, f, ctx, depth); break;
+    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPRSTMT: case N_GO: case N_DEFER:
+        visit(n->u.unary.x, f, ctx, depth);
+        break;
+    case N_SELECTOR: visit(n->u.sel.x, f, ctx, depth); break;
+    case N_INDEX: visit(n->u.index.x, f, ctx, depth); visit(n->u.index.index, f, ctx, depth); break;
+    case N_SLICE:
+        visit(n->u.slice.x, f, ctx, depth);
+        visit(n->u.slice.lo, f, ctx, depth);
+        visit(n->u.slice.hi, f, ctx, depth);
+        visit(n->u.slice.max, f, ctx, depth);
+        break;
+    case N_TYPEASSERT: visit(n->u.assert.x, f, ctx, depth); break;
+    case N_CALL: visit(n->u.call.fun, f, ctx, depth); visit_list(&n->u.call.args, f, ctx, depth); break;
+    case N_BINARY: visit(n->u.binary.x, f, ctx, depth); visit(n->u.binary.y, f, ctx, depth); break;
+    case N_DECLSTMT: visit(n->u.declstmt.decl, f, ctx, depth); break;
+    case N_GENDECL: visit_list(&n->u.gendecl.specs, f, ctx, depth); break;
+    case N_VALUESPEC: visit_list(&n->u.valspec.names, f, ctx, depth); visit_list(&n->u.valspec.values, f, ctx, depth); break;
+    case N_LABELED: visit(n->u.labeled.stmt, f, ctx, depth); break;
+    case N_SENDSTMT: visit(n->u.send.chan, f, ctx, depth); visit(n->u.send.value, f, ctx, depth); break;
+    case N_INCDEC: visit(n->u.incdec.x, f, ctx, depth); break;
+    case N_ASSIGN: visit_list(&n->u.assign.lhs, f, ctx, depth); visit_list(&n->u.assign.rhs, f, ctx, depth); break;
+    case N_RETURN: visit_list(&n->u.ret.results, f, ctx, depth); break;
+    case N_BLOCK: visit_list(&n->u.block.stmts, f, ctx, depth); break;
+    case N_IF:
+        visit(n->u.ifs.init, f, ctx, depth);
+        visit(n->u.ifs.cond, f, ctx, depth);
+        visit(n->u.ifs.then, f, ctx, depth);
+        visit(n->u.ifs.els, f, ctx, depth);
+        break;
+    case N_CASECLAUSE: case N_COMMCLAUSE:
+        visit_list(&n->u.clause.list, f, ctx, depth);
+        visit(n->u.clause.comm, f, ctx, depth);
+        visit_list(&n->u.clause.body, f, ctx, depth);
+        break;
+    case N_SWITCH: case N_TYPESWITCH: case N_SELECT:
+        visit(n->u.sw.init, f, ctx, depth);
+        visit(n->u.sw.tag, f, ctx, depth);
+        visit_list(&n->u.sw.clauses, f, ctx, depth);
+        break;
+    case N_FOR:
+        visit(n->u.fors.init, f, ctx, depth);
+        visit(n->u.fors.cond, f, ctx, depth);
+        visit(n->u.fors.post, f, ctx, depth);
+        visit(n->u.fors.body, f, ctx, depth);
+        break;
+    case N_RANGE:
+        visit(n->u.range.key, f, ctx, depth);
+        visit(n->u.range.value, f, ctx, depth);
+        visit(n->u.range.x, f, ctx, depth);
+        visit(n->u.range.body, f, ctx, depth);
+        break;
+    default:
+        break;
+    }
+}
+
+void esc_visit(Node *n, bool (*f)(Node *n, void *ctx), void *ctx) { visit(n, f, ctx, 0); }
+
+// ---------------------------------------------------------------------------
+// 2. The call graph, bottom up (Tarjan, iteratively)
+
+typedef struct SccState {
+    EscPass *p;
+    PtrVec succ;            // scratch: the current function's references
+    EscFn *self;
+} SccState;
+
+static EscFn *top_level(EscFn *fn) {
+    while (fn && fn->outer)
+        fn = fn->outer;
+    return fn;
+}
+
+static void add_ref(SccState *s, FuncInfo *fi) {
+    EscFn *fn = fi ? escmap_get(&s->p->fns, fi) : NULL;
+    fn = top_level(fn);
+    if (fn)
+        ptrvec_push(s->p->arena, &s->succ, fn);
+}
+
+static bool collect_refs(Node *n, void *ctx) {
+    SccState *s = ctx;
+    switch (n->kind) {
+    case N_IDENT:
+        if (n->u.ident.obj && n->u.ident.obj->kind == OBJ_FUNC)
+            add_ref(s, n->u.ident.obj->u.func.fn);
+        return false;
+    case N_SELECTOR:
+        if (n->u.sel.obj && n->u.sel.obj->kind == OBJ_FUNC &&
+            (n->u.sel.kind == SEL_QUALIFIED || n->u.sel.kind == SEL_METHOD || n->u.sel.kind == SEL_METHOD_EXPR))
+            add_ref(s, n->u.sel.obj->u.func.fn);
+        return true;
+    case N_CALL: {
+        EscDevirt *d = escmap_get(&s->p->devirt, n);
+        if (d && d->method && d->method->kind == OBJ_FUNC)
+            add_ref(s, d->method->u.func.fn);
+        return true;
+    }
+    default:
+        return true;
+    }
+}
+
+typedef struct Frame {
+    EscFn *fn;
+    EscFn **succ;
+    int nsucc, next;
+} Frame;
+
+static void run_batch(EscPass *p, EscFn **fns, int n);
+
+static void refs_of(EscPass *p, EscFn *fn, Frame *fr) {
+    SccState s = {.p = p, .self = fn};
+    esc_visit(fn_body(fn->info), collect_refs, &s);
+    fr->fn = fn;
+    fr->succ = (EscFn **)s.succ.items;
+    fr->nsucc = s.succ.len;
+    fr->next = 0;
+}
+
+static void scc_from(EscPass *p, EscFn *root, uint32_t *counter, PtrVec *stack) {
+    int cap = 64, sp = 0;
+    Frame *frames = malloc(sizeof(Frame) * (size_t)cap);
+    if (!frames)
+        abort();
+    root->scc_id = root->scc_low = ++*counter;
+    root->scc_on_stack = true;
+    ptrvec_push(p->arena, stack, root);
+    refs_of(p, root, &frames[sp++]);
+    while (sp > 0) {
+        Frame *fr = &frames[sp - 1];
+        if (fr->next < fr->nsucc) {
+            EscFn *w = fr->succ[fr->next++];
+            if (!w->scc_id) {
+                w->scc_id = w->scc_low = ++*counter;
+                w->scc_on_stack = true;
+                ptrvec_push(p->arena, stack, w);
+                if (sp == cap) {
+                    cap *= 2;
+                    Frame *nf = realloc(frames, sizeof(Frame) * (size_t)cap);
+                    if (!nf)
+                        abort();
+                    frames = nf;
+                }
+                refs_of(p, w, &frames[sp++]);
+            } else if (w->scc_on_stack && w->scc_id < fr->fn->scc_low) {
+                fr->fn->scc_low = w->scc_id;
+            }
+            continue;
+        }
+        EscFn *v = fr->fn;
+        sp--;
+        if (sp > 0 && v->scc_low < frames[sp - 1].fn->scc_low)
+            frames[sp - 1].fn->scc_low = v->scc_low;
+        if (v->scc_low == v->scc_id) {
+            int start = stack->len;
+            while (start > 0 && stack->items[start - 1] != v)
+                start--;
+            start--;
+            int n = stack->len - start;
+            EscFn **comp = ARENA_ARRAY(p->arena, EscFn *, n);
+            for (int i = 0; i < n; i++) {
+                comp[i] = stack->items[start + i];
+                comp[i]->scc_on_stack = false;
+            }
+            stack->len = start;
+            run_batch(p, comp, n);
+        }
+    }
+    free(frames);
+}
+
+// ---------------------------------------------------------------------------
+// 3. One batch
+
+// Collects a function's literals (those its body reaches), nested ones too.
+static bool collect_lits(Node *n, void *ctx) {
+    PtrVec *out = ((PtrVec **)ctx)[0];
+    EscPass *p = ((EscPass **)ctx)[1];
+    if (n->kind == N_FUNCLIT) {
+        EscFn *fn = escmap_get(&p->fns, n->u.funclit.fn);
+        if (fn)
+            ptrvec_push(p->arena, out, fn);
+    }
+    return true;
+}
+
+// The temporaries gc's type checker adds for multi-value calls: f(g())
+// and `return g()`.
+static bool count_tc_temps(Node *n, void *ctx) {
+    EscFn *fn = ctx;
+    if (n->kind == N_FUNCLIT)
+        return false;
+    if (n->kind == N_CALL && n->u.call.args.len == 1 && n->u.call.kind != CALL_CONVERSION) {
+        Node *a = esc_unparen(n->u.call.args.items[0]);
+        if (a && a->kind == N_CALL && a->type && a->type->kind == TY_TUPLE && a->type->u.tuple.n > 1)
+            fn->ntc_temps += a->type->u.tuple.n;
+    }
+    if (n->kind == N_RETURN && n->u.ret.results.len == 1 && fn->info->nresults > 1)
+        fn->ntc_temps += fn->info->nresults;
+    return true;
+}
+
+static void init_fn(EscBatch *b, EscFn *fn) {
+    EscPass *p = b->pass;
+    EscWalk w = {.b = b, .p = p, .fn = fn, .loop_depth = 1};
+    FuncInfo *fi = fn->info;
+    fn->state = FN_PLANNED;
+    ptrvec_push(p->arena, &b->fns, fn);
+    int ndcl = 0;
+    if (fi->recv) {
+        EscLoc *l = esc_var_loc(&w, fi->recv);
+        l->is_param = true;
+        ndcl++;
+    }
+    for (int i = 0; i < fi->nparams; i++) {
+        if (fi->params[i]) {
+            EscLoc *l = esc_var_loc(&w, fi->params[i]);
+            l->is_param = true;
+        }
+        ndcl++;
+    }
+    fn->nresults = fi->nresults;
+    fn->results = ARENA_ARRAY(p->arena, EscLoc *, fi->nresults + 1);
+    for (int i = 0; i < fi->nresults; i++) {
+        if (fi->results[i]) {
+            EscLoc *l = esc_var_loc(&w, fi->results[i]);
+            l->result_index = 1 + i;
+            fn->results[i] = l;
+        }
+        ndcl++;
+    }
+    fn->nfixed = ndcl;
+    for (int i = 0; i < fi->locals.len; i++) {
+        Obj *o = fi->locals.items[i];
+        if (o && o->name && !name_is(o->name, "_")) {
+            esc_var_loc(&w, o);
+            fn->nlocals++;
+        }
+    }
+    esc_visit(fn_body(fi), count_tc_temps, fn);
+    fn->ntags = (fi->recv ? 1 : 0) + fi->nparams;
+}
+
+static int64_t size_of(EscPass *p, Type *t) { return t ? type_size(p->cc, t) : 0; }
+
+static bool small_int_const(Node *n, int64_t *v) {
+    if (!n || n->val.kind != CONST_INT)
+        return false;
+    __int128 x = n->val.u.i;
+    if (x < INT32_MIN || x > INT32_MAX)
+        return false;
+    *v = (int64_t)x;
+    return true;
+}
+
+// gc's HeapAllocReason.
+static const char *heap_alloc_reason(EscPass *p, EscLoc *l) {
+    if (l->kind == LOC_VAR) {
+        if (l->is_param || l->result_index || !l->type)
+            return NULL;
+        return size_of(p, l->type) > p->max_stack_var ? "too large for stack" : NULL;
+    }
+    if (l->kind != LOC_ALLOC || !l->n)
+        return NULL;
+    Type *t = l->type;
+    if (t && size_of(p, t) > p->max_stack_var)
+        return "too large for stack";
+    Type *u = t ? type_underlying(t) : NULL;
+    if ((l->alloc == AK_NEW || l->alloc == AK_PTRLIT) && u && u->kind == TY_POINTER &&
+        size_of(p, u->u.ptr.elem) > p->max_implicit_var)
+        return "too large for stack";
+    if (l->alloc == AK_MAKESLICE) {
+        const Node *call = l->n;
+        Node *r = call->u.call.args.len > 2 ? call->u.call.args.items[2]
+                  : call->u.call.args.len > 1 ? call->u.call.args.items[1] : NULL;
+        int64_t v;
+        if (!small_int_const(r, &v))
+            return "non-constant size";
+        Type *e = u && u->kind == TY_SLICE ? u->u.slice.elem : NULL;
+        int64_t es = size_of(p, e);
+        if (es != 0 && v > p->max_implicit_var / es)
+            return "too large for stack";
+    }
+    if (l->alloc == AK_CLOSURE && l->n && l->n->kind == N_FUNCLIT) {
+        // The closure record: the code pointer, then each captured
+        // variable (by value) or its address.
+        FuncInfo *fi = l->n->u.funclit.fn;
+        int64_t size = 8;
+        for (int i = 0; fi && i < fi->captured.len; i++) {
+            Obj *v = fi->captured.items[i];
+            EscLoc *vl = esc_old_loc(p, v);
+            bool byval = vl && !vl->addrtaken && !vl->reassigned && size_of(p, v->type) <= 128;
+            size += byval ? size_of(p, v->type) : 8;
+        }
+        if (size > p->max_implicit_var)
+            return "too large for stack";
+    }
+    return NULL;
+}
+
+// The first use of `var` in a literal's body: where gc's closure variable is.
+typedef struct FirstUse {
+    Obj *var;
+    Pos pos;
+    bool found;
+} FirstUse;
+
+static bool find_first_use(Node *n, void *ctx) {
+    FirstUse *u = ctx;
+    if (u->found)
+        return false;
+    if (n->kind == N_IDENT && n->u.ident.obj == u->var) {
+        u->pos = n->pos;
+        u->found = true;
+        return false;
+    }
+    return true;
+}
+
+// gc's flowClosure: each captured variable flows into the closure, its
+// value if it is small and never reassigned nor address-taken, else its
+// address.
+static void flow_closure(EscBatch *b, EscClosure *c) {
+    EscPass *p = b->pass;
+    for (int i = 0; i < c->captured.len; i++) {
+        EscLoc *l = c->captured.items[i];
+        if (!l)
+            continue;
+        int64_t width = size_of(p, l->type);
+        bool byval = !l->addrtaken && !l->reassigned && width <= 128;
+        Pos at = l->pos;
+        if (c->captured_pos.len > i) {
+            at = *(Pos *)c->captured_pos.items[i];
+        } else if (p->m >= 2 && c->lit && l->var) {
+            FirstUse u = {.var = l->var};
+            esc_visit(c->lit->u.funclit.body, find_first_use, &u);
+            if (u.found)
+                at = u.pos;
+        }
+        if (p->m >= 2 && esc_reports(p, l->pos)) {
+            const char *owner = l->fn && l->fn->info ? l->fn->info->gc_name : "?";
+            diag_note(p->cc, l->pos, "%s capturing by %s: %s (addr=%s assign=%s width=%lld)", owner,
+                      byval ? "value" : "ref", l->name, l->addrtaken ? "true" : "false",
+                      l->reassigned ? "true" : "false", (long long)width);
+        }
+        EscHole k = c->k;
+        k.why = "captured by a closure";    // what the picture says
+        if (!byval)
+            k = esc_note_at(p, esc_shift(k, -1), l->name, at, "reference");
+        esc_flow(b, esc_note_at(p, k, l->name, at, "captured by a closure"), l);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 4. Tags and messages
+
+static bool is_named(Obj *o) { return o && o->name && o->name->s[0] && !name_is(o->name, "_"); }
+
+static bool is_uintptr(Type *t) {
+    Type *u = t ? type_underlying(t) : NULL;
+    return u && u->kind == TY_UINTPTR;
+}
+
+// The tag of one parameter and, with -m, gc's message about it.
+static EscLeaks param_tag(EscPass *p, EscFn *fn, Obj *param, Type *t, bool variadic_last, bool diagnose) {
+    EscLeaks esc = {0};
+    const char *name = is_named(param) ? param->name->s : NULL;
+    Pos pos = param ? param->pos : (Pos){0};
+    diagnose = diagnose && esc_reports(p, pos);
+    Compiler *cc = p->cc;
+    if (!fn->has_body) {
+        if (is_uintptr(t)) {
+            if (diagnose)
+                diag_note(cc, pos, "assuming %s is unsafe uintptr", name ? name : "arg");
+            leaks_add_heap(&esc, 0);
+            return esc;
+        }
+        if (!esc_type_has_pointers(t)) {
+            leaks_add_heap(&esc, 0);
+            return esc;
+        }
+        if (fn->info->pragmas & PRAGMA_NOESCAPE) {
+            if (diagnose && name)
+                diag_note(cc, pos, "%s does not escape", name);
+        } else {
+            if (diagnose && name)
+                diag_note(cc, pos, "leaking param: %s", name);
+            leaks_add_heap(&esc, 0);
+        }
+        return esc;
+    }
+    if (fn->info->pragmas & PRAGMA_UINTPTRESCAPES) {
+        if (is_uintptr(t)) {
+            if (diagnose)
+                diag_note(cc, pos, "marking %s as escaping uintptr", name ? name : "arg");
+            leaks_add_heap(&esc, 0);
+            return esc;
+        }
+        Type *u = t ? type_underlying(t) : NULL;
+        if (variadic_last && u && u->kind == TY_SLICE && is_uintptr(u->u.slice.elem)) {
+            if (diagnose)
+                diag_note(cc, pos, "marking %s as escaping ...uintptr", name ? name : "arg");
+            leaks_add_heap(&esc, 0);
+            return esc;
+        }
+    }
+    if (!esc_type_has_pointers(t)) {
+        leaks_add_heap(&esc, 0);
+        return esc;
+    }
+    if (!name)
+        return esc;
+    EscLoc *l = esc_old_loc(p, param);
+    if (!l)
+        return esc;
+    esc = l->leaks;
+    leaks_optimize(&esc);
+    if (diagnose && !l->escapes) {
+        if (leaks_empty(&esc))
+            diag_note(cc, pos, "%s does not escape", name);
+        int x = leaks_heap(&esc);
+        if (x == 0)
+            diag_note(cc, pos, "leaking param: %s", name);
+        else if (x > 0)
+            diag_note(cc, pos, "leaking param content: %s", name);
+        for (int i = 0; i < ESC_RESULTS; i++) {
+            x = leaks_result(&esc, i);
+            if (x >= 0) {
+                Obj *r = i < fn->info->nresults ? fn->info->results[i] : NULL;
+                diag_note(cc, pos, "leaking param: %s to result %s level=%d", name,
+                          r && r->name ? r->name->s : "?", x);
+            }
+        }
+    }
+    return esc;
+}
+
+static void tag_fn(EscPass *p, EscFn *fn) {
+    FuncInfo *fi = fn->info;
+    fn->tags = ARENA_ARRAY(p->arena, EscLeaks, fn->ntags + 1);
+    bool diagnose = p->m != 0 && !fn->is_std;
+    int k = 0;
+    if (fi->recv)
+        fn->tags[k++] = param_tag(p, fn, fi->recv, fi->recv->type, false, diagnose);
+    for (int i = 0; i < fi->nparams; i++) {
+        Obj *o = fi->params[i];
+        Type *sig = fi->sig ? type_underlying(fi->sig) : NULL;
+        Type *t = o ? o->type : sig && sig->kind == TY_FUNC && i < sig->u.func.nparams ? sig->u.func.params[i] : NULL;
+        bool last = sig && sig->kind == TY_FUNC && sig->u.func.variadic && i == fi->nparams - 1;
+        fn->tags[k++] = param_tag(p, fn, o, t, last, diagnose);
+    }
+    fn->state = FN_TAGGED;
+}
+
+static void report_locs(EscBatch *b) {
+    EscPass *p = b->pass;
+    if (!p->m)
+        return;
+    for (int i = 0; i < b->locs.len; i++) {
+        EscLoc *l = b->locs.items[i];
+        if (l->kind != LOC_VAR && l->kind != LOC_ALLOC)
+            continue;
+        if (l->kind == LOC_VAR && !l->var && !l->name)
+            continue;
+        if (l->fn && !l->fn->visited && l->fn->state != FN_TAGGED)
+            continue;
+        if (!esc_reports(p, l->pos) || l->go_defer_wrapper)
+            continue;
+        if (l->escapes) {
+            if (l->kind == LOC_VAR)
+                diag_note(p->cc, l->pos, "moved to heap: %s", l->name);
+            else
+                diag_note(p->cc, l->pos, "%s escapes to heap", esc_loc_expr(p, l));
+        } else if (l->kind == LOC_ALLOC) {
+            diag_note(p->cc, l->pos, "%s does not escape", esc_loc_expr(p, l));
+        }
+    }
+}
+
+static void run_batch(EscPass *p, EscFn **fns, int n) {
+    escmap_clear(&p->locs);
+    EscBatch *b = ARENA_NEW(p->arena, EscBatch);
+    b->pass = p;
+    b->heap.kind = LOC_HEAP;
+    b->heap.escapes = true;
+    b->blank.kind = LOC_BLANK;
+    ptrvec_push(p->arena, &p->batches, b);
+    // The functions and the literals they contain.
+    PtrVec all = {0};
+    for (int i = 0; i < n; i++) {
+        ptrvec_push(p->arena, &all, fns[i]);
+        void *ctx[2] = {&all, p};
+        esc_visit(fn_body(fns[i]->info), collect_lits, ctx);
+    }
+    for (int i = 0; i < all.len; i++)
+        init_fn(b, all.items[i]);
+    for (int i = 0; i < n; i++) {
+        if (fns[i]->has_body)
+            esc_walk_func(b, fns[i]);
+        else
+            fns[i]->visited = true;
+    }
+    for (int i = 0; i < b->closures.len; i++)
+        flow_closure(b, b->closures.items[i]);
+    for (int i = 0; i < b->locs.len; i++) {
+        EscLoc *l = b->locs.items[i];
+        const char *why = heap_alloc_reason(p, l);
+        if (why) {
+            EscHole k = esc_shift(esc_heap_hole(b), -1);
+            if (p->m >= 2)
+                k = esc_note_at(p, k, l->kind == LOC_VAR ? l->name : esc_loc_expr(p, l), l->pos, why);
+            esc_flow(b, k, l);
+        }
+    }
+    esc_walk_all(b);
+    for (int i = 0; i < b->fns.len; i++) {
+        EscFn *fn = b->fns.items[i];
+        if (fn->visited)
+            tag_fn(p, fn);
+    }
+    report_locs(b);
+    esc_rewrite_ssa(p, b);
+    for (int i = 0; i < b->fns.len; i++) {
+        EscFn *fn = b->fns.items[i];
+        if (!fn->visited)
+            fn->state = FN_TAGGED;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The pass
+
+static void analyse(EscPass *p) {
+    uint32_t counter = 0;
+    PtrVec stack = {0};
+    Compiler *cc = p->cc;
+    PtrVec order = {0};
+    for (int i = 0; i < cc->packages.len; i++) {
+        Package *pkg = cc->packages.items[i];
+        for (int j = 0; j < pkg->funcs.len; j++)
+            ptrvec_push(p->arena, &order, pkg->funcs.items[j]);
+    }
+    Package *m = p->prog->main_pkg;
+    bool main_listed = false;
+    for (int i = 0; i < cc->packages.len; i++)
+        main_listed |= cc->packages.items[i] == m;
+    for (int j = 0; m && !main_listed && j < m->funcs.len; j++)
+        ptrvec_push(p->arena, &order, m->funcs.items[j]);
+    for (int i = 0; i < order.len; i++) {
+        EscFn *fn = escmap_get(&p->fns, order.items[i]);
+        if (!fn || fn->outer || fn->scc_id)
+            continue;
+        scc_from(p, fn, &counter, &stack);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Package-level initializers: gc's init function
+//
+// gc sets package-level variables statically when it can (constants,
+// addresses of globals, func literals, composite literals of such things,
+// their conversions to interfaces) and by code in the package's init
+// function otherwise; escape analysis only sees the latter, where every
+// value is stored into a global, i.e. the heap.
+
+// The parts of a package-level initializer gc cannot set statically go to
+// the init function as assignments into the variable's (static) storage.
+// Composite literals other than maps, &composites, conversions to
+// interfaces (boxed into static storage), func literals, constants and
+// other globals are static; what they contain may not be.
+static void global_value(EscWalk *w, Node *e, Type *dst, const char *text, Pos pos) {
+    EscPass *p = w->p;
+    e = esc_unparen(e);
+    if (!e || e->val.kind != CONST_NONE || (e->flags & NF_TYPE))
+        return;
+    switch (e->kind) {
+    case N_IDENT: case N_FUNCLIT:
+        return;
+    case N_SELECTOR:
+        if (e->u.sel.kind == SEL_QUALIFIED || e->u.sel.kind == SEL_METHOD_EXPR)
+            return;
+        break;
+    case N_UNARY:
+        if (e->u.unary.op == T_AND) {
+            Node *x = esc_unparen(e->u.unary.x);
+            if (x && x->kind == N_IDENT)
+                return;     // &global
+            if (x && x->kind == N_COMPOSITE) {
+                global_value(w, x, x->type, text, pos);
+                return;
+            }
+        }
+        break;
+    case N_COMPOSITE: {
+        Type *u = e->type ? type_underlying(e->type) : NULL;
+        if (!u || u->kind == TY_MAP)
+            break;
+        NodeList *elts = &e->u.complit.elts;
+        for (int i = 0; i < elts->len; i++) {
+            Node *x = elts->items[i];
+            if (x->kind == N_KEYVALUE)
+                x = x->u.kv.value;
+            Type *et = NULL;
+            if (u->kind == TY_ARRAY)
+                et = u->u.array.elem;
+            else if (u->kind == TY_SLICE)
+                et = u->u.slice.elem;
+            Node *xu = esc_unparen(x);
+            // An element `{...}` with its type elided for a pointer element is &T{...}.
+            if (xu && xu->kind == N_COMPOSITE && !xu->u.complit.type) {
+                Type *xt = et && type_underlying(et) && type_underlying(et)->kind == TY_POINTER
+                               ? type_underlying(et)->u.ptr.elem : et;
+                global_value(w, xu, xt ? xt : xu->type, text, pos);
+                continue;
+            }
+            global_value(w, x, et ? et : x->type, text, pos);
+        }
+        return;
+    }
+    case N_CALL:
+        if (e->u.call.kind == CALL_CONVERSION && e->u.call.args.len == 1) {
+            Node *x = e->u.call.args.items[0];
+            Type *xt = x->type ? type_underlying(x->type) : NULL;
+            bool strconv = xt && (xt->kind == TY_STRING || xt->kind == TY_UNTYPED_STRING) && x->val.kind != CONST_NONE;
+            if (strconv || type_is_interface(e->type) || !xt || xt->kind != TY_SLICE) {
+                if (!strconv)
+                    global_value(w, x, x->type, text, pos);
+                return;
+            }
+        }
+        break;
+    default:
+        break;
+    }
+    // A conversion to an interface boxes into static storage too.
+    Type *t = dst && type_is_interface(dst) && e->type && !type_is_interface(e->type) ? e->type : dst;
+    EscHole k = esc_heap_hole(w->b);
+    if (p->m >= 2)
+        k = esc_note_at(p, k, text, pos, "assign");
+    esc_expr_to(w, k, e, t, e->pos);
+}
+
+static void walk_globals(EscPass *p, Package *pkg) {
+    if (!pkg || pkg->is_std || !pkg->globals.len)
+        return;
+    escmap_clear(&p->locs);
+    EscBatch *b = ARENA_NEW(p->arena, EscBatch);
+    b->pass = p;
+    b->heap.kind = LOC_HEAP;
+    b->heap.escapes = true;
+    b->blank.kind = LOC_BLANK;
+    FuncInfo *fi = ARENA_NEW(p->arena, FuncInfo);
+    fi->gc_name = "init";
+    fi->pkg = pkg;
+    EscFn *fn = ARENA_NEW(p->arena, EscFn);
+    fn->info = fi;
+    fn->has_body = true;
+    fn->state = FN_STARTED;
+    fn->visited = true;
+    ptrvec_push(p->arena, &b->fns, fn);
+    EscWalk w = {.b = b, .p = p, .fn = fn, .loop_depth = 1};
+    bool any = false;
+    for (int i = 0; i < pkg->globals.len; i++) {
+        Obj *g = pkg->globals.items[i];
+        Node *spec = g->decl;
+        if (!spec || spec->kind != N_VALUESPEC || !spec->u.valspec.values.len)
+            continue;
+        NodeList *names = &spec->u.valspec.names, *values = &spec->u.valspec.values;
+        int at = -1;
+        for (int j = 0; j < names->len; j++)
+            if (names->items[j]->u.ident.obj == g)
+                at = j;
+        if (at < 0)
+            continue;
+        if (values->len == names->len) {
+            size_t before = (size_t)b->locs.len + (size_t)b->closures.len;
+            const char *text = p->m >= 2 ? var_assign_string(p->cc, spec, at) : NULL;
+            global_value(&w, values->items[at], g->type, text, g->pos);
+            any |= before != (size_t)b->locs.len + (size_t)b->closures.len;
+        } else if (at == 0 && values->len == 1) {
+            // var a, b = f(): every result is stored into a global.
+            Node *c = esc_unparen(values->items[0]);
+            EscHole *ks = ARENA_ARRAY(p->arena, EscHole, names->len + 1);
+            for (int j = 0; j < names->len; j++)
+                ks[j] = esc_heap_hole(b);
+            if (c && c->kind == N_CALL)
+                esc_call(&w, ks, names->len, c);
+            else
+                esc_expr(&w, ks[0], c);
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    ptrvec_push(p->arena, &p->batches, b);
+    for (int i = 0; i < b->closures.len; i++)
+        flow_closure(b, b->closures.items[i]);
+    esc_walk_all(b);
+    report_locs(b);
+}
+
+EscPass *escape_run(Program *prog) {
+    Compiler *cc = prog->cc;
+    EscPass *p = ARENA_NEW(&cc->arena, EscPass);
+    p->cc = cc;
+    p->prog = prog;
+    p->arena = &cc->arena;
+    p->m = cc->opt.m_level;
+    p->max_stack_var = cc->opt.smallframes ? SMALL_STACK_VAR : MAX_STACK_VAR;
+    p->max_implicit_var = cc->opt.smallframes ? SMALL_IMPLICIT_VAR : MAX_IMPLICIT_VAR;
+    if (prog->devirt)
+        p->devirt = *(EscMap *)prog->devirt;
+    escmap_init_clearable(&p->locs);
+    escmap_init_clearable(&p->rw_moved);
+    escmap_init_clearable(&p->rw_stack);
+    escmap_init_clearable(&p->rw_sel0);
+    escmap_init_clearable(&p->rw_sel1);
+    escmap_init_clearable(&p->rw_params);
+    index_program(p);
+    analyse(p);
+    walk_globals(p, prog->main_pkg);
+    prog->escape = p;
+    return p;
+}
+
+void pass_escape(Program *prog) { escape_run(prog); }

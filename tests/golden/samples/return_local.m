@@ -1,0 +1,1 @@
+return_local.go:17:2: moved to heap: c
