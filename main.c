@@ -359,6 +359,13 @@ static int after_pass(const Driver *d, Program *prog, const char *name) {
         if (pictures && d->svg_dir && dot_write_cfg(prog->cc, f, name, d->svg_dir, true) != 0)
             return EXIT_INPUT_ERROR;
     }
+    // The escape graph, one picture per batch the analysis solved together.
+    if (strcmp(name, "escape") == 0) {
+        if (d->dot_dir && dot_write_escape_graphs(prog->cc, prog, d->dot_dir, false, d->func) != 0)
+            return EXIT_INPUT_ERROR;
+        if (d->svg_dir && dot_write_escape_graphs(prog->cc, prog, d->svg_dir, true, d->func) != 0)
+            return EXIT_INPUT_ERROR;
+    }
     return 0;
 }
 

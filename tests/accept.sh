@@ -173,6 +173,14 @@ for f in "$root"/samples/*.go; do
     golden "$f"
     dumps "$root/samples" "$(basename "$f")" -m -l
     pictures "$f"
+    # The escape graph and -m agree on what escapes.
+    if python3 "$here/escgraph_check.py" "$bin" "$f" >"$tmp/err" 2>&1; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL escape graph of $(basename "$f") disagrees with -m"
+        head -n 5 "$tmp/err" | sed 's/^/    /'
+    fi
 done
 
 if [ -f "$gengo" ]; then
