@@ -131,6 +131,20 @@ static bool is_untyped_numeric(Type *t) {
 
 // The implicit type of untyped x used where `target` is expected; NULL with
 // *code set (1 truncated, 2 overflows, 3 other) when impossible.
+// Gives an operand the type (and constant value) an implicit conversion
+// settled on, on the operand and on its expression in the AST.
+static void settle_implicit(Checker *c, Operand *x, Type *t, ConstVal val) {
+    if (val.kind != CONST_NONE) {
+        x->val = val;
+        if (x->expr)
+            x->expr->val = val;
+    }
+    if (t != x->type) {
+        x->type = t;
+        update_expr_type(c, x->expr, t, false);
+    }
+}
+
 static Type *implicit_type(Checker *c, Operand *x, Type *target, ConstVal *val, int *code) {
     *code = 0;
     if (x->mode == MODE_INVALID || !type_is_untyped(x->type) || !target || target->kind == TY_INVALID)
@@ -227,15 +241,7 @@ void convert_untyped(Checker *c, Operand *x, Type *target) {
         x->mode = MODE_INVALID;
         return;
     }
-    if (val.kind != CONST_NONE) {
-        x->val = val;
-        if (x->expr)
-            x->expr->val = val;
-    }
-    if (t != x->type) {
-        x->type = t;
-        update_expr_type(c, x->expr, t, false);
-    }
+    settle_implicit(c, x, t, val);
 }
 
 // ---------------------------------------------------------------------------
@@ -332,15 +338,7 @@ void check_assignment(Checker *c, Operand *x, Type *t, const char *context) {
             x->mode = MODE_INVALID;
             return;
         }
-        if (val.kind != CONST_NONE) {
-            x->val = val;
-            if (x->expr)
-                x->expr->val = val;
-        }
-        if (nt != x->type) {
-            x->type = nt;
-            update_expr_type(c, x->expr, nt, false);
-        }
+        settle_implicit(c, x, nt, val);
     }
     if (!t)
         return;
