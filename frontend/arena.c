@@ -27,6 +27,7 @@ enum {
     ARENA_FIRST_CHUNK = 4 << 10,
     ARENA_MAX_CHUNK = 64 << 20,
     ARENA_MAP_AT = 1 << 20,
+    ARENA_CHILD_CHUNK = 2 << 10,
 };
 
 void arena_init(Arena *a) { memset(a, 0, sizeof *a); }
@@ -85,7 +86,9 @@ void *arena_alloc(Arena *a, size_t size) {
     if (size == 0)
         size = align;
     if ((size_t)(a->end - a->cur) < size) {
-        size_t chunk = a->head ? a->head->size * 2 : ARENA_FIRST_CHUNK;
+        // A child's chunks are cheap bump allocations in its parent, so they
+        // stay small: what a function's SSA leaves unused is at most one.
+        size_t chunk = a->parent ? ARENA_CHILD_CHUNK : a->head ? a->head->size * 2 : ARENA_FIRST_CHUNK;
         if (chunk > ARENA_MAX_CHUNK)
             chunk = ARENA_MAX_CHUNK;
         while (chunk - sizeof(ArenaChunk) < size)
