@@ -330,6 +330,21 @@ void mark_dot_import_used(Checker *c, Obj *o) {
     }
 }
 
+// Stands in for a package minigc cannot import, named after the last
+// element of its path, so that its one error is the only one: gc likewise
+// reports a failed import once and then treats its uses as invalid.
+static Package *fake_package(Checker *c, const char *path) {
+    Package *p = ARENA_NEW(&c->cc->arena, Package);
+    const char *elem = strrchr(path, '/');
+    elem = elem ? elem + 1 : path;
+    p->path = arena_strndup(&c->cc->arena, path, strlen(path));
+    p->name = intern_cstr(c->cc, elem);
+    p->scope = scope_new(c->cc, NULL);
+    p->checked = true;
+    p->fake = true;
+    return p;
+}
+
 static void collect_import(Checker *c, Node *spec) {
     const char *path = import_path(c, spec);
     if (!path)
@@ -341,7 +356,7 @@ static void collect_import(Checker *c, Node *spec) {
         imp = stdlib_import(c->cc, path);
         if (!imp) {
             check_errorf(c, spec->u.import.path->pos, "package %s is not modelled by minigc", path);
-            return;
+            imp = fake_package(c, path);
         }
     }
     spec->u.import.pkg = imp;
@@ -789,7 +804,7 @@ static void check_package_name(Checker *c, File **files, int nfiles) {
 static void unused_imports(Checker *c) {
     for (int i = 0; i < c->st->imports.len; i++) {
         Obj *o = c->st->imports.items[i];
-        if (o->u.var.used)
+        if (o->u.var.used || o->u.imported->fake)
             continue;
         Package *p = o->u.imported;
         const char *elem = strrchr(p->path, '/');

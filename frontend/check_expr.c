@@ -1231,6 +1231,10 @@ static bool qualified_ident(Checker *c, Operand *x, Node *e) {
     Name *sel = e->u.sel.name;
     Obj *o = scope_lookup_local(pkg->scope, sel);
     x->expr = e;
+    if (pkg->fake) {
+        set_invalid(c, x);
+        return true;
+    }
     if (!o) {
         check_errorf(c, e->u.sel.name_pos, "undefined: %s.%s", pkg->name->s, sel->s);
         set_invalid(c, x);

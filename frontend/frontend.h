@@ -716,6 +716,8 @@ struct Package {
                             // gc's initialization order (for `var a, b = f()` only a)
     bool is_std;
     bool checked;
+    bool fake;              // an import minigc has no model of: after its one error,
+                            // uses of it are silently invalid, as gc does for a failed import
 };
 
 // Type-checks the files of one package. Imports of modelled standard-library
