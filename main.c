@@ -39,7 +39,7 @@ typedef struct Driver {
     Options opt;
     int no_opt_count;       // -N
     int all_errors_count;   // -e
-    int no_columns_count;   // -C: gc drops columns from messages; not honoured yet
+    int no_columns_count;   // -C: gc drops columns from messages
     int ignored_count;      // -0: gc's test harness passes it through
     bool list_passes;       // -passes
     bool compare_inline;    // -compare-inline
@@ -75,7 +75,7 @@ typedef struct FlagSpec {
 
 static const FlagSpec flag_table[] = {
     {"0", FLAG_COUNT, AT(ignored_count), NULL, "accepted and ignored, as Go's test harness passes it"},
-    {"C", FLAG_COUNT, AT(no_columns_count), NULL, "disable printing of columns in error messages (accepted)"},
+    {"C", FLAG_COUNT, AT(no_columns_count), NULL, "disable printing of columns in error messages"},
     {"N", FLAG_COUNT, AT(no_opt_count), NULL, "disable optimizations (inlining and deadcode)"},
     {"compare-inline", FLAG_BOOL, AT(compare_inline), NULL,
      "run with and without inlining and show which escape verdicts change"},
@@ -277,6 +277,7 @@ static bool parse_args(Driver *d, int argc, char **argv) {
 static void finish_options(Driver *d) {
     d->opt.no_opt = d->no_opt_count > 0;
     d->opt.all_errors = d->all_errors_count > 0;
+    d->opt.no_columns = d->no_columns_count > 0;
 }
 
 // -passes: the pipeline in the order it runs, with what turns a pass off.

@@ -77,6 +77,22 @@ static int diag_cmp(const void *pa, const void *pb) {
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+const char *pos_string(const Compiler *cc, Arena *a, Pos pos) {
+    const SourceFile *sf = cc->files.items[pos.file];
+    if (cc->opt.no_columns)
+        return arena_sprintf(a, "%s:%u", sf->path, pos.line);
+    return arena_sprintf(a, "%s:%u:%u", sf->path, pos.line, pos.col);
+}
+
+// "file:line:col: ", or "file:line: " under -C, as gc prints positions.
+static void print_pos(const Compiler *cc, FILE *out, Pos pos) {
+    const SourceFile *sf = cc->files.items[pos.file];
+    if (cc->opt.no_columns)
+        fprintf(out, "%s:%u: ", sf->path, pos.line);
+    else
+        fprintf(out, "%s:%u:%u: ", sf->path, pos.line, pos.col);
+}
+
 void diag_flush(Compiler *cc, void *outp) {
     FILE *out = outp;
     Diags *d = &cc->diags;
@@ -92,19 +108,16 @@ void diag_flush(Compiler *cc, void *outp) {
             strcmp(prev->msg, g->msg) == 0)
             continue;
         prev = g;
-        if (pos_known(g->pos)) {
-            const SourceFile *sf = cc->files.items[g->pos.file];
-            fprintf(out, "%s:%u:%u: %s\n", sf->path, g->pos.line, g->pos.col, g->msg);
-        } else {
-            fprintf(out, "%s\n", g->msg);
-        }
+        if (pos_known(g->pos))
+            print_pos(cc, out, g->pos);
+        fprintf(out, "%s\n", g->msg);
         if (g->kind == DIAG_ERROR && ++errors >= 10 && !cc->opt.all_errors) {
             bool more = false;
             for (int j = i + 1; j < d->len; j++)
                 more |= d->items[j].kind == DIAG_ERROR;
             if (more) {
-                const SourceFile *sf = cc->files.items[g->pos.file];
-                fprintf(out, "%s:%u:%u: too many errors\n", sf->path, g->pos.line, g->pos.col);
+                print_pos(cc, out, g->pos);
+                fputs("too many errors\n", out);
             }
             break;
         }

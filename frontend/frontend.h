@@ -116,6 +116,8 @@ void diag_note(Compiler *cc, Pos pos, const char *fmt, ...) __attribute__((forma
 // Without -e, printing stops after 10 errors with "too many errors".
 void diag_flush(Compiler *cc, void *out /* FILE* */);
 int diag_error_count(const Compiler *cc);
+// A position as messages print it: "file:line:col", or "file:line" under -C.
+const char *pos_string(const Compiler *cc, Arena *a, Pos pos);
 
 // ---------------------------------------------------------------------------
 // Interned names (intern.c). Identifiers are interned so that comparing two
@@ -745,7 +747,8 @@ typedef struct Options {
     bool no_opt;            // -N
     bool all_errors;        // -e
     bool smallframes;       // -smallframes
-    bool complete;          // -C (gc: -complete)
+    bool complete;          // -complete
+    bool no_columns;        // -C: messages give file:line, without the column
     const char *pkg_path;   // -p
     const char *out_file;   // -o
     const char *debug;      // -d=...

@@ -363,10 +363,7 @@ const char *esc_note_string(EscPass *p, const EscNote *n) {
     }
 }
 
-const char *esc_pos_string(EscPass *p, Pos pos) {
-    const SourceFile *sf = p->cc->files.items[pos.file];
-    return arena_sprintf(p->arena, "%s:%u:%u", sf->path, pos.line, pos.col);
-}
+const char *esc_pos_string(EscPass *p, Pos pos) { return pos_string(p->cc, p->arena, pos); }
 
 // gc's explainFlow: "flow: dst = &src:" and the notes behind it.
 void esc_explain_flow(EscPass *p, PtrVec *lines, Pos pos, const EscLoc *dst, const EscLoc *src, int derefs,
@@ -409,10 +406,8 @@ void esc_explain_flush(EscPass *p, PtrVec *lines) {
     size_t len = 0;
     for (int i = 0; i < lines->len; i += 2) {
         Pos *at = lines->items[i];
-        if (i > 0) {
-            const SourceFile *sf = p->cc->files.items[at->file];
-            len += (size_t)snprintf(msg + len, total - len, "\n%s:%u:%u: ", sf->path, at->line, at->col);
-        }
+        if (i > 0)
+            len += (size_t)snprintf(msg + len, total - len, "\n%s: ", pos_string(p->cc, p->arena, *at));
         len += (size_t)snprintf(msg + len, total - len, "%s", (const char *)lines->items[i + 1]);
     }
     diag_note(p->cc, *(Pos *)lines->items[0], "%s", msg);

@@ -120,6 +120,10 @@ check_cli() {
     expect_cli bad-count 2 '^invalid boolean value "x" for -m: invalid count "x"$' -m=x ok.go
     printf 'package other\n\nfunc g() {}\n' >other.go
     expect_cli package-mismatch 1 '^other.go:1:1: package other; expected main$' ok.go other.go
+    printf 'package main\n\nfunc main() {\n\tx := 1\n}\n' >unused.go
+    expect_cli no-columns 1 '^unused.go:4: x declared but not used$' -C unused.go
+    printf 'package main\n\nfunc f() *int {\n\tx := 1\n\treturn &x\n}\n\nfunc main() { f() }\n' >moved.go
+    expect_cli no-columns-m2 0 '^moved.go:4: x escapes to heap:$' -C -m=2 -l moved.go
     expect_cli passes 0 '^[a-z]+ ' -passes
     expect_cli missing-file 1 '^open nosuchfile.go: no such file or directory$' nosuchfile.go
     expect_cli valid 0 '' -0 -m -m -l=4 -N -e -C -smallframes -complete -d=inlfuncswithclosures=1,ssa/check/on \
