@@ -135,6 +135,17 @@ pictures() {
     done
 }
 
+# escgraph FILE: the escape graph and -m agree on what escapes.
+escgraph() {
+    if python3 "$here/escgraph_check.py" "$bin" "$1" >"$tmp/err" 2>&1; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL escape graph of $(basename "$1") disagrees with -m"
+        head -n 5 "$tmp/err" | sed 's/^/    /'
+    fi
+}
+
 # The flags gc gets for a Go test file, from its directive line.
 directive_flags() {
     local line
@@ -163,6 +174,11 @@ if [ -d "$gotests" ]; then
         compiles "$gotests" "$(basename "$f")" $(directive_flags "$f")
         # shellcheck disable=SC2046
         dumps "$gotests" "$(basename "$f")" $(directive_flags "$f")
+        # The escape tests run without inlining: their escape graphs must
+        # mark as escaping exactly what -m reports.
+        if grep -q '^// errorcheck.* -l' "$f" && [ "${f#"$gotests"/escape}" != "$f" ]; then
+            escgraph "$f"
+        fi
     done
 else
     echo "accept: $gotests is missing (Debian package golang-1.19-src); skipping Go's test files"
@@ -173,14 +189,7 @@ for f in "$root"/samples/*.go; do
     golden "$f"
     dumps "$root/samples" "$(basename "$f")" -m -l
     pictures "$f"
-    # The escape graph and -m agree on what escapes.
-    if python3 "$here/escgraph_check.py" "$bin" "$f" >"$tmp/err" 2>&1; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL escape graph of $(basename "$f") disagrees with -m"
-        head -n 5 "$tmp/err" | sed 's/^/    /'
-    fi
+    escgraph "$f"
 done
 
 if [ -f "$gengo" ]; then
