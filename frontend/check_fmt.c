@@ -49,6 +49,17 @@ static const Node *unparen_type(const Node *n) {
     return n;
 }
 
+// "a, b " before a field's or parameter's type; nothing when it has no names.
+static void field_names(Buf *b, const Node *f, int depth) {
+    for (int j = 0; j < f->u.field.names.len; j++) {
+        if (j)
+            puts_(b, ", ");
+        expr(b, f->u.field.names.items[j], depth);
+    }
+    if (f->u.field.names.len)
+        puts_(b, " ");
+}
+
 // (a, b int, c string): consecutive names sharing one type node print it once.
 static void param_list(Buf *b, const NodeList *l, int depth) {
     puts_(b, "(");
@@ -56,13 +67,7 @@ static void param_list(Buf *b, const NodeList *l, int depth) {
         const Node *f = l->items[i];
         if (i)
             puts_(b, ", ");
-        for (int j = 0; j < f->u.field.names.len; j++) {
-            if (j)
-                puts_(b, ", ");
-            expr(b, f->u.field.names.items[j], depth);
-        }
-        if (f->u.field.names.len)
-            puts_(b, " ");
+        field_names(b, f, depth);
         expr(b, unparen_type(f->u.field.type), depth);
     }
     puts_(b, ")");
@@ -86,13 +91,7 @@ static void struct_fields(Buf *b, const Node *n, int depth) {
         const Node *f = n->u.fields.list.items[i];
         if (i)
             puts_(b, "; ");
-        for (int j = 0; j < f->u.field.names.len; j++) {
-            if (j)
-                puts_(b, ", ");
-            expr(b, f->u.field.names.items[j], depth);
-        }
-        if (f->u.field.names.len)
-            puts_(b, " ");
+        field_names(b, f, depth);
         expr(b, f->u.field.type, depth);
         if (f->u.field.tag) {
             puts_(b, " ");
