@@ -1,8 +1,9 @@
 // diag.c - diagnostics as records, printed the way gc prints them.
 //
-// gc collects errors and -m messages, sorts them stably by position, drops an
-// error identical to the one before it (never an -m message: gc prints those
-// as it makes them), and prints "file:line:col: msg".
+// gc collects errors, sorts them stably by position, drops an error
+// identical to the one before it, and prints "file:line:col: msg". Under -m
+// it prints each message as it makes it (WarnfAt flushes at once), so -m
+// messages keep the order the passes made them in, never sorted.
 // Without -e it gives up after 10 errors with "too many errors".
 #include "frontend.h"
 
@@ -96,7 +97,10 @@ static void print_pos(const Compiler *cc, FILE *out, Pos pos) {
 void diag_flush(Compiler *cc, void *outp) {
     FILE *out = outp;
     Diags *d = &cc->diags;
-    if (d->len > 1)
+    // Errors are sorted by position; -m messages keep the order they were
+    // made in (gc prints each at once under -m), and compilation stops
+    // before the passes that make them when there are errors.
+    if (d->len > 1 && d->nerrors > 0)
         qsort(d->items, (size_t)d->len, sizeof(Diag), diag_cmp);
     int errors = 0;
     const Diag *prev = NULL;

@@ -13,9 +13,10 @@
 # Go's test files must compile: exit 0 in time, nothing on standard error
 # (the -m output on standard output is scored by tests/conformance.sh
 # against a committed baseline, not here). The samples must print exactly
-# what the real gc 1.19 prints with -m -l: tests/golden/samples/X.m holds
-# gc's output (compared regardless of order, as gc's own order is not by
-# position). The generated program must exit 0 and print nothing.
+# what the real gc 1.19 prints with -m -l and with -m=2 -l:
+# tests/golden/samples/X.m and X.m2l hold gc's output, compared line for line in gc's order (gc prints each -m
+# message as it makes it: the order is not by position, and is part of the
+# output). The generated program must exit 0 and print nothing.
 set -u
 # Every run below also checks the SSA's invariants after every pass.
 export MINIGC_CHECK=1
@@ -55,25 +56,27 @@ compiles() {
     head -n 5 "$tmp/err" | sed 's/^/    /'
 }
 
-# golden FILE: minigc -m -l on a sample prints what gc printed
-# (tests/golden/samples/NAME.m), line for line, order aside.
+# golden FILE EXT FLAGS...: minigc FLAGS on a sample prints what gc printed
+# with the same flags (tests/golden/samples/NAME.EXT: .m for -m -l, .m2l
+# for -m=2 -l), line for line, in gc's order.
 golden() {
-    local file=$1 name want
+    local file=$1 ext=$2 name want
+    shift 2
     name=$(basename "$file" .go)
-    want=$here/golden/samples/$name.m
+    want=$here/golden/samples/$name.$ext
     if [ ! -f "$want" ]; then
         failed=$((failed + 1))
-        echo "FAIL $(basename "$file"): no golden file tests/golden/samples/$name.m"
+        echo "FAIL $(basename "$file"): no golden file tests/golden/samples/$name.$ext"
         return
     fi
-    (cd "$root/samples" && timeout 20 "$bin" -m -l "$(basename "$file")") >"$tmp/out" 2>&1 </dev/null
+    (cd "$root/samples" && timeout 20 "$bin" "$@" "$(basename "$file")") >"$tmp/out" 2>&1 </dev/null
     local status=$?
-    if [ "$status" -eq 0 ] && diff <(LC_ALL=C sort "$want") <(LC_ALL=C sort "$tmp/out") >"$tmp/diff"; then
+    if [ "$status" -eq 0 ] && diff "$want" "$tmp/out" >"$tmp/diff"; then
         passed=$((passed + 1))
         return
     fi
     failed=$((failed + 1))
-    echo "FAIL $(basename "$file") -m -l: exit status $status, differs from gc (< gc, > minigc)"
+    echo "FAIL $(basename "$file") $*: exit status $status, differs from gc (< gc, > minigc)"
     head -n 10 "$tmp/diff" | sed 's/^/    /'
 }
 
@@ -186,7 +189,8 @@ fi
 
 for f in "$root"/samples/*.go; do
     [ -e "$f" ] || continue
-    golden "$f"
+    golden "$f" m -m -l
+    golden "$f" m2l -m=2 -l
     dumps "$root/samples" "$(basename "$f")" -m -l
     pictures "$f"
     escgraph "$f"
