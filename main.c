@@ -284,7 +284,7 @@ static void finish_options(Driver *d) {
 static void list_passes(void) {
     for (int i = 0; i < pass_count; i++) {
         const Pass *p = &pass_table[i];
-        printf("%-14s %s%s%s\n", p->name, p->what, p->off_with_l ? " (off with -l)" : "",
+        printf("%-15s %s%s%s\n", p->name, p->what, p->off_with_l ? " (off with -l)" : "",
                p->off_with_N ? " (off with -N)" : "");
     }
 }

@@ -8,9 +8,11 @@
 #include <string.h>
 
 const Pass pass_table[] = {
+    {"early deadcode", pass_deadcode_early, false, false, "gc's IR deadcode: constant ifs and switches, code after them (always on)"},
     {"build", pass_build, false, false, "typed AST to SSA for every function (Braun et al.)"},
     {"devirtualize", pass_devirtualize, false, false, "interface calls on a value of one known type made static"},
     {"escape", pass_escape, false, false, "gc's escape analysis: heap or stack for every allocation, param tags"},
+    {"late deadcode", pass_deadcode_late, false, true, "unreachable blocks, copies and unused values of the SSA"},
 };
 const int pass_count = (int)(sizeof pass_table / sizeof pass_table[0]);
 

@@ -35,9 +35,13 @@ extern const Pass pass_table[];
 extern const int pass_count;
 
 // The passes (one file each).
+void pass_deadcode_early(Program *prog);  // deadcode_early.c: gc's IR deadcode on the typed AST (before build);
+                                          // dead func literals become NULL in Package.funcs
 void pass_build(Program *prog);     // build.c: typed AST -> SSA, fills prog->funcs
 void pass_devirtualize(Program *prog);  // devirtualize.c: interface calls of a known concrete type
 void pass_escape(Program *prog);    // escape.c: gc's escape analysis, verdicts onto the SSA
+void pass_deadcode_late(Program *prog);   // deadcode_late.c: unreachable blocks, copies, unused values
+void deadcode_late_func(Func *f);         // the same on one function (unit tests)
 // Runs func_check on every function; on a failure prints
 // "minigc: internal error after build: MSG" to stderr and exits 3.
 void build_check_all(Program *prog);

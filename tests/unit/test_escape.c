@@ -63,6 +63,7 @@ static Run *run_opts(const char *name, const char *text, Options opt) {
     if (diag_error_count(r->cc))
         fail_msg("unexpected errors:\n%s", test_flush_diags(r->cc));
     r->prog = (Program){.cc = r->cc, .main_pkg = p};
+    pass_deadcode_early(&r->prog);
     pass_build(&r->prog);
     pass_devirtualize(&r->prog);
     pass_escape(&r->prog);
