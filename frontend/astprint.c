@@ -411,12 +411,6 @@ static void syntax_list(Buf *b, NodeList l) {
     }
 }
 
-static const Node *unparen(const Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
 static void syntax_params(Buf *b, NodeList fields) {
     buf_str(b, "(");
     for (int i = 0; i < fields.len; i++) {

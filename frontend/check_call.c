@@ -11,12 +11,6 @@
 
 static Type *invalid_type(Checker *c) { return c->cc->basic[TY_INVALID]; }
 
-static Node *unparen(Node *e) {
-    while (e && e->kind == N_PAREN)
-        e = e->u.unary.x;
-    return e;
-}
-
 static Type *empty_iface(Checker *c) {
     if (!c->st->empty_iface) {
         c->st->empty_iface = type_new(c->cc, TY_INTERFACE);

@@ -14,12 +14,6 @@
 
 static Type *invalid_type(Checker *c) { return c->cc->basic[TY_INVALID]; }
 
-static Node *unparen(Node *e) {
-    while (e && e->kind == N_PAREN)
-        e = e->u.unary.x;
-    return e;
-}
-
 static void set_invalid(Checker *c, Operand *x) {
     x->mode = MODE_INVALID;
     x->type = invalid_type(c);

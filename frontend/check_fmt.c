@@ -43,12 +43,6 @@ static void expr_list(Buf *b, const NodeList *l, int depth) {
     }
 }
 
-static const Node *unparen_type(const Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
 // "a, b " before a field's or parameter's type; nothing when it has no names.
 static void field_names(Buf *b, const Node *f, int depth) {
     for (int j = 0; j < f->u.field.names.len; j++) {
@@ -68,7 +62,7 @@ static void param_list(Buf *b, const NodeList *l, int depth) {
         if (i)
             puts_(b, ", ");
         field_names(b, f, depth);
-        expr(b, unparen_type(f->u.field.type), depth);
+        expr(b, unparen(f->u.field.type), depth);
     }
     puts_(b, ")");
 }

@@ -18,12 +18,6 @@
 
 static Type *invalid_type(Checker *c) { return c->cc->basic[TY_INVALID]; }
 
-static Node *unparen(Node *e) {
-    while (e && e->kind == N_PAREN)
-        e = e->u.unary.x;
-    return e;
-}
-
 static void stmt(Checker *c, Node *s);
 static void stmt_list(Checker *c, NodeList *l);
 

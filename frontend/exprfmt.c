@@ -157,12 +157,6 @@ static void put(Out *o, const char *s) {
     put_n(o, s, strlen(s));
 }
 
-static const Node *unparen(const Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
 // The type the checker recorded on n or, when it recorded none there, on
 // what n parenthesises.
 static Type *node_type(const Node *n) {

@@ -704,6 +704,43 @@ struct FuncInfo {
 };
 
 // ---------------------------------------------------------------------------
+// Tree helpers (tree.c): what several passes need of the typed AST.
+
+// n without the parentheses written around it.
+Node *unparen(const Node *n);
+// The body (N_BLOCK) of a declared function or a func literal; NULL if none.
+Node *func_body(const FuncInfo *fi);
+// Calls f on n and, while f returns true, on its children (a func literal's
+// body included), in source order.
+typedef bool (*TreeVisitFn)(Node *n, void *ctx);
+void tree_visit(Node *n, TreeVisitFn f, void *ctx);
+void tree_visit_list(NodeList *l, TreeVisitFn f, void *ctx);
+// Old object -> new object, filled by tree_copy.
+typedef struct TreeObjMap {
+    Obj **from, **to;
+    int len, cap;
+} TreeObjMap;
+Obj *tree_objmap_get(const TreeObjMap *m, const Obj *from);
+void tree_objmap_put(Compiler *cc, TreeObjMap *m, Obj *from, Obj *to);
+// A deep copy of n; variables declared in `root` (or in literals inside it)
+// become fresh objects, recorded in `map` (which may hold some already: they
+// are used as given).
+Node *tree_copy(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map);
+// gc's StaticValue: n, or what the local variable n names is known to hold
+// (defined with a value, never assigned again, its address never taken),
+// repeatedly. static_definition: that value of one variable, or NULL.
+Node *static_value(Node *n);
+Node *static_definition(const Obj *var);
+// x, x.f, x[i] of an array: the variable &... takes the address of (gc's OuterValue).
+Node *outer_value(Node *n);
+// The functions' call graph bottom up, as gc's VisitFuncsBottomUp: `batch`
+// gets each strongly connected component of top-level functions, callees
+// first; `recursive` when the component is a cycle (one function calling
+// itself, directly or from a literal inside it, included).
+typedef void (*TreeSccFn)(FuncInfo **fns, int n, bool recursive, void *ctx);
+void funcs_bottom_up(Compiler *cc, FuncInfo **fns, int n, TreeSccFn batch, void *ctx);
+
+// ---------------------------------------------------------------------------
 // Packages, the checker and the standard-library models
 
 struct Package {

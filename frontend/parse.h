@@ -82,7 +82,6 @@ Node *p_func_type(Parser *p, const char *context);
 NodeList p_param_list(Parser *p, Node *name, Node *type, TokKind close, bool require_names, Pos *end);
 Node *p_literal_or_nil(Parser *p);
 Node *p_qualified_name(Parser *p, Node *name);
-Node *p_unparen(Node *x);
 bool p_is_type_elem(const Node *x);
 
 // parse_stmt.c

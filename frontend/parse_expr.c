@@ -42,12 +42,6 @@ static int binary_prec(TokKind k) {
     }
 }
 
-Node *p_unparen(Node *x) {
-    while (x && x->kind == N_PAREN)
-        x = x->u.unary.x;
-    return x;
-}
-
 // Whether x is certainly a type element (a type literal, or ~T, or a union
 // containing one) rather than something that could also be a value.
 bool p_is_type_elem(const Node *x) {
@@ -144,7 +138,7 @@ static Node *unary_expr(Parser *p) {
     Node *u = node_new(p->cc, op == T_MUL ? N_STAR : N_UNARY, pos);
     u->u.unary.op = op;
     // &(T{}) takes the address of the literal: drop the parentheses.
-    u->u.unary.x = op == T_AND ? p_unparen(x) : x;
+    u->u.unary.x = op == T_AND ? unparen(x) : x;
     return u;
 }
 
@@ -370,7 +364,7 @@ Node *p_pexpr(Parser *p, Node *x, bool keep_parens) {
         TokKind k = p->tok.kind;
         if (k != T_PERIOD && k != T_LBRACK && k != T_LPAREN && k != T_LBRACE)
             break;
-        if (k == T_LBRACE && !complit_type_ok(p, p_unparen(x)))
+        if (k == T_LBRACE && !complit_type_ok(p, unparen(x)))
             break;
         if (!p_enter(p))
             break;
@@ -381,7 +375,7 @@ Node *p_pexpr(Parser *p, Node *x, bool keep_parens) {
         } else if (k == T_LPAREN) {
             x = call_expr(p, x, pos);
         } else {
-            if (p_unparen(x) != x)
+            if (unparen(x) != x)
                 p_syntax_error(p, "cannot parenthesize type in composite literal");
             Node *c = complit_expr(p);
             c->u.complit.type = x;

@@ -393,7 +393,7 @@ static Node *call_stmt(Parser *p) {
     Node *s = node_new(p->cc, kind == T_GO ? N_GO : N_DEFER, p->tok.pos);
     p_next(p);
     Node *x = p_pexpr(p, NULL, p->tok.kind == T_LPAREN);
-    Node *t = p_unparen(x);
+    Node *t = unparen(x);
     if (t != x) {
         p_error_at(p, x->pos, "expression in %s must not be parenthesized", word);
         x = t;

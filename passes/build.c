@@ -30,16 +30,6 @@ static Pos func_pos(FuncInfo *fi) {
     return fi->obj ? fi->obj->pos : (Pos){0};
 }
 
-static Node *func_body(FuncInfo *fi) {
-    if (!fi->decl)
-        return NULL;
-    if (fi->decl->kind == N_FUNCDECL)
-        return fi->decl->u.funcdecl.body;
-    if (fi->decl->kind == N_FUNCLIT)
-        return fi->decl->u.funclit.body;
-    return NULL;
-}
-
 static void closure_entry(Builder *b, Block *entry) {
     FuncInfo *fi = b->info;
     Pos pos = func_pos(fi);

@@ -122,12 +122,6 @@ Type *be_type(Builder *b, Type *t) {
 
 static bool is_untyped_nil(Type *t) { return t && t->kind == TY_UNTYPED_NIL; }
 
-static Node *unparen(Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
 void be_set_expr(Builder *b, Value *v, Node *n) {
     if (!v || !n)
         return;

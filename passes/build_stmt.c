@@ -22,12 +22,6 @@
 
 #include <string.h>
 
-static Node *unparen(Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
 static Type *under(Type *t) { return t ? type_underlying(t) : NULL; }
 static TypeKind ukind(Type *t) {
     Type *u = under(t);

@@ -30,7 +30,7 @@ static bool is_conversion_to_iface(Node *n) {
 // The concrete type the interface value n is known to hold, or NULL.
 static Type *static_concrete_type(EscPass *p, FuncInfo *fn, Node *n) {
     for (int guard = 0; guard < 100; guard++) {
-        n = esc_unparen(n);
+        n = unparen(n);
         if (!n)
             return NULL;
         if (is_conversion_to_iface(n)) {
@@ -45,7 +45,7 @@ static Type *static_concrete_type(EscPass *p, FuncInfo *fn, Node *n) {
         Node *rhs = esc_single_definition(p, v);
         if (!rhs)
             return NULL;
-        Node *r = esc_unparen(rhs);
+        Node *r = unparen(rhs);
         if (r && r->type && !type_is_interface(r->type) && r->type->kind != TY_UNTYPED_NIL && !(r->flags & NF_TYPE))
             return r->type;     // the implicit conversion of the definition
         n = rhs;
@@ -122,7 +122,7 @@ static bool visit_call(Node *n, void *vctx) {
     }
     if (n->kind != N_CALL || n->u.call.kind != CALL_INTERFACE)
         return true;
-    Node *sel = esc_unparen(n->u.call.fun);
+    Node *sel = unparen(n->u.call.fun);
     if (!sel || sel->kind != N_SELECTOR || sel->u.sel.depth > 1)
         return true;
     Type *typ = static_concrete_type(c->p, c->fn, sel->u.sel.x);

@@ -46,23 +46,13 @@ bool esc_reports(EscPass *p, Pos pos) {
 // ---------------------------------------------------------------------------
 // 1. Functions and SSA allocation sites
 
-static Node *fn_body(FuncInfo *fi) {
-    if (!fi || !fi->decl)
-        return NULL;
-    if (fi->decl->kind == N_FUNCDECL)
-        return fi->decl->u.funcdecl.body;
-    if (fi->decl->kind == N_FUNCLIT)
-        return fi->decl->u.funclit.body;
-    return NULL;
-}
-
 static EscFn *new_fn(EscPass *p, FuncInfo *fi) {
     EscFn *fn = escmap_get(&p->fns, fi);
     if (fn)
         return fn;
     fn = ARENA_NEW(p->arena, EscFn);
     fn->info = fi;
-    fn->has_body = fn_body(fi) != NULL;
+    fn->has_body = func_body(fi) != NULL;
     fn->is_std = fi->pkg && fi->pkg->is_std;
     escmap_put(p->arena, &p->fns, fi, fn);
     return fn;
@@ -110,83 +100,7 @@ static void index_program(EscPass *p) {
     }
 }
 
-// ---------------------------------------------------------------------------
-// An AST visitor: calls f on n and, while f returns true, on its children.
-
-typedef bool (*VisitFn)(Node *n, void *ctx);
-
-static void visit(Node *n, VisitFn f, void *ctx, int depth);
-
-static void visit_list(NodeList *l, VisitFn f, void *ctx, int depth) {
-    for (int i = 0; i < l->len; i++)
-        visit(l->items[i], f, ctx, depth);
-}
-
-static void visit(Node *n, VisitFn f, void *ctx, int depth) {
-    if (!n || depth > 10000 || !f(n, ctx))
-        return;
-    depth++;
-    switch (n->kind) {
-    case N_COMPOSITE: visit_list(&n->u.complit.elts, f, ctx, depth); break;
-    case N_KEYVALUE: visit(n->u.kv.key, f, ctx, depth); visit(n->u.kv.value, f, ctx, depth); break;
-    case N_FUNCLIT: visit(n->u.funclit.body, f, ctx, depth); break;
-    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPRSTMT: case N_GO: case N_DEFER:
-        visit(n->u.unary.x, f, ctx, depth);
-        break;
-    case N_SELECTOR: visit(n->u.sel.x, f, ctx, depth); break;
-    case N_INDEX: visit(n->u.index.x, f, ctx, depth); visit(n->u.index.index, f, ctx, depth); break;
-    case N_SLICE:
-        visit(n->u.slice.x, f, ctx, depth);
-        visit(n->u.slice.lo, f, ctx, depth);
-        visit(n->u.slice.hi, f, ctx, depth);
-        visit(n->u.slice.max, f, ctx, depth);
-        break;
-    case N_TYPEASSERT: visit(n->u.assert.x, f, ctx, depth); break;
-    case N_CALL: visit(n->u.call.fun, f, ctx, depth); visit_list(&n->u.call.args, f, ctx, depth); break;
-    case N_BINARY: visit(n->u.binary.x, f, ctx, depth); visit(n->u.binary.y, f, ctx, depth); break;
-    case N_DECLSTMT: visit(n->u.declstmt.decl, f, ctx, depth); break;
-    case N_GENDECL: visit_list(&n->u.gendecl.specs, f, ctx, depth); break;
-    case N_VALUESPEC: visit_list(&n->u.valspec.names, f, ctx, depth); visit_list(&n->u.valspec.values, f, ctx, depth); break;
-    case N_LABELED: visit(n->u.labeled.stmt, f, ctx, depth); break;
-    case N_SENDSTMT: visit(n->u.send.chan, f, ctx, depth); visit(n->u.send.value, f, ctx, depth); break;
-    case N_INCDEC: visit(n->u.incdec.x, f, ctx, depth); break;
-    case N_ASSIGN: visit_list(&n->u.assign.lhs, f, ctx, depth); visit_list(&n->u.assign.rhs, f, ctx, depth); break;
-    case N_RETURN: visit_list(&n->u.ret.results, f, ctx, depth); break;
-    case N_BLOCK: visit_list(&n->u.block.stmts, f, ctx, depth); break;
-    case N_IF:
-        visit(n->u.ifs.init, f, ctx, depth);
-        visit(n->u.ifs.cond, f, ctx, depth);
-        visit(n->u.ifs.then, f, ctx, depth);
-        visit(n->u.ifs.els, f, ctx, depth);
-        break;
-    case N_CASECLAUSE: case N_COMMCLAUSE:
-        visit_list(&n->u.clause.list, f, ctx, depth);
-        visit(n->u.clause.comm, f, ctx, depth);
-        visit_list(&n->u.clause.body, f, ctx, depth);
-        break;
-    case N_SWITCH: case N_TYPESWITCH: case N_SELECT:
-        visit(n->u.sw.init, f, ctx, depth);
-        visit(n->u.sw.tag, f, ctx, depth);
-        visit_list(&n->u.sw.clauses, f, ctx, depth);
-        break;
-    case N_FOR:
-        visit(n->u.fors.init, f, ctx, depth);
-        visit(n->u.fors.cond, f, ctx, depth);
-        visit(n->u.fors.post, f, ctx, depth);
-        visit(n->u.fors.body, f, ctx, depth);
-        break;
-    case N_RANGE:
-        visit(n->u.range.key, f, ctx, depth);
-        visit(n->u.range.value, f, ctx, depth);
-        visit(n->u.range.x, f, ctx, depth);
-        visit(n->u.range.body, f, ctx, depth);
-        break;
-    default:
-        break;
-    }
-}
-
-void esc_visit(Node *n, bool (*f)(Node *n, void *ctx), void *ctx) { visit(n, f, ctx, 0); }
+void esc_visit(Node *n, bool (*f)(Node *n, void *ctx), void *ctx) { tree_visit(n, f, ctx); }
 
 // ---------------------------------------------------------------------------
 // 2. The call graph, bottom up (Tarjan, iteratively)
@@ -243,7 +157,7 @@ static void run_batch(EscPass *p, EscFn **fns, int n);
 
 static void refs_of(EscPass *p, EscFn *fn, Frame *fr) {
     SccState s = {.p = p, .self = fn};
-    esc_visit(fn_body(fn->info), collect_refs, &s);
+    esc_visit(func_body(fn->info), collect_refs, &s);
     fr->fn = fn;
     fr->succ = (EscFn **)s.succ.items;
     fr->nsucc = s.succ.len;
@@ -324,7 +238,7 @@ static bool count_tc_temps(Node *n, void *ctx) {
     if (n->kind == N_FUNCLIT)
         return false;
     if (n->kind == N_CALL && n->u.call.args.len == 1 && n->u.call.kind != CALL_CONVERSION) {
-        Node *a = esc_unparen(n->u.call.args.items[0]);
+        Node *a = unparen(n->u.call.args.items[0]);
         if (a && a->kind == N_CALL && a->type && a->type->kind == TY_TUPLE && a->type->u.tuple.n > 1)
             fn->ntc_temps += a->type->u.tuple.n;
     }
@@ -370,7 +284,7 @@ static void init_fn(EscBatch *b, EscFn *fn) {
             fn->nlocals++;
         }
     }
-    esc_visit(fn_body(fi), count_tc_temps, fn);
+    esc_visit(func_body(fi), count_tc_temps, fn);
     fn->ntags = (fi->recv ? 1 : 0) + fi->nparams;
 }
 
@@ -623,7 +537,7 @@ static void run_batch(EscPass *p, EscFn **fns, int n) {
     for (int i = 0; i < n; i++) {
         ptrvec_push(p->arena, &all, fns[i]);
         void *ctx[2] = {&all, p};
-        esc_visit(fn_body(fns[i]->info), collect_lits, ctx);
+        esc_visit(func_body(fns[i]->info), collect_lits, ctx);
     }
     for (int i = 0; i < all.len; i++)
         init_fn(b, all.items[i]);
@@ -703,7 +617,7 @@ static void analyse(EscPass *p) {
 // other globals are static; what they contain may not be.
 static void global_value(EscWalk *w, Node *e, Type *dst, const char *text, Pos pos) {
     EscPass *p = w->p;
-    e = esc_unparen(e);
+    e = unparen(e);
     if (!e || e->val.kind != CONST_NONE || (e->flags & NF_TYPE))
         return;
     switch (e->kind) {
@@ -715,7 +629,7 @@ static void global_value(EscWalk *w, Node *e, Type *dst, const char *text, Pos p
         break;
     case N_UNARY:
         if (e->u.unary.op == T_AND) {
-            Node *x = esc_unparen(e->u.unary.x);
+            Node *x = unparen(e->u.unary.x);
             if (x && x->kind == N_IDENT)
                 return;     // &global
             if (x && x->kind == N_COMPOSITE) {
@@ -738,7 +652,7 @@ static void global_value(EscWalk *w, Node *e, Type *dst, const char *text, Pos p
                 et = u->u.array.elem;
             else if (u->kind == TY_SLICE)
                 et = u->u.slice.elem;
-            Node *xu = esc_unparen(x);
+            Node *xu = unparen(x);
             // An element `{...}` with its type elided for a pointer element is &T{...}.
             if (xu && xu->kind == N_COMPOSITE && !xu->u.complit.type) {
                 Type *xt = et && type_underlying(et) && type_underlying(et)->kind == TY_POINTER
@@ -812,7 +726,7 @@ static void walk_globals(EscPass *p, Package *pkg) {
             any |= before != (size_t)b->locs.len + (size_t)b->closures.len;
         } else if (at == 0 && values->len == 1) {
             // var a, b = f(): every result is stored into a global.
-            Node *c = esc_unparen(values->items[0]);
+            Node *c = unparen(values->items[0]);
             EscHole *ks = ARENA_ARRAY(p->arena, EscHole, names->len + 1);
             for (int j = 0; j < names->len; j++)
                 ks[j] = esc_heap_hole(b);

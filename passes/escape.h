@@ -290,7 +290,6 @@ static inline TypeKind esc_ukind(Type *t) {
     return u ? u->kind : TY_INVALID;
 }
 static inline bool esc_is_const(const Node *n) { return n && n->val.kind != CONST_NONE; }
-Node *esc_unparen(Node *n);
 bool esc_is_nil(Node *n);      // the predeclared nil
 
 // escape_expr.c: expressions

@@ -29,125 +29,18 @@
 // ---------------------------------------------------------------------------
 // Static callees (gc's ir.StaticValue)
 
-typedef struct ReassignScan {
-    Obj *var;
-    Node *defn;
-    bool found;
-} ReassignScan;
-
-static bool names_var(Node *n, Obj *var) {
-    n = esc_unparen(n);
-    return n && n->kind == N_IDENT && n->u.ident.obj == var;
-}
-
-// x, x.f, x[i] of an array: what &... takes the address of (gc's OuterValue).
-static Node *outer_value(Node *n) {
-    for (;;) {
-        n = esc_unparen(n);
-        if (!n)
-            return NULL;
-        if (n->kind == N_SELECTOR && n->u.sel.kind == SEL_FIELD && !esc_sel_ptr_last(n)) {
-            n = n->u.sel.x;
-            continue;
-        }
-        if (n->kind == N_INDEX && esc_ukind(n->u.index.x->type) == TY_ARRAY) {
-            n = n->u.index.x;
-            continue;
-        }
-        return n;
-    }
-}
-
-// An assignment to s->var other than its definition, or its address taken
-// (gc's ir.reassigned; `x += 1` and x++ do not count there).
-static bool scan_reassign(Node *n, void *ctx) {
-    ReassignScan *s = ctx;
-    if (s->found)
-        return false;
-    if (n->kind == N_ASSIGN && (n->u.assign.op == T_ASSIGN || n->u.assign.op == T_DEFINE) && n != s->defn)
-        for (int i = 0; i < n->u.assign.lhs.len; i++)
-            if (names_var(n->u.assign.lhs.items[i], s->var))
-                s->found = true;
-    if (n->kind == N_UNARY && n->u.unary.op == T_AND && names_var(outer_value(n->u.unary.x), s->var))
-        s->found = true;
-    return !s->found;
-}
-
-static Node *func_body(FuncInfo *fi) {
-    if (!fi || !fi->decl)
-        return NULL;
-    if (fi->decl->kind == N_FUNCDECL)
-        return fi->decl->u.funcdecl.body;
-    if (fi->decl->kind == N_FUNCLIT)
-        return fi->decl->u.funclit.body;
-    return NULL;
-}
-
-static Node *single_definition(EscPass *p, Obj *var, Node **defn_out);
-
 Node *esc_single_definition(EscPass *p, Obj *var) {
-    Node *defn;
-    return single_definition(p, var, &defn);
-}
-
-// The initializer of a local variable defined once and never reassigned
-// (gc's staticValue1), or NULL.
-static Node *single_definition(EscPass *p, Obj *var, Node **defn_out) {
     (void)p;
-    if (!var || var->kind != OBJ_VAR || var->u.var.is_global || var->u.var.is_param || var->u.var.is_result ||
-        !var->u.var.fn)
-        return NULL;
-    Node *d = var->decl;
-    Node *rhs = NULL;
-    if (!d)
-        return NULL;
-    if (d->kind == N_ASSIGN && d->u.assign.op == T_DEFINE) {
-        NodeList *l = &d->u.assign.lhs, *r = &d->u.assign.rhs;
-        if (l->len != r->len)
-            return NULL;
-        for (int i = 0; i < l->len; i++)
-            if (names_var(l->items[i], var))
-                rhs = r->items[i];
-    } else if (d->kind == N_VALUESPEC) {
-        NodeList *l = &d->u.valspec.names, *r = &d->u.valspec.values;
-        if (l->len != r->len)
-            return NULL;
-        for (int i = 0; i < l->len; i++)
-            if (l->items[i]->u.ident.obj == var)
-                rhs = r->items[i];
-    }
-    if (!rhs)
-        return NULL;
-    ReassignScan s = {.var = var, .defn = d};
-    esc_visit(func_body(var->u.var.fn), scan_reassign, &s);
-    if (s.found)
-        return NULL;
-    *defn_out = d;
-    return rhs;
-}
-
-static Node *static_value(EscPass *p, Node *n) {
-    for (int guard = 0; guard < 100; guard++) {
-        n = esc_unparen(n);
-        if (!n)
-            return NULL;
-        if (n->kind != N_IDENT)
-            return n;
-        Node *defn = NULL;
-        Node *rhs = single_definition(p, n->u.ident.obj, &defn);
-        if (!rhs)
-            return n;
-        n = rhs;
-    }
-    return n;
+    return static_definition(var);
 }
 
 // The function a call of `fun` statically calls, if known.
 static FuncInfo *static_func(EscPass *p, EscWalk *w, Node *fun) {
-    Node *v = static_value(p, fun);
+    (void)p;
+    Node *v = static_value(fun);
     // A captured variable inside a literal is the literal's own name in gc,
     // which StaticValue does not look through.
-    Node *f = esc_unparen(fun);
+    Node *f = unparen(fun);
     if (f && f->kind == N_IDENT && f->u.ident.obj && f->u.ident.obj->kind == OBJ_VAR && w &&
         f->u.ident.obj->u.var.fn != w->fn->info)
         v = f;
@@ -217,7 +110,7 @@ static EscHole param_hole(EscWalk *w, EscHole *ks, int nks, CallInfo *ci, int in
 // temporary that flows to the heap (gc's unsafeUintptr).
 static bool uintptr_escapes(EscWalk *w, CallInfo *ci, Node *arg) {
     EscPass *p = w->p;
-    Node *c = esc_unparen(arg);
+    Node *c = unparen(arg);
     if (!c || c->kind != N_CALL || c->u.call.kind != CALL_CONVERSION || c->u.call.args.len != 1)
         return false;
     Node *x = c->u.call.args.items[0];
@@ -433,7 +326,7 @@ static void builtin_call(EscWalk *w, EscHole *ks, int nks, Node *call, EscClosur
             return;
         if (wrap)
             wrap_argument(w, &ci, wrap, &args[0], p->cc->any_type, call->pos);
-        if (!args[0].temp && esc_is_const(esc_unparen(args[0].n))) {
+        if (!args[0].temp && esc_is_const(unparen(args[0].n))) {
             esc_expr_to_const_at(w, esc_note(p, esc_heap_hole(b), call, "call parameter"), args[0].n, p->cc->any_type,
                              call->pos);
             return;
@@ -459,7 +352,7 @@ static void builtin_call(EscWalk *w, EscHole *ks, int nks, Node *call, EscClosur
                 pt = esc_under(a->items[0]->type)->u.map.key;
             if (wrap)
                 wrap_argument(w, &ci, wrap, &args[i], pt, call->pos);
-            if (call->u.call.builtin == BI_DELETE && i == 1 && !args[i].temp && esc_is_const(esc_unparen(args[i].n))) {
+            if (call->u.call.builtin == BI_DELETE && i == 1 && !args[i].temp && esc_is_const(unparen(args[i].n))) {
                 esc_expr_to_const_at(w, esc_note(p, esc_discard_hole(b), call, "call parameter"), args[i].n, pt,
                                  a->items[0]->pos);
                 continue;
@@ -474,7 +367,7 @@ static void builtin_call(EscWalk *w, EscHole *ks, int nks, Node *call, EscClosur
 static void describe_call(EscWalk *w, CallInfo *ci, Node *call) {
     EscPass *p = w->p;
     ci->call = call;
-    Node *fun = esc_unparen(call->u.call.fun);
+    Node *fun = unparen(call->u.call.fun);
     NodeList *args = &call->u.call.args;
     EscDevirt *dv = escmap_get(&p->devirt, call);
     int skip = 0;
@@ -583,7 +476,7 @@ static void devirt_receiver(EscWalk *w, EscHole k, CallInfo *ci) {
 // Does n call something (other than new) or use a channel (gc's
 // callOrChan, looked for anywhere in n but inside func literals)?
 static bool any_call_or_chan(Node *n) {
-    n = esc_unparen(n);
+    n = unparen(n);
     if (!n || esc_is_const(n))
         return false;
     switch (n->kind) {
@@ -647,7 +540,7 @@ static void finish_call_text(EscPass *p, CallInfo *ci) {
     if (!rewritten)
         return;
     Node *call = ci->call;
-    Node *fun = esc_unparen(call->u.call.fun);
+    Node *fun = unparen(call->u.call.fun);
     size_t cap = 256;
     const char **parts = ARENA_ARRAY(p->arena, const char *, ci->nargs + 2);
     int n = 0;
@@ -712,7 +605,7 @@ static void common_call(EscWalk *w, EscHole *ks, int nks, CallInfo *ci, EscClosu
     EscPass *p = w->p;
     EscBatch *b = w->b;
     Node *call = ci->call;
-    Node *fun = esc_unparen(call->u.call.fun);
+    Node *fun = unparen(call->u.call.fun);
     EscFn *fn = ci->fn;
     FuncInfo *fi = ci->fi;
     rewrite_non_name_call(w, ci);
@@ -759,7 +652,7 @@ static void common_call(EscWalk *w, EscHole *ks, int nks, CallInfo *ci, EscClosu
                 ra.temp = ci->callee_temp;
                 wrap_argument(w, ci, wrap, &ra, rt, call->pos);
             } else {
-                Pos tpos = esc_unparen(x) && esc_unparen(x)->kind == N_IDENT ? call->pos : x->pos;
+                Pos tpos = unparen(x) && unparen(x)->kind == N_IDENT ? call->pos : x->pos;
                 EscLoc *t = esc_temp_var(w, rt, tpos, false);
                 EscHole tk = esc_hole(t);
                 if (p->m >= 2)
@@ -813,7 +706,7 @@ static void capture_temp(EscWalk *w, EscClosure *wrap, EscLoc *t, Pos pos) {
 static void wrap_one(EscWalk *w, EscClosure *wrap, Node **np, EscLoc **temp_out, Type *ptype, Pos pos) {
     EscPass *p = w->p;
     Node *n = *np;
-    Node *u = esc_unparen(n);
+    Node *u = unparen(n);
     if (!u || esc_is_nil(u))
         return;
     // A constant stays in the call, unless it is converted to an interface
@@ -888,13 +781,13 @@ void esc_go_defer(EscWalk *w, Node *s) {
     EscHole k = esc_heap_hole(b);
     if (s->kind == N_DEFER && w->loop_depth == 1)
         k = esc_later(w, esc_discard_hole(b));
-    Node *call = esc_unparen(s->u.unary.x);
+    Node *call = unparen(s->u.unary.x);
     if (!call || call->kind != N_CALL)
         return;
     // A call of a function value without arguments or results is deferred
     // as it is.
     if (call->u.call.kind == CALL_FUNC) {
-        Node *fun = esc_unparen(call->u.call.fun);
+        Node *fun = unparen(call->u.call.fun);
         Type *sig = fun ? esc_under(fun->type) : NULL;
         bool is_mexpr = fun && fun->kind == N_SELECTOR && fun->u.sel.kind == SEL_METHOD_EXPR;
         if (sig && sig->kind == TY_FUNC && sig->u.func.nparams == 0 && sig->u.func.nresults == 0 && !is_mexpr &&

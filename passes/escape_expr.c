@@ -24,14 +24,8 @@
 #include <stdio.h>
 #include <string.h>
 
-Node *esc_unparen(Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
 bool esc_is_nil(Node *n) {
-    n = esc_unparen(n);
+    n = unparen(n);
     if (!n)
         return false;
     if (n->kind == N_IDENT && n->u.ident.obj && n->u.ident.obj->kind == OBJ_NIL)
@@ -139,7 +133,7 @@ bool esc_sel_ptr_last(Node *n) {
 // p.Data of a *reflect.SliceHeader or *reflect.StringHeader: a uintptr that
 // gc treats as the pointer it holds.
 bool esc_is_reflect_header_data(Node *n) {
-    n = esc_unparen(n);
+    n = unparen(n);
     if (!n || n->kind != N_SELECTOR || n->u.sel.kind != SEL_FIELD || !esc_sel_ptr_last(n) ||
         !name_is(n->u.sel.name, "Data") || n->u.sel.depth > 1)
         return false;
@@ -158,7 +152,7 @@ void esc_unsafe_value(EscWalk *w, EscHole k, Node *n);
 static void unsafe_value(EscWalk *w, EscHole k, Node *n) { esc_unsafe_value(w, k, n); }
 
 void esc_unsafe_value(EscWalk *w, EscHole k, Node *n) {
-    n = esc_unparen(n);
+    n = unparen(n);
     if (!n)
         return;
     if (esc_is_const(n))
@@ -266,7 +260,7 @@ static Type *field_type(Type *st, Node *key, int pos_index, int *index) {
     if (!u || u->kind != TY_STRUCT)
         return NULL;
     if (key) {
-        key = esc_unparen(key);
+        key = unparen(key);
         if (key && key->kind == N_IDENT)
             for (int i = 0; i < u->u.strct.nfields; i++)
                 if (u->u.strct.fields[i].name == key->u.ident.name) {
@@ -356,7 +350,7 @@ static void composite(EscWalk *w, EscHole k, Node *n, Type *t) {
 }
 
 static void elem_value(EscWalk *w, EscHole k, Node *elt, Type *want, Pos at) {
-    Node *e = esc_unparen(elt);
+    Node *e = unparen(elt);
     if (e && e->kind == N_COMPOSITE && !e->u.complit.type) {
         if (esc_ukind(want) == TY_POINTER) {
             // &T{...} with the & and T implied.
@@ -637,13 +631,13 @@ static void type_assert(EscWalk *w, EscHole k, Node *n) {
 }
 
 static bool is_string_concat(Node *n) {
-    n = esc_unparen(n);
+    n = unparen(n);
     return n && n->kind == N_BINARY && n->u.binary.op == T_ADD && !esc_is_const(n) &&
            (esc_ukind(n->type) == TY_STRING || (n->type && n->type->kind == TY_UNTYPED_STRING));
 }
 
 static void discard_concat_operands(EscWalk *w, Node *n) {
-    n = esc_unparen(n);
+    n = unparen(n);
     if (is_string_concat(n)) {
         discard_concat_operands(w, n->u.binary.x);
         discard_concat_operands(w, n->u.binary.y);
@@ -656,7 +650,7 @@ static void unary(EscWalk *w, EscHole k, Node *n) {
     Node *x = n->u.unary.x;
     switch (n->u.unary.op) {
     case T_AND: {
-        Node *lit = esc_unparen(x);
+        Node *lit = unparen(x);
         if (lit && lit->kind == N_COMPOSITE) {
             EscHole h = esc_spill(w, k, n, AK_PTRLIT);
             composite(w, h, lit, lit->type);

@@ -29,7 +29,7 @@ static TypeKind ukind(Type *t) {
 }
 
 static bool is_blank(Node *n) {
-    n = esc_unparen(n);
+    n = unparen(n);
     return n && n->kind == N_IDENT && name_is(n->u.ident.name, "_");
 }
 
@@ -60,7 +60,7 @@ static EscHole dcl(EscWalk *w, Obj *var) {
 
 EscHole esc_addr_of_target(EscWalk *w, Node *n) {
     EscBatch *b = w->b;
-    n = esc_unparen(n);
+    n = unparen(n);
     if (!n || is_blank(n))
         return esc_discard_hole(b);
     switch (n->kind) {
@@ -139,8 +139,8 @@ static bool same_selector_base(Node *a, Node *b) {
 }
 
 static bool same_safe_expr(Node *l, Node *r) {
-    l = esc_unparen(l);
-    r = esc_unparen(r);
+    l = unparen(l);
+    r = unparen(r);
     if (!l || !r || l->kind != r->kind)
         return false;
     if (l->val.kind != CONST_NONE || r->val.kind != CONST_NONE) {
@@ -183,7 +183,7 @@ static bool same_safe_expr(Node *l, Node *r) {
 }
 
 static bool may_affect_memory(Node *n) {
-    n = esc_unparen(n);
+    n = unparen(n);
     if (!n || n->val.kind != CONST_NONE)
         return false;
     switch (n->kind) {
@@ -226,31 +226,31 @@ static bool may_affect_memory(Node *n) {
 static bool is_slice_self_assign(Node *dst, Node *src) {
     Node *dx = NULL;
     if (dst->kind == N_STAR)
-        dx = esc_unparen(dst->u.unary.x);
+        dx = unparen(dst->u.unary.x);
     else if (dst->kind == N_SELECTOR && dst->u.sel.kind == SEL_FIELD && esc_sel_ptr_last(dst) &&
              dst->u.sel.depth <= 1)
-        dx = esc_unparen(dst->u.sel.x);
+        dx = unparen(dst->u.sel.x);
     if (!dx || dx->kind != N_IDENT)
         return false;
     if (src->kind != N_SLICE)
         return false;
-    Node *base = esc_unparen(src->u.slice.x);
+    Node *base = unparen(src->u.slice.x);
     if (ukind(base->type) == TY_ARRAY)
         return false;   // slicing an array value takes its address
     Node *bx = NULL;
     if (base->kind == N_STAR)
-        bx = esc_unparen(base->u.unary.x);
+        bx = unparen(base->u.unary.x);
     else if (base->kind == N_SELECTOR && base->u.sel.kind == SEL_FIELD && esc_sel_ptr_last(base) &&
              base->u.sel.depth <= 1)
-        bx = esc_unparen(base->u.sel.x);
+        bx = unparen(base->u.sel.x);
     if (!bx || bx->kind != N_IDENT)
         return false;
     return bx->u.ident.obj && bx->u.ident.obj == dx->u.ident.obj;
 }
 
 static bool is_self_assign(Node *dst, Node *src) {
-    dst = esc_unparen(dst);
-    src = esc_unparen(src);
+    dst = unparen(dst);
+    src = unparen(src);
     if (!dst || !src)
         return false;
     if (is_slice_self_assign(dst, src))
@@ -318,7 +318,7 @@ static void assign_list(EscWalk *w, Node **dsts, int ndst, Node **srcs, int nsrc
 }
 
 static bool declares(Node *n, Node *stmt) {
-    n = esc_unparen(n);
+    n = unparen(n);
     if (!n || n->kind != N_IDENT || !n->u.ident.obj || n->u.ident.obj->kind != OBJ_VAR)
         return false;
     Obj *o = n->u.ident.obj;
@@ -326,7 +326,7 @@ static bool declares(Node *n, Node *stmt) {
 }
 
 static Type *target_type(Node *n) {
-    n = esc_unparen(n);
+    n = unparen(n);
     if (!n || is_blank(n))
         return NULL;
     return n->type;
@@ -338,15 +338,15 @@ static Pos conversion_pos(Node *s, NodeList *lhs, NodeList *rhs, bool define) {
     Pos at = s->pos;
     NodeList *l = define ? rhs : lhs;
     if (l->len) {
-        Node *n = esc_unparen(l->items[l->len - 1]);
+        Node *n = unparen(l->items[l->len - 1]);
         while (n) {
             at = n->pos;
             if (n->kind == N_SELECTOR && n->u.sel.kind != SEL_QUALIFIED)
-                n = esc_unparen(n->u.sel.x);
+                n = unparen(n->u.sel.x);
             else if (n->kind == N_INDEX)
-                n = esc_unparen(n->u.index.x);
+                n = unparen(n->u.index.x);
             else if (n->kind == N_STAR)
-                n = esc_unparen(n->u.unary.x);
+                n = unparen(n->u.unary.x);
             else
                 break;
         }
@@ -358,7 +358,7 @@ static Pos conversion_pos(Node *s, NodeList *lhs, NodeList *rhs, bool define) {
 // assignment.
 static void assign_multi(EscWalk *w, Node *s, Node **lhs, int nl, Node *rhs, Type **types, Pos at) {
     EscPass *p = w->p;
-    Node *r = esc_unparen(rhs);
+    Node *r = unparen(rhs);
     if (r && r->kind == N_CALL && r->u.call.kind != CALL_CONVERSION) {
         EscHole *ks = ARENA_ARRAY(p->arena, EscHole, nl + 1);
         for (int i = 0; i < nl; i++)
@@ -393,7 +393,7 @@ static void assign_stmt(EscWalk *w, Node *s) {
     if (define)
         for (int i = 0; i < lhs->len; i++)
             if (declares(lhs->items[i], s))
-                dcl(w, esc_unparen(lhs->items[i])->u.ident.obj);
+                dcl(w, unparen(lhs->items[i])->u.ident.obj);
     Type **types = ARENA_ARRAY(p->arena, Type *, lhs->len + 1);
     for (int i = 0; i < lhs->len; i++)
         types[i] = target_type(lhs->items[i]);
@@ -454,7 +454,7 @@ static void return_stmt(EscWalk *w, Node *s) {
         ks[i] = fn->results[i] ? esc_hole(fn->results[i]) : esc_discard_hole(w->b);
     if (res->len == 1 && n > 1) {
         // return f(): gc assigns f's results to temporaries first.
-        Node *call = esc_unparen(res->items[0]);
+        Node *call = unparen(res->items[0]);
         EscLoc **temps = ARENA_ARRAY(p->arena, EscLoc *, n);
         EscHole *tk = ARENA_ARRAY(p->arena, EscHole, n);
         for (int i = 0; i < n; i++) {
@@ -520,7 +520,7 @@ static void block_node(EscWalk *w, Node *n) {
 }
 
 static bool const_bool(Node *n, bool *v) {
-    n = esc_unparen(n);
+    n = unparen(n);
     if (!n || n->val.kind != CONST_BOOL)
         return false;
     *v = n->val.u.b;
@@ -538,7 +538,7 @@ static bool ends_in_return(Node *body) {
     if (last->kind == N_RETURN)
         return true;
     if (last->kind == N_EXPRSTMT) {
-        Node *c = esc_unparen(last->u.unary.x);
+        Node *c = unparen(last->u.unary.x);
         return c && c->kind == N_CALL && c->u.call.kind == CALL_BUILTIN && c->u.call.builtin == BI_PANIC;
     }
     return false;
@@ -573,10 +573,10 @@ static void range_stmt(EscWalk *w, Node *s) {
     EscPass *p = w->p;
     Node *key = s->u.range.key, *value = s->u.range.value;
     if (s->u.range.define) {
-        if (key && !is_blank(key) && esc_unparen(key)->u.ident.obj)
-            dcl(w, esc_unparen(key)->u.ident.obj);
-        if (value && !is_blank(value) && esc_unparen(value)->u.ident.obj)
-            dcl(w, esc_unparen(value)->u.ident.obj);
+        if (key && !is_blank(key) && unparen(key)->u.ident.obj)
+            dcl(w, unparen(key)->u.ident.obj);
+        if (value && !is_blank(value) && unparen(value)->u.ident.obj)
+            dcl(w, unparen(value)->u.ident.obj);
     }
     EscLoc *tmp = esc_new_loc(w, LOC_TEMP, false);
     esc_expr(w, esc_hole(tmp), s->u.range.x);
@@ -619,7 +619,7 @@ static bool has_fallthrough(Node *clause) {
 // cases are constants before escape analysis sees it: only the clause that
 // runs is left (none, if none matches). Returns false when it cannot tell.
 static bool const_switch(Node *s, Node **only) {
-    Node *tag = esc_unparen(s->u.sw.tag);
+    Node *tag = unparen(s->u.sw.tag);
     ConstVal x = {.kind = CONST_BOOL, .u.b = true};
     if (tag) {
         if (tag->val.kind == CONST_NONE)
@@ -634,7 +634,7 @@ static bool const_switch(Node *s, Node **only) {
             continue;
         }
         for (int j = 0; j < c->u.clause.list.len; j++) {
-            Node *v = esc_unparen(c->u.clause.list.items[j]);
+            Node *v = unparen(c->u.clause.list.items[j]);
             if (!v || v->val.kind == CONST_NONE)
                 return false;
             if (same_const(&x, &v->val)) {
@@ -708,7 +708,7 @@ static void select_stmt(EscWalk *w, Node *s) {
             if (comm->u.assign.op == T_DEFINE)
                 for (int j = 0; j < lhs->len; j++)
                     if (declares(lhs->items[j], comm))
-                        dcl(w, esc_unparen(lhs->items[j])->u.ident.obj);
+                        dcl(w, unparen(lhs->items[j])->u.ident.obj);
             assign_list(w, lhs->items, lhs->len, rhs->items, rhs->len, NULL, "assign-pair-receive",
                         where_node(comm), comm, comm->pos);
         } else {
@@ -726,7 +726,7 @@ static void send_stmt(EscWalk *w, Node *s) {
 }
 
 static void expr_stmt(EscWalk *w, Node *s) {
-    Node *x = esc_unparen(s->u.unary.x);
+    Node *x = unparen(s->u.unary.x);
     if (x && x->kind == N_CALL && x->u.call.kind != CALL_CONVERSION) {
         esc_call(w, NULL, 0, x);
         return;

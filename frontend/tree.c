@@ -1,0 +1,537 @@
+// tree.c - helpers over the typed AST that several passes need, as gc keeps
+// them in its ir package below every pass: unparen, a function's body, one
+// visitor, a deep copy with fresh objects, gc's StaticValue and OuterValue,
+// and the call
+// graph bottom up (gc's VisitFuncsBottomUp).
+//
+// The visitor calls f on a node before its children and descends only while
+// f returns true; a func literal's body is one of its children, so a pass that
+// treats literals apart returns false at N_FUNCLIT and walks the body itself.
+// Nesting is bounded (TREE_MAX_DEPTH) so that a machine-made tree cannot
+// exhaust the stack.
+#include "frontend.h"
+
+#include <stdlib.h>
+
+#define TREE_MAX_DEPTH 10000
+
+Node *unparen(const Node *n) {
+    while (n && n->kind == N_PAREN)
+        n = n->u.unary.x;
+    return (Node *)n;
+}
+
+Node *func_body(const FuncInfo *fi) {
+    if (!fi || !fi->decl)
+        return NULL;
+    if (fi->decl->kind == N_FUNCDECL)
+        return fi->decl->u.funcdecl.body;
+    if (fi->decl->kind == N_FUNCLIT)
+        return fi->decl->u.funclit.body;
+    return NULL;
+}
+
+// ---------------------------------------------------------------------------
+// The visitor
+
+static void visit(Node *n, TreeVisitFn f, void *ctx, int depth);
+
+static void visit_list(NodeList *l, TreeVisitFn f, void *ctx, int depth) {
+    for (int i = 0; i < l->len; i++)
+        visit(l->items[i], f, ctx, depth);
+}
+
+static void visit(Node *n, TreeVisitFn f, void *ctx, int depth) {
+    if (!n || depth > TREE_MAX_DEPTH || !f(n, ctx))
+        return;
+    depth++;
+    switch (n->kind) {
+    case N_COMPOSITE: visit_list(&n->u.complit.elts, f, ctx, depth); break;
+    case N_KEYVALUE: visit(n->u.kv.key, f, ctx, depth); visit(n->u.kv.value, f, ctx, depth); break;
+    case N_FUNCLIT: visit(n->u.funclit.body, f, ctx, depth); break;
+    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPRSTMT: case N_GO: case N_DEFER:
+        visit(n->u.unary.x, f, ctx, depth);
+        break;
+    case N_SELECTOR: visit(n->u.sel.x, f, ctx, depth); break;
+    case N_INDEX: visit(n->u.index.x, f, ctx, depth); visit(n->u.index.index, f, ctx, depth); break;
+    case N_SLICE:
+        visit(n->u.slice.x, f, ctx, depth);
+        visit(n->u.slice.lo, f, ctx, depth);
+        visit(n->u.slice.hi, f, ctx, depth);
+        visit(n->u.slice.max, f, ctx, depth);
+        break;
+    case N_TYPEASSERT: visit(n->u.assert.x, f, ctx, depth); break;
+    case N_CALL: visit(n->u.call.fun, f, ctx, depth); visit_list(&n->u.call.args, f, ctx, depth); break;
+    case N_BINARY: visit(n->u.binary.x, f, ctx, depth); visit(n->u.binary.y, f, ctx, depth); break;
+    case N_DECLSTMT: visit(n->u.declstmt.decl, f, ctx, depth); break;
+    case N_GENDECL: visit_list(&n->u.gendecl.specs, f, ctx, depth); break;
+    case N_VALUESPEC:
+        visit_list(&n->u.valspec.names, f, ctx, depth);
+        visit_list(&n->u.valspec.values, f, ctx, depth);
+        break;
+    case N_LABELED: visit(n->u.labeled.stmt, f, ctx, depth); break;
+    case N_SENDSTMT: visit(n->u.send.chan, f, ctx, depth); visit(n->u.send.value, f, ctx, depth); break;
+    case N_INCDEC: visit(n->u.incdec.x, f, ctx, depth); break;
+    case N_ASSIGN: visit_list(&n->u.assign.lhs, f, ctx, depth); visit_list(&n->u.assign.rhs, f, ctx, depth); break;
+    case N_RETURN: visit_list(&n->u.ret.results, f, ctx, depth); break;
+    case N_BLOCK: visit_list(&n->u.block.stmts, f, ctx, depth); break;
+    case N_IF:
+        visit(n->u.ifs.init, f, ctx, depth);
+        visit(n->u.ifs.cond, f, ctx, depth);
+        visit(n->u.ifs.then, f, ctx, depth);
+        visit(n->u.ifs.els, f, ctx, depth);
+        break;
+    case N_CASECLAUSE: case N_COMMCLAUSE:
+        visit_list(&n->u.clause.list, f, ctx, depth);
+        visit(n->u.clause.comm, f, ctx, depth);
+        visit_list(&n->u.clause.body, f, ctx, depth);
+        break;
+    case N_SWITCH: case N_TYPESWITCH: case N_SELECT:
+        visit(n->u.sw.init, f, ctx, depth);
+        visit(n->u.sw.tag, f, ctx, depth);
+        visit_list(&n->u.sw.clauses, f, ctx, depth);
+        break;
+    case N_FOR:
+        visit(n->u.fors.init, f, ctx, depth);
+        visit(n->u.fors.cond, f, ctx, depth);
+        visit(n->u.fors.post, f, ctx, depth);
+        visit(n->u.fors.body, f, ctx, depth);
+        break;
+    case N_RANGE:
+        visit(n->u.range.key, f, ctx, depth);
+        visit(n->u.range.value, f, ctx, depth);
+        visit(n->u.range.x, f, ctx, depth);
+        visit(n->u.range.body, f, ctx, depth);
+        break;
+    default:
+        break;
+    }
+}
+
+void tree_visit(Node *n, TreeVisitFn f, void *ctx) { visit(n, f, ctx, 0); }
+void tree_visit_list(NodeList *l, TreeVisitFn f, void *ctx) { visit_list(l, f, ctx, 0); }
+
+// ---------------------------------------------------------------------------
+// Deep copy with fresh objects
+//
+// Every node is copied; an identifier naming a variable declared inside the
+// copied function (params, results, locals, those of nested literals) names
+// a fresh object instead, the same fresh object at every use, so the copy can
+// live beside the original in another function. Objects declared elsewhere
+// (globals, functions, types, constants) are shared.
+
+typedef struct CopyCtx {
+    Compiler *cc;
+    const FuncInfo *root;   // the function whose variables are renewed
+    TreeObjMap *map;
+    int depth;
+} CopyCtx;
+
+static bool owned_by(const FuncInfo *fn, const FuncInfo *root) {
+    for (; fn; fn = fn->outer)
+        if (fn == root)
+            return true;
+    return false;
+}
+
+Obj *tree_objmap_get(const TreeObjMap *m, const Obj *from) {
+    for (int i = 0; i < m->len; i++)
+        if (m->from[i] == from)
+            return m->to[i];
+    return NULL;
+}
+
+void tree_objmap_put(Compiler *cc, TreeObjMap *m, Obj *from, Obj *to) {
+    if (m->len == m->cap) {
+        int cap = m->cap ? m->cap * 2 : 16;
+        Obj **f = ARENA_ARRAY(&cc->arena, Obj *, cap), **t = ARENA_ARRAY(&cc->arena, Obj *, cap);
+        if (m->len) {
+            memcpy(f, m->from, sizeof(Obj *) * (size_t)m->len);
+            memcpy(t, m->to, sizeof(Obj *) * (size_t)m->len);
+        }
+        m->from = f, m->to = t, m->cap = cap;
+    }
+    m->from[m->len] = from;
+    m->to[m->len] = to;
+    m->len++;
+}
+
+static Obj *fresh_obj(CopyCtx *c, Obj *o) {
+    if (!o || o->kind != OBJ_VAR || o->u.var.is_global || o->u.var.is_field || !owned_by(o->u.var.fn, c->root))
+        return o;
+    Obj *m = tree_objmap_get(c->map, o);
+    if (!m) {
+        m = ARENA_NEW(&c->cc->arena, Obj);
+        *m = *o;
+        tree_objmap_put(c->cc, c->map, o, m);
+    }
+    return m;
+}
+
+static Node *copy(CopyCtx *c, Node *n);
+
+static NodeList copy_list(CopyCtx *c, NodeList l) {
+    NodeList r = {NULL, l.len};
+    if (l.len <= 0)
+        return r;
+    r.items = ARENA_ARRAY(&c->cc->arena, Node *, l.len);
+    for (int i = 0; i < l.len; i++)
+        r.items[i] = copy(c, l.items[i]);
+    return r;
+}
+
+static Node *copy(CopyCtx *c, Node *n) {
+    if (!n || c->depth > TREE_MAX_DEPTH)
+        return n;
+    c->depth++;
+    Node *m = ARENA_NEW(&c->cc->arena, Node);
+    *m = *n;
+    switch (n->kind) {
+    case N_IDENT: m->u.ident.obj = fresh_obj(c, n->u.ident.obj); break;
+    case N_COMPOSITE: m->u.complit.elts = copy_list(c, n->u.complit.elts); break;
+    case N_KEYVALUE: m->u.kv.key = copy(c, n->u.kv.key); m->u.kv.value = copy(c, n->u.kv.value); break;
+    case N_FUNCLIT: m->u.funclit.body = copy(c, n->u.funclit.body); break;
+    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPRSTMT: case N_GO: case N_DEFER:
+        m->u.unary.x = copy(c, n->u.unary.x);
+        break;
+    case N_SELECTOR: m->u.sel.x = copy(c, n->u.sel.x); break;
+    case N_INDEX: m->u.index.x = copy(c, n->u.index.x); m->u.index.index = copy(c, n->u.index.index); break;
+    case N_SLICE:
+        m->u.slice.x = copy(c, n->u.slice.x);
+        m->u.slice.lo = copy(c, n->u.slice.lo);
+        m->u.slice.hi = copy(c, n->u.slice.hi);
+        m->u.slice.max = copy(c, n->u.slice.max);
+        break;
+    case N_TYPEASSERT: m->u.assert.x = copy(c, n->u.assert.x); break;
+    case N_CALL: m->u.call.fun = copy(c, n->u.call.fun); m->u.call.args = copy_list(c, n->u.call.args); break;
+    case N_BINARY: m->u.binary.x = copy(c, n->u.binary.x); m->u.binary.y = copy(c, n->u.binary.y); break;
+    case N_DECLSTMT: m->u.declstmt.decl = copy(c, n->u.declstmt.decl); break;
+    case N_GENDECL: m->u.gendecl.specs = copy_list(c, n->u.gendecl.specs); break;
+    case N_VALUESPEC:
+        m->u.valspec.names = copy_list(c, n->u.valspec.names);
+        m->u.valspec.values = copy_list(c, n->u.valspec.values);
+        break;
+    case N_LABELED: m->u.labeled.stmt = copy(c, n->u.labeled.stmt); break;
+    case N_SENDSTMT: m->u.send.chan = copy(c, n->u.send.chan); m->u.send.value = copy(c, n->u.send.value); break;
+    case N_INCDEC: m->u.incdec.x = copy(c, n->u.incdec.x); break;
+    case N_ASSIGN:
+        m->u.assign.lhs = copy_list(c, n->u.assign.lhs);
+        m->u.assign.rhs = copy_list(c, n->u.assign.rhs);
+        break;
+    case N_RETURN: m->u.ret.results = copy_list(c, n->u.ret.results); break;
+    case N_BLOCK: m->u.block.stmts = copy_list(c, n->u.block.stmts); break;
+    case N_IF:
+        m->u.ifs.init = copy(c, n->u.ifs.init);
+        m->u.ifs.cond = copy(c, n->u.ifs.cond);
+        m->u.ifs.then = copy(c, n->u.ifs.then);
+        m->u.ifs.els = copy(c, n->u.ifs.els);
+        break;
+    case N_CASECLAUSE: case N_COMMCLAUSE:
+        m->u.clause.list = copy_list(c, n->u.clause.list);
+        m->u.clause.comm = copy(c, n->u.clause.comm);
+        m->u.clause.body = copy_list(c, n->u.clause.body);
+        m->u.clause.bind = fresh_obj(c, n->u.clause.bind);
+        break;
+    case N_SWITCH: case N_TYPESWITCH: case N_SELECT:
+        m->u.sw.init = copy(c, n->u.sw.init);
+        m->u.sw.tag = copy(c, n->u.sw.tag);
+        m->u.sw.bind = copy(c, n->u.sw.bind);
+        m->u.sw.clauses = copy_list(c, n->u.sw.clauses);
+        break;
+    case N_FOR:
+        m->u.fors.init = copy(c, n->u.fors.init);
+        m->u.fors.cond = copy(c, n->u.fors.cond);
+        m->u.fors.post = copy(c, n->u.fors.post);
+        m->u.fors.body = copy(c, n->u.fors.body);
+        break;
+    case N_RANGE:
+        m->u.range.key = copy(c, n->u.range.key);
+        m->u.range.value = copy(c, n->u.range.value);
+        m->u.range.x = copy(c, n->u.range.x);
+        m->u.range.body = copy(c, n->u.range.body);
+        break;
+    default:
+        break;
+    }
+    c->depth--;
+    return m;
+}
+
+Node *tree_copy(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map) {
+    CopyCtx c = {cc, root, map, 0};
+    return copy(&c, n);
+}
+
+// ---------------------------------------------------------------------------
+// gc's StaticValue: what a local variable is known to hold when it is
+// defined with a value and then never assigned again, nor has its address
+// taken (gc's ir.reassigned: `x += 1` and x++ do not count), looked through
+// repeatedly.
+
+static bool names_var(Node *n, const Obj *var) {
+    n = unparen(n);
+    return n && n->kind == N_IDENT && n->u.ident.obj == var;
+}
+
+// Whether a selector's last step goes through a pointer (p.f, not s.f).
+static bool sel_through_ptr(Node *n) {
+    Type *t = n->u.sel.x->type;
+    int depth = n->u.sel.depth > 0 ? n->u.sel.depth : 1;
+    bool ptr = false;
+    for (int i = 0; i < depth; i++) {
+        Type *u = t ? type_underlying(t) : NULL;
+        ptr = false;
+        if (u && u->kind == TY_POINTER) {
+            ptr = true;
+            u = u->u.ptr.elem ? type_underlying(u->u.ptr.elem) : NULL;
+        }
+        if (!u || u->kind != TY_STRUCT || !n->u.sel.path || n->u.sel.path[i] >= u->u.strct.nfields)
+            break;
+        t = u->u.strct.fields[n->u.sel.path[i]].type;
+    }
+    return ptr;
+}
+
+// x, x.f, x[i] of an array: what &... takes the address of (gc's OuterValue).
+Node *outer_value(Node *n) {
+    for (;;) {
+        n = unparen(n);
+        if (!n)
+            return NULL;
+        if (n->kind == N_SELECTOR && n->u.sel.kind == SEL_FIELD && !sel_through_ptr(n)) {
+            n = n->u.sel.x;
+            continue;
+        }
+        if (n->kind == N_INDEX && n->u.index.x->type && type_underlying(n->u.index.x->type)->kind == TY_ARRAY) {
+            n = n->u.index.x;
+            continue;
+        }
+        return n;
+    }
+}
+
+typedef struct ReassignScan {
+    const Obj *var;
+    const Node *defn;
+    bool found;
+} ReassignScan;
+
+static bool scan_reassign(Node *n, void *ctx) {
+    ReassignScan *s = ctx;
+    if (s->found)
+        return false;
+    if (n->kind == N_ASSIGN && (n->u.assign.op == T_ASSIGN || n->u.assign.op == T_DEFINE) && n != s->defn)
+        for (int i = 0; i < n->u.assign.lhs.len; i++)
+            if (names_var(n->u.assign.lhs.items[i], s->var))
+                s->found = true;
+    if (n->kind == N_UNARY && n->u.unary.op == T_AND && names_var(outer_value(n->u.unary.x), s->var))
+        s->found = true;
+    return !s->found;
+}
+
+Node *static_definition(const Obj *var) {
+    if (!var || var->kind != OBJ_VAR || var->u.var.is_global || var->u.var.is_param || var->u.var.is_result ||
+        !var->u.var.fn)
+        return NULL;
+    Node *d = var->decl;
+    Node *rhs = NULL;
+    if (!d)
+        return NULL;
+    if (d->kind == N_ASSIGN && d->u.assign.op == T_DEFINE) {
+        NodeList *l = &d->u.assign.lhs, *r = &d->u.assign.rhs;
+        if (l->len != r->len)
+            return NULL;
+        for (int i = 0; i < l->len; i++)
+            if (names_var(l->items[i], var))
+                rhs = r->items[i];
+    } else if (d->kind == N_VALUESPEC) {
+        NodeList *l = &d->u.valspec.names, *r = &d->u.valspec.values;
+        if (l->len != r->len)
+            return NULL;
+        for (int i = 0; i < l->len; i++)
+            if (l->items[i]->u.ident.obj == var)
+                rhs = r->items[i];
+    }
+    if (!rhs)
+        return NULL;
+    ReassignScan s = {.var = var, .defn = d};
+    tree_visit(func_body(var->u.var.fn), scan_reassign, &s);
+    return s.found ? NULL : rhs;
+}
+
+Node *static_value(Node *n) {
+    for (int guard = 0; guard < 100; guard++) {
+        n = unparen(n);
+        if (!n || n->kind != N_IDENT)
+            return n;
+        Node *rhs = static_definition(n->u.ident.obj);
+        if (!rhs)
+            return n;
+        n = rhs;
+    }
+    return n;
+}
+
+// ---------------------------------------------------------------------------
+// The call graph bottom up: Tarjan's strongly connected components, as gc's
+// VisitFuncsBottomUp finds them. A func literal belongs to the function it
+// is written in; references are uses of a function or method by name. Each
+// component goes to `batch` callees first, its functions in the order they
+// were reached, literals after the function that holds them.
+
+typedef struct SccNode {
+    const FuncInfo *fi;
+    uint32_t id, low;
+    bool on_stack, done;
+} SccNode;
+
+typedef struct Scc {
+    Compiler *cc;
+    FuncInfo **all;
+    int nall;
+    SccNode *nodes;         // parallel to all
+    PtrVec refs;            // scratch
+    PtrVec stack;           // FuncInfo* in visit order
+    int *hslots;            // see scc_index
+    uint32_t hcap;          // a power of two, at least twice nall
+} Scc;
+
+// FuncInfo* -> index in all, by open hashing (hslots holds index + 1).
+static uint32_t ptr_hash(const void *p) {
+    uintptr_t x = (uintptr_t)p;
+    x ^= x >> 17;
+    x *= 0x9E3779B97F4A7C15u;
+    return (uint32_t)(x >> 32);
+}
+
+static int scc_index(Scc *s, const FuncInfo *fi) {
+    for (uint32_t h = ptr_hash(fi) & (s->hcap - 1);; h = (h + 1) & (s->hcap - 1)) {
+        int k = s->hslots[h];
+        if (!k)
+            return -1;
+        if (s->all[k - 1] == fi)
+            return k - 1;
+    }
+}
+
+static void scc_index_add(Scc *s, int i) {
+    uint32_t h = ptr_hash(s->all[i]) & (s->hcap - 1);
+    while (s->hslots[h])
+        h = (h + 1) & (s->hcap - 1);
+    s->hslots[h] = i + 1;
+}
+
+static const FuncInfo *outermost(const FuncInfo *fi) {
+    while (fi && fi->outer)
+        fi = fi->outer;
+    return fi;
+}
+
+static bool collect_ref(Node *n, void *ctx) {
+    Scc *s = ctx;
+    Obj *o = NULL;
+    if (n->kind == N_IDENT)
+        o = n->u.ident.obj;
+    else if (n->kind == N_SELECTOR && (n->u.sel.kind == SEL_QUALIFIED || n->u.sel.kind == SEL_METHOD ||
+                                       n->u.sel.kind == SEL_METHOD_EXPR))
+        o = n->u.sel.obj;
+    if (o && o->kind == OBJ_FUNC && o->u.func.fn)
+        ptrvec_push(&s->cc->arena, &s->refs, (void *)outermost(o->u.func.fn));
+    return true;
+}
+
+typedef struct SccFrame {
+    int node;
+    void **succ;
+    int nsucc, next;
+} SccFrame;
+
+static void scc_refs(Scc *s, int i, SccFrame *fr) {
+    s->refs = (PtrVec){0};
+    tree_visit(func_body(s->all[i]), collect_ref, s);
+    fr->node = i;
+    fr->succ = s->refs.items;
+    fr->nsucc = s->refs.len;
+    fr->next = 0;
+}
+
+static void scc_from(Scc *s, int root, uint32_t *counter, TreeSccFn batch, void *ctx) {
+    int cap = 64, sp = 0;
+    SccFrame *frames = malloc(sizeof(SccFrame) * (size_t)cap);
+    if (!frames)
+        abort();
+    s->nodes[root].id = s->nodes[root].low = ++*counter;
+    s->nodes[root].on_stack = true;
+    ptrvec_push(&s->cc->arena, &s->stack, s->all[root]);
+    scc_refs(s, root, &frames[sp++]);
+    while (sp > 0) {
+        SccFrame *fr = &frames[sp - 1];
+        if (fr->next < fr->nsucc) {
+            int w = scc_index(s, fr->succ[fr->next++]);
+            if (w < 0)
+                continue;
+            SccNode *wn = &s->nodes[w];
+            if (!wn->id) {
+                wn->id = wn->low = ++*counter;
+                wn->on_stack = true;
+                ptrvec_push(&s->cc->arena, &s->stack, s->all[w]);
+                if (sp == cap) {
+                    cap *= 2;
+                    SccFrame *nf = realloc(frames, sizeof(SccFrame) * (size_t)cap);
+                    if (!nf)
+                        abort();
+                    frames = nf;
+                }
+                scc_refs(s, w, &frames[sp++]);
+            } else if (wn->on_stack) {
+                SccNode *v = &s->nodes[fr->node];
+                if (wn->id < v->low)
+                    v->low = wn->id;
+                if (w == fr->node)
+                    v->done = true;     // refers to itself: recursive alone
+            }
+            continue;
+        }
+        int vi = fr->node;
+        SccNode *v = &s->nodes[vi];
+        sp--;
+        if (sp > 0 && v->low < s->nodes[frames[sp - 1].node].low)
+            s->nodes[frames[sp - 1].node].low = v->low;
+        if (v->low == v->id) {
+            int start = s->stack.len;
+            while (start > 0 && s->stack.items[start - 1] != s->all[vi])
+                start--;
+            start--;
+            int n = s->stack.len - start;
+            FuncInfo **comp = ARENA_ARRAY(&s->cc->arena, FuncInfo *, n);
+            for (int i = 0; i < n; i++) {
+                comp[i] = s->stack.items[start + i];
+                s->nodes[scc_index(s, comp[i])].on_stack = false;
+            }
+            s->stack.len = start;
+            batch(comp, n, n > 1 || v->done, ctx);
+        }
+    }
+    free(frames);
+}
+
+void funcs_bottom_up(Compiler *cc, FuncInfo **fns, int n, TreeSccFn batch, void *ctx) {
+    // Only top-level functions are nodes; each batch then lists the literals
+    // each holds after it, in source order (gc's stack order).
+    Scc s = {.cc = cc};
+    s.all = ARENA_ARRAY(&cc->arena, FuncInfo *, n > 0 ? n : 1);
+    for (int i = 0; i < n; i++)
+        if (!fns[i]->outer)
+            s.all[s.nall++] = fns[i];
+    s.nodes = ARENA_ARRAY(&cc->arena, SccNode, s.nall > 0 ? s.nall : 1);
+    s.hcap = 16;
+    while (s.hcap < 2u * (uint32_t)s.nall)
+        s.hcap *= 2;
+    s.hslots = ARENA_ARRAY(&cc->arena, int, s.hcap);
+    for (int i = 0; i < s.nall; i++)
+        scc_index_add(&s, i);
+    uint32_t counter = 0;
+    for (int i = 0; i < s.nall; i++)
+        if (!s.nodes[i].id)
+            scc_from(&s, i, &counter, batch, ctx);
+}
