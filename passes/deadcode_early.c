@@ -101,12 +101,6 @@ static void children(Dead *d, Node *n) {
     }
 }
 
-static Node *unparen(Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
 static bool is_const_bool(Node *n, bool *v) {
     n = unparen(n);
     if (!n || n->val.kind != CONST_BOOL)
@@ -338,7 +332,7 @@ static bool no_op(Node *s) {
     }
 }
 
-static void func_body(Dead *d, Node *body) {
+static void dead_func_body(Dead *d, Node *body) {
     if (!body || body->kind != N_BLOCK)
         return;
     NodeList *l = &body->u.block.stmts;
@@ -365,7 +359,7 @@ static Node *body_of(FuncInfo *fi) {
 static void prune_package(Dead *d, Package *pkg) {
     for (int i = 0; i < pkg->funcs.len; i++)
         if (pkg->funcs.items[i])
-            func_body(d, body_of(pkg->funcs.items[i]));
+            dead_func_body(d, body_of(pkg->funcs.items[i]));
     for (int i = 0; i < pkg->funcs.len; i++)
         for (int j = 0; j < d->dead.len && pkg->funcs.items[i]; j++)
             if (pkg->funcs.items[i] == d->dead.items[j])
