@@ -39,7 +39,9 @@
 //   method expression             `T.m`, `(*T).m`
 //   method call x.m(a)            `RT.m(x, a)`, RT the method's receiver type:
 //                                 `T.M(t)`, `(*T).PM(t)`, `T.M(e.T)`
-//   interface method call         `i.m(a)`
+//   interface method call         `i.m(a)`; one devirtualize made static is
+//                                 printed as rewritten (Compiler.call_view):
+//                                 `i.(T).m(a)`, then `T.m(i.(T), a)`
 //   call of a variadic function   the extra arguments become `... argument`,
 //   without `...`                 or `nil` when there are none, followed by
 //                                 `...`: `f(... argument...)`, `f(nil...)`
@@ -698,6 +700,11 @@ static void write_expr(Out *o, const Node *n, int prec) {
     if (o->depth >= EXPR_MAX_DEPTH) {
         put(o, "...");
         return;
+    }
+    if (n->kind == N_CALL && o->cc->call_view) {
+        const Node *v = o->cc->call_view(o->cc->call_view_ctx, n);
+        if (v)
+            n = v;
     }
     o->depth++;
     Form f = classify(n);

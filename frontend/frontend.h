@@ -598,6 +598,10 @@ bool type_is_boolean(Type *t);
 bool type_is_interface(Type *t);
 bool type_is_pointer(Type *t);
 bool type_has_pointers(Type *t);    // for the escape analysis: does it hold pointers
+// An interface holding a value of type t keeps the value itself in its data
+// word, not a pointer to a boxed copy (gc's types.IsDirectIface): pointer-
+// shaped types, and structs and arrays of one element that is direct.
+bool type_is_direct_iface(Type *t);
 bool type_comparable(Type *t);
 int64_t type_size(Compiler *cc, Type *t);
 int32_t type_align(Compiler *cc, Type *t);
@@ -808,6 +812,12 @@ struct Compiler {
     Type *rune_type;        // TY_UINT8 / TY_INT32 that print as "byte" / "rune"
     uint32_t next_type_id;
     int import_depth;       // guards against cyclic model imports
+    // A pass that rewrites calls as gc rewrites its IR (devirtualize) has
+    // messages show them rewritten: expr_string prints call_view(ctx, n)
+    // instead of a call n when it returns a node. Set and cleared by the
+    // pass pipeline (one program run at a time).
+    const Node *(*call_view)(void *ctx, const Node *call);
+    void *call_view_ctx;
 };
 
 // Fills the universe scope, the basic types and package unsafe (universe.c).

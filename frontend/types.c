@@ -166,6 +166,26 @@ static bool has_pointers(Type *t, int depth) {
 
 bool type_has_pointers(Type *t) { return has_pointers(t, 0); }
 
+// gc's types.IsDirectIface. The depth guard is only for safety: a type cannot
+// contain itself by value, so the recursion ends on well-typed input.
+static bool direct_iface(Type *t, int depth) {
+    Type *u = type_underlying(t);
+    if (!u || depth > 100)
+        return false;
+    switch (u->kind) {
+    case TY_POINTER: case TY_CHAN: case TY_MAP: case TY_FUNC: case TY_UNSAFE_POINTER:
+        return true;
+    case TY_ARRAY:
+        return u->u.array.len == 1 && direct_iface(u->u.array.elem, depth + 1);
+    case TY_STRUCT:
+        return u->u.strct.nfields == 1 && direct_iface(u->u.strct.fields[0].type, depth + 1);
+    default:
+        return false;
+    }
+}
+
+bool type_is_direct_iface(Type *t) { return direct_iface(t, 0); }
+
 static bool comparable(Type *t, int depth) {
     Type *u = type_underlying(t);
     if (!u || depth > 100)

@@ -437,24 +437,6 @@ Value *be_temp_addr(Builder *b, Type *t, Pos pos, Obj **tmp) {
 // ---------------------------------------------------------------------------
 // Conversions
 
-// Types whose values an interface holds directly in its data word
-// (gc: types.IsDirectIface): no boxing allocation.
-static bool direct_iface(Type *t) {
-    Type *u = under(t);
-    if (!u)
-        return false;
-    switch (u->kind) {
-    case TY_POINTER: case TY_CHAN: case TY_MAP: case TY_FUNC: case TY_UNSAFE_POINTER:
-        return true;
-    case TY_ARRAY:
-        return u->u.array.len == 1 && direct_iface(u->u.array.elem);
-    case TY_STRUCT:
-        return u->u.strct.nfields == 1 && direct_iface(u->u.strct.fields[0].type);
-    default:
-        return false;
-    }
-}
-
 // v (of type src) converted to interface type dst. pos is where gc reports
 // the conversion: see be_expr_to_at.
 static Value *to_iface(Builder *b, Value *v, Type *src, Type *dst, Node *n, Pos pos) {
@@ -465,7 +447,7 @@ static Value *to_iface(Builder *b, Value *v, Type *src, Type *dst, Node *n, Pos 
         set_node(c, n);
         return c;
     }
-    if (direct_iface(src)) {
+    if (type_is_direct_iface(src)) {  // no boxing allocation
         Value *tw = value_new(b->cur, OpTypeAddr, tbasic(b, TY_UINTPTR), pos);
         tw->aux = (Aux){.kind = AUX_TYPE, .u.type = src};
         Value *m = value_new2(b->cur, OpIMake, dst, pos, tw, v);

@@ -3,9 +3,8 @@
 //
 // Requires build; turns the InterLECall of each such call into a
 // StaticLECall of the method on the interface's data (when the method is
-// T's own, not one promoted from an embedded field), and leaves for the
-// escape pass, in prog->devirt, which calls it made static (call node ->
-// EscDevirt).
+// T's own, not one promoted from an embedded field), and publishes which
+// calls it made static in prog->devirt (devirt_of, passes/passes.h).
 //
 // An interface call x.M(...) is devirtualized when x's value is known to
 // be a conversion of a concrete value of type T to the interface: x is the
@@ -15,12 +14,83 @@
 // found through T's embedded fields if need be. If M comes from an embedded
 // interface field, the call stays an interface call on that field ("partially
 // devirtualizing"). With -m each is reported at the call, as gc does:
-// "devirtualizing x.M to T".
-#include "passes/escape.h"
+// "devirtualizing x.M to T", function by function in gc's order (a
+// function's literals, innermost first, before the function itself).
+//
+// gc rewrites the call in its IR, and later messages print the rewritten
+// call; the AST stays as written (a second run of the pipeline must find it
+// unchanged), so the rewritten forms are made as nodes of their own and the
+// expression printer shows them in the call's place (Compiler.call_view).
+#include "passes/passes.h"
 
 #include <string.h>
 
 static Type *under(Type *t) { return t ? type_underlying(t) : NULL; }
+
+// ---------------------------------------------------------------------------
+// The published table: call Node* -> Devirt* (open addressing, never shrinks)
+
+struct DevirtTable {
+    const Node **keys;
+    Devirt **vals;
+    uint32_t cap, len;
+};
+
+static uint32_t hash_node(const Node *n) {
+    uint64_t x = (uint64_t)(uintptr_t)n;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (uint32_t)x;
+}
+
+static void table_put(Arena *a, DevirtTable *t, const Node *key, Devirt *val) {
+    if ((t->len + 1) * 2 > t->cap) {
+        DevirtTable old = *t;
+        t->cap = old.cap ? old.cap * 2 : 64;
+        t->len = 0;
+        t->keys = ARENA_ARRAY(a, const Node *, t->cap);
+        t->vals = ARENA_ARRAY(a, Devirt *, t->cap);
+        for (uint32_t i = 0; i < old.cap; i++)
+            if (old.keys[i])
+                table_put(a, t, old.keys[i], old.vals[i]);
+    }
+    uint32_t h = hash_node(key) & (t->cap - 1);
+    while (t->keys[h] && t->keys[h] != key)
+        h = (h + 1) & (t->cap - 1);
+    if (!t->keys[h])
+        t->len++;
+    t->keys[h] = key;
+    t->vals[h] = val;
+}
+
+Devirt *devirt_of(const Program *prog, const Node *call) {
+    const DevirtTable *t = prog ? prog->devirt : NULL;
+    if (!t || !t->cap || !call)
+        return NULL;
+    for (uint32_t h = hash_node(call) & (t->cap - 1); t->keys[h]; h = (h + 1) & (t->cap - 1))
+        if (t->keys[h] == call)
+            return t->vals[h];
+    return NULL;
+}
+
+// The printer's view of a call (Compiler.call_view).
+static const Node *call_view(void *ctx, const Node *call) {
+    Devirt *d = devirt_of(ctx, call);
+    if (!d)
+        return NULL;
+    return d->escape_reached ? d->method_call : d->call;
+}
+
+// ---------------------------------------------------------------------------
+// Which calls
+
+// gc reports on the program's own code, never on a standard-library model.
+static bool reported_at(Compiler *cc, Pos pos) {
+    if (!pos_known(pos) || pos.file >= (uint32_t)cc->files.len)
+        return false;
+    return !((const SourceFile *)cc->files.items[pos.file])->is_std;
+}
 
 static bool is_conversion_to_iface(Node *n) {
     return n && n->kind == N_CALL && n->u.call.kind == CALL_CONVERSION && n->u.call.args.len == 1 &&
@@ -28,7 +98,7 @@ static bool is_conversion_to_iface(Node *n) {
 }
 
 // The concrete type the interface value n is known to hold, or NULL.
-static Type *static_concrete_type(EscPass *p, FuncInfo *fn, Node *n) {
+static Type *static_concrete_type(FuncInfo *fn, Node *n) {
     for (int guard = 0; guard < 100; guard++) {
         n = unparen(n);
         if (!n)
@@ -42,7 +112,7 @@ static Type *static_concrete_type(EscPass *p, FuncInfo *fn, Node *n) {
         Obj *v = n->u.ident.obj;
         if (!v || v->kind != OBJ_VAR || v->u.var.fn != fn)
             return NULL;
-        Node *rhs = esc_single_definition(p, v);
+        Node *rhs = static_definition(v);
         if (!rhs)
             return NULL;
         Node *r = unparen(rhs);
@@ -55,7 +125,7 @@ static Type *static_concrete_type(EscPass *p, FuncInfo *fn, Node *n) {
 
 // Finds method `name` in the method set of t, breadth first through
 // embedded fields (the shallowest wins, as in Go's selector rules).
-static bool find_method(Type *t, Name *name, EscDevirt *d) {
+static bool find_method(Type *t, Name *name, Devirt *d) {
     typedef struct Cand { Type *t; int path[16]; int depth; } Cand;
     Cand level[64], next[64];
     int n = 1, nn;
@@ -108,10 +178,72 @@ static bool find_method(Type *t, Name *name, EscDevirt *d) {
     return false;
 }
 
+// The rewritten call as gc's IR holds it (see Devirt in passes/passes.h):
+// x.(T), the embedded fields, the method; the call of it, and the call of
+// the method expression escape analysis makes of that.
+static void make_nodes(Compiler *cc, Node *call, Node *sel, Devirt *d) {
+    Node *tn = node_new(cc, N_IDENT, sel->pos);
+    tn->flags = NF_TYPE | NF_IMPLICIT;
+    tn->type = d->typ;
+    Node *x = node_new(cc, N_TYPEASSERT, sel->pos);
+    x->flags = NF_IMPLICIT;
+    x->u.assert.x = sel->u.sel.x;
+    x->u.assert.type = tn;
+    x->type = d->typ;
+    d->steps[0] = x;
+    Type *t = d->typ;
+    for (int i = 0; i < d->depth; i++) {
+        Type *u = under(t);
+        bool ptr = u && u->kind == TY_POINTER;
+        if (ptr)
+            u = under(u->u.ptr.elem);
+        if (!u || u->kind != TY_STRUCT || d->path[i] >= u->u.strct.nfields)
+            break;
+        Field *f = &u->u.strct.fields[d->path[i]];
+        Node *s = node_new(cc, N_SELECTOR, sel->pos);
+        s->flags = NF_IMPLICIT;
+        s->u.sel.x = x;
+        s->u.sel.name = f->name;
+        s->u.sel.name_pos = sel->u.sel.name_pos;
+        s->u.sel.kind = SEL_FIELD;
+        s->u.sel.obj = f->obj;
+        s->u.sel.path = ARENA_NEW(&cc->arena, int);
+        s->u.sel.path[0] = d->path[i];
+        s->u.sel.depth = 1;
+        s->u.sel.indirect = ptr;
+        s->type = f->type;
+        d->steps[i + 1] = x = s;
+        t = f->type;
+    }
+    Node *m = node_new(cc, N_SELECTOR, sel->pos);
+    *m = *sel;
+    m->flags = NF_IMPLICIT;
+    m->u.sel.x = x;
+    m->u.sel.kind = d->partial ? SEL_INTERFACE_METHOD : SEL_METHOD;
+    m->u.sel.obj = d->partial ? d->m->obj : d->method;
+    m->u.sel.path = ARENA_NEW(&cc->arena, int);
+    m->u.sel.depth = 1;
+    m->u.sel.indirect = false;
+    Node *c = node_new(cc, N_CALL, call->pos);
+    *c = *call;
+    c->u.call.fun = m;
+    c->u.call.kind = CALL_INTERFACE;    // printed as written: x.(T).M(a)
+    d->call = c;
+    if (d->partial) {
+        d->method_call = c;
+        return;
+    }
+    Node *mc = node_new(cc, N_CALL, call->pos);
+    *mc = *c;
+    mc->u.call.kind = CALL_METHOD;      // printed as gc's method expression call: T.M(x.(T), a)
+    d->method_call = mc;
+}
+
 typedef struct Ctx {
-    EscPass *p;
+    Compiler *cc;
     FuncInfo *fn;
-    EscMap *out;
+    DevirtTable *out;
+    PtrVec *lits;           // the literals met (collect_lits)
 } Ctx;
 
 static bool visit_call(Node *n, void *vctx) {
@@ -125,20 +257,49 @@ static bool visit_call(Node *n, void *vctx) {
     Node *sel = unparen(n->u.call.fun);
     if (!sel || sel->kind != N_SELECTOR || sel->u.sel.depth > 1)
         return true;
-    Type *typ = static_concrete_type(c->p, c->fn, sel->u.sel.x);
+    Type *typ = static_concrete_type(c->fn, sel->u.sel.x);
     if (!typ)
         return true;
-    EscDevirt *d = ARENA_NEW(c->p->arena, EscDevirt);
+    Compiler *cc = c->cc;
+    Devirt *d = ARENA_NEW(&cc->arena, Devirt);
     d->typ = typ;
     if (!find_method(typ, sel->u.sel.name, d))
         return true;
-    escmap_put(c->p->arena, c->out, n, d);
-    Compiler *cc = c->p->cc;
-    if (cc->opt.m_level && esc_reports(c->p, n->pos))
+    make_nodes(cc, n, sel, d);
+    table_put(&cc->arena, c->out, n, d);
+    if (cc->opt.m_level && reported_at(cc, n->pos))
         diag_note(cc, n->pos, "%sdevirtualizing %s to %s", d->partial ? "partially " : "", expr_string(cc, sel),
                   type_string(cc, typ));
     return true;
 }
+
+static bool collect_lits(Node *n, void *vctx) {
+    Ctx *c = vctx;
+    if (n->kind != N_FUNCLIT)
+        return true;
+    if (n->u.funclit.fn)
+        ptrvec_push(&c->cc->arena, c->lits, n->u.funclit.fn);
+    return false;
+}
+
+// gc devirtualizes function by function in the order of its list of
+// declarations, where a func literal is listed when its body is done: the
+// literals a function holds (each after its own literals), then the
+// function.
+static void devirtualize_fn(Compiler *cc, DevirtTable *out, FuncInfo *fi, int depth) {
+    Node *body = func_body(fi);
+    if (!body || depth > 1000)
+        return;
+    PtrVec lits = {0};
+    Ctx c = {.cc = cc, .fn = fi, .out = out, .lits = &lits};
+    tree_visit(body, collect_lits, &c);
+    for (int i = 0; i < lits.len; i++)
+        devirtualize_fn(cc, out, lits.items[i], depth + 1);
+    tree_visit(body, visit_call, &c);
+}
+
+// ---------------------------------------------------------------------------
+// The SSA
 
 // Moves v (just appended to its block) to stand right before `anchor`.
 static void move_before(Value *v, Value *anchor) {
@@ -166,19 +327,16 @@ static bool ptr_recv(Obj *m) {
 }
 
 // The interface call v on a value of type typ becomes a static call of the
-// method on the value the interface holds: its data word, or what it
-// points to when the value was boxed.
-static void make_static(Compiler *cc, Value *v, EscDevirt *d) {
+// method on the value the interface holds: its data word when the type is
+// held directly, else what the data word points to.
+static void make_static(Compiler *cc, Value *v, Devirt *d) {
     if (d->partial || d->depth || !d->method || !d->method->u.func.fn || v->nargs < 2)
         return;
     Value *iface = v->args[0];
     Value *mem = v->args[v->nargs - 1];
     Type *typ = d->typ;
     Value *recv;
-    bool direct = !type_is_interface(typ) && under(typ) &&
-                  (under(typ)->kind == TY_POINTER || under(typ)->kind == TY_CHAN || under(typ)->kind == TY_MAP ||
-                   under(typ)->kind == TY_FUNC || under(typ)->kind == TY_UNSAFE_POINTER);
-    if (direct) {
+    if (type_is_direct_iface(typ)) {
         recv = new_before(v, OpIData, typ);
         value_add_arg(recv, iface);
     } else {
@@ -201,13 +359,13 @@ static void make_static(Compiler *cc, Value *v, EscDevirt *d) {
     v->aux = (Aux){.kind = AUX_FUNC, .u.fn = d->method->u.func.fn};
 }
 
-static void rewrite_calls(Compiler *cc, Func *f, EscMap *devirt) {
+static void rewrite_calls(Compiler *cc, Func *f, const Program *prog) {
     for (int b = 0; b < f->nblocks; b++)
         for (int k = 0; k < f->blocks[b]->nvalues; k++) {
             Value *v = f->blocks[b]->values[k];
             if (v->op != OpInterLECall || !v->node)
                 continue;
-            EscDevirt *d = escmap_get(devirt, v->node);
+            Devirt *d = devirt_of(prog, v->node);
             if (d) {
                 int before = f->blocks[b]->nvalues;
                 make_static(cc, v, d);
@@ -216,29 +374,18 @@ static void rewrite_calls(Compiler *cc, Func *f, EscMap *devirt) {
         }
 }
 
-static Node *body_of(FuncInfo *fi) {
-    if (!fi || !fi->decl)
-        return NULL;
-    if (fi->decl->kind == N_FUNCDECL)
-        return fi->decl->u.funcdecl.body;
-    if (fi->decl->kind == N_FUNCLIT)
-        return fi->decl->u.funclit.body;
-    return NULL;
-}
-
 void pass_devirtualize(Program *prog) {
     Compiler *cc = prog->cc;
-    EscPass p = {.cc = cc, .prog = prog, .arena = &cc->arena, .m = cc->opt.m_level};
-    EscMap *out = ARENA_NEW(&cc->arena, EscMap);
+    DevirtTable *out = ARENA_NEW(&cc->arena, DevirtTable);
+    prog->devirt = out;
+    cc->call_view = call_view;
+    cc->call_view_ctx = prog;
     for (int i = 0; i < prog->nfuncs; i++) {
         FuncInfo *fi = prog->funcs[i]->info;
-        Ctx c = {.p = &p, .fn = fi, .out = out};
-        Node *body = body_of(fi);
-        if (body)
-            esc_visit(body, visit_call, &c);
+        if (fi && !fi->outer)
+            devirtualize_fn(cc, out, fi, 0);
     }
     if (out->len)
         for (int i = 0; i < prog->nfuncs; i++)
-            rewrite_calls(cc, prog->funcs[i], out);
-    prog->devirt = out;
+            rewrite_calls(cc, prog->funcs[i], prog);
 }

@@ -137,7 +137,7 @@ static bool collect_refs(Node *n, void *ctx) {
             add_ref(s, n->u.sel.obj->u.func.fn);
         return true;
     case N_CALL: {
-        EscDevirt *d = escmap_get(&s->p->devirt, n);
+        Devirt *d = devirt_of(s->p->prog, n);
         if (d && d->method && d->method->kind == OBJ_FUNC)
             add_ref(s, d->method->u.func.fn);
         return true;
@@ -755,8 +755,6 @@ EscPass *escape_run(Program *prog) {
     p->m = cc->opt.m_level;
     p->max_stack_var = cc->opt.smallframes ? SMALL_STACK_VAR : MAX_STACK_VAR;
     p->max_implicit_var = cc->opt.smallframes ? SMALL_IMPLICIT_VAR : MAX_IMPLICIT_VAR;
-    if (prog->devirt)
-        p->devirt = *(EscMap *)prog->devirt;
     escmap_init_clearable(&p->locs);
     escmap_init_clearable(&p->rw_moved);
     escmap_init_clearable(&p->rw_stack);

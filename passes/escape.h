@@ -1,8 +1,8 @@
 // escape.h - private to the escape pass (escape.c: the pass and its
 // batches; escape_graph.c: locations, holes, flows; escape_expr.c,
 // escape_call.c, escape_stmt.c: the walk of the code; escape_solve.c: the
-// walk of the graph; escape_ssa.c: the verdicts into the SSA), to
-// devirtualize.c, and to the escape graph's picture (dot/escape_graph.c).
+// walk of the graph; escape_ssa.c: the verdicts into the SSA), and to the
+// escape graph's picture (dot/escape_graph.c).
 //
 // The pass is gc 1.19's escape analysis. Its data is gc's location graph:
 //
@@ -200,19 +200,6 @@ typedef struct EscClosure {
 
 typedef struct EscPass EscPass;
 
-// An interface call devirtualize made static: x.M(...) calls `method` on
-// x.(typ), reached through `depth` embedded fields (path). When the method
-// is found on an embedded interface instead, the call stays an interface
-// call on that field (gc's "partially devirtualizing").
-typedef struct EscDevirt {
-    Type *typ;              // the concrete type x holds
-    Obj *method;            // the method (OBJ_FUNC), or NULL when partial
-    Method *m;
-    int path[16];           // embedded fields walked from typ
-    int depth;
-    bool partial;
-} EscDevirt;
-
 // The functions analysed together: one strongly connected component of the
 // call graph, with its literals (gc's batch).
 typedef struct EscBatch {
@@ -237,7 +224,6 @@ struct EscPass {
     EscMap rw_moved, rw_stack, rw_sel0, rw_sel1, rw_params;  // escape_ssa.c's, cleared per function
     EscMap ssa_allocs;      // Node* -> Value*: allocation values by their node
     EscMap ssa_convs;       // Node* -> Value*: conversions to interfaces (ConvIface, IMake, Convert)
-    EscMap devirt;          // call Node* -> EscDevirt* (devirtualize.c)
     PtrVec batches;         // EscBatch*, for the pictures
     uint32_t walkgen;
 };
@@ -258,6 +244,9 @@ EscHole esc_discard_hole(EscBatch *b);
 EscHole esc_shift(EscHole k, int delta);
 EscHole esc_note(EscPass *p, EscHole k, const Node *where, const char *why);
 EscHole esc_note_at(EscPass *p, EscHole k, const char *text, Pos pos, const char *why);
+// A note naming `where` at another position than its own. A node is
+// printed when the note is (as gc formats its IR then), not when it is made.
+EscHole esc_note_node_at(EscPass *p, EscHole k, const Node *where, Pos pos, const char *why);
 EscHole esc_deref(EscPass *p, EscHole k, const Node *where, const char *why);
 EscHole esc_addr(EscPass *p, EscHole k, const Node *where, const char *why);
 EscLoc *esc_new_loc(EscWalk *w, EscLocKind kind, bool transient);
@@ -281,7 +270,6 @@ void esc_explain_flow(EscPass *p, PtrVec *lines, Pos pos, const EscLoc *dst, con
                       const EscNote *notes);
 const char *esc_pos_string(EscPass *p, Pos pos);   // "file:line:col" as gc prints it
 bool esc_type_has_pointers(Type *t);
-bool esc_direct_iface(Type *t);
 
 // Small type and node tests (gc's IsUntyped, IsConst, ...).
 static inline Type *esc_under(Type *t) { return t ? type_underlying(t) : NULL; }

@@ -87,7 +87,7 @@ typedef struct CallInfo {
     Obj *method;
     bool method_expr;   // T.m(x, ...): the receiver is the first argument
     Type *sig;          // the callee's signature (without receiver)
-    EscDevirt *devirt;  // an interface call devirtualize made static
+    Devirt *devirt;  // an interface call devirtualize made static
     EscLoc *callee_temp;    // gc's RewriteNonNameCall: t := callee (or receiver)
     EscLoc *recv_temp;      // go/defer: the receiver's temporary
     EscLoc *fun_temp;       // go/defer: the callee's temporary
@@ -369,9 +369,12 @@ static void describe_call(EscWalk *w, CallInfo *ci, Node *call) {
     ci->call = call;
     Node *fun = unparen(call->u.call.fun);
     NodeList *args = &call->u.call.args;
-    EscDevirt *dv = escmap_get(&p->devirt, call);
+    Devirt *dv = devirt_of(p->prog, call);
     int skip = 0;
     if (dv && fun && fun->kind == N_SELECTOR) {
+        // gc makes the method call a call of the method expression here
+        // (FixMethodCall): messages from now on print it so.
+        dv->escape_reached = true;
         ci->devirt = dv;
         ci->recv = fun->u.sel.x;
         ci->recv_sel = fun;
@@ -437,7 +440,7 @@ void esc_call(EscWalk *w, EscHole *ks, int nks, Node *call) {
 // to the method, then the implicit & or * its receiver needs.
 static void devirt_receiver(EscWalk *w, EscHole k, CallInfo *ci) {
     EscPass *p = w->p;
-    EscDevirt *d = ci->devirt;
+    Devirt *d = ci->devirt;
     Node *sel = ci->recv_sel;
     Type *t = d->typ;
     bool ptr[16] = {0};
@@ -452,24 +455,20 @@ static void devirt_receiver(EscWalk *w, EscHole k, CallInfo *ci) {
             break;
         t = u->u.strct.fields[d->path[i]].type;
     }
+    // The notes name the nodes of gc's rewritten call (d->steps).
     if (!d->partial && d->method) {
         bool want_ptr = esc_method_ptr_recv(d->method);
         bool have_ptr = esc_ukind(t) == TY_POINTER;
         if (want_ptr && !have_ptr)
-            k = esc_addr(p, k, sel, "address-of");
+            k = esc_addr(p, k, d->steps[depth], "address-of");
         else if (!want_ptr && have_ptr)
-            k = esc_deref(p, k, sel, "indirection");
+            k = esc_deref(p, k, d->steps[depth], "indirection");
     }
     for (int i = depth - 1; i >= 0; i--)
-        k = ptr[i] ? esc_deref(p, k, sel, "dot of pointer") : esc_note(p, k, sel, "dot");
-    if (!type_is_interface(d->typ) && !esc_direct_iface(d->typ))
+        k = ptr[i] ? esc_deref(p, k, d->steps[i + 1], "dot of pointer") : esc_note(p, k, d->steps[i + 1], "dot");
+    if (!type_is_interface(d->typ) && !type_is_direct_iface(d->typ))
         k = esc_shift(k, 1);
-    if (p->m >= 2) {
-        Compiler *cc = p->cc;
-        k = esc_note_at(p, k,
-                        arena_sprintf(p->arena, "%s.(%s)", expr_string(cc, sel->u.sel.x), type_string(cc, d->typ)),
-                        sel->pos, "dot");
-    }
+    k = esc_note(p, k, d->steps[0], "dot");
     esc_expr(w, k, sel->u.sel.x);
 }
 
@@ -646,12 +645,18 @@ static void common_call(EscWalk *w, EscHole *ks, int nks, CallInfo *ci, EscClosu
             EscArg ra = {0};
             Node *x = ci->recv_sel->u.sel.x;
             Type *rt = ci->recv->type;
-            if (ci->method && ci->method->kind == OBJ_FUNC && ci->method->u.func.recv && !ci->devirt)
+            if (ci->method && ci->method->kind == OBJ_FUNC && ci->method->u.func.recv)
                 rt = ci->method->u.func.recv;
+            // A devirtualized call's receiver is x.(T) and T's embedded fields.
+            Node *dx = ci->devirt ? ci->devirt->steps[ci->devirt->depth] : NULL;
+            if (dx && ci->devirt->partial)
+                rt = dx->type;
             if (ci->callee_temp) {
                 ra.temp = ci->callee_temp;
                 wrap_argument(w, ci, wrap, &ra, rt, call->pos);
             } else {
+                if (dx)
+                    x = dx;
                 Pos tpos = unparen(x) && unparen(x)->kind == N_IDENT ? call->pos : x->pos;
                 EscLoc *t = esc_temp_var(w, rt, tpos, false);
                 EscHole tk = esc_hole(t);
@@ -791,7 +796,7 @@ void esc_go_defer(EscWalk *w, Node *s) {
         Type *sig = fun ? esc_under(fun->type) : NULL;
         bool is_mexpr = fun && fun->kind == N_SELECTOR && fun->u.sel.kind == SEL_METHOD_EXPR;
         if (sig && sig->kind == TY_FUNC && sig->u.func.nparams == 0 && sig->u.func.nresults == 0 && !is_mexpr &&
-            !escmap_get(&p->devirt, call)) {
+            !devirt_of(p->prog, call)) {
             esc_expr(w, k, call->u.call.fun);
             return;
         }

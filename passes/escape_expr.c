@@ -63,7 +63,7 @@ static void conv_iface_at(EscWalk *w, EscHole k, Node *x, Node *shown, Pos pos, 
     EscPass *p = w->p;
     if (!force)
         pos = esc_conv_pos(p, shown, pos);
-    if (!type_is_interface(x->type) && !esc_direct_iface(x->type)) {
+    if (!type_is_interface(x->type) && !type_is_direct_iface(x->type)) {
         EscLoc *l = esc_new_loc(w, LOC_ALLOC, true);
         l->alloc = AK_CONVIFACE;
         l->n = shown;
@@ -72,12 +72,12 @@ static void conv_iface_at(EscWalk *w, EscHole k, Node *x, Node *shown, Pos pos, 
         l->ssa = escmap_get(&p->ssa_convs, shown);
         EscHole a = esc_shift(k, -1);
         if (p->m >= 2)
-            a = esc_note_at(p, a, expr_string(p->cc, shown), pos, "spill");
+            a = esc_note_node_at(p, a, shown, pos, "spill");
         esc_flow(w->b, a, l);
         k = esc_hole(l);
     }
     if (p->m >= 2)
-        k = esc_note_at(p, k, expr_string(p->cc, shown), pos, "interface-converted");
+        k = esc_note_node_at(p, k, shown, pos, "interface-converted");
     esc_expr(w, k, x);
 }
 
@@ -105,7 +105,7 @@ void esc_expr_to(EscWalk *w, EscHole k, Node *n, Type *dst, Pos at) {
         Value *sv = escmap_get(&w->p->ssa_convs, n);
         if (sv && sv->op == OpConvert && pos_known(sv->pos))
             at = sv->pos;
-        k = esc_note_at(w->p, k, expr_string(w->p->cc, n), at, "interface-converted");
+        k = esc_note_node_at(w->p, k, n, at, "interface-converted");
     }
     esc_expr(w, k, n);
 }
@@ -615,7 +615,7 @@ static void slice_expr(EscWalk *w, EscHole k, Node *n) {
         // gc's implicit & stands where the operand starts.
         k = esc_shift(k, -1);
         if (p->m >= 2)
-            k = esc_note_at(p, k, expr_string(p->cc, x), node_start_pos(x), "address-of");
+            k = esc_note_node_at(p, k, x, node_start_pos(x), "address-of");
     }
     esc_expr(w, k, x);
     esc_discard(w, n->u.slice.lo);
@@ -625,7 +625,7 @@ static void slice_expr(EscWalk *w, EscHole k, Node *n) {
 
 static void type_assert(EscWalk *w, EscHole k, Node *n) {
     Type *t = n->type;
-    if (!type_is_interface(t) && !esc_direct_iface(t))
+    if (!type_is_interface(t) && !type_is_direct_iface(t))
         k = esc_shift(k, 1);
     esc_expr(w, esc_note(w->p, k, n, "dot"), n->u.assert.x);
 }

@@ -145,22 +145,6 @@ void escmap_clear(EscMap *m) {
 
 bool esc_type_has_pointers(Type *t) { return t && type_has_pointers(t); }
 
-bool esc_direct_iface(Type *t) {
-    Type *u = t ? type_underlying(t) : NULL;
-    if (!u)
-        return false;
-    switch (u->kind) {
-    case TY_POINTER: case TY_CHAN: case TY_MAP: case TY_FUNC: case TY_UNSAFE_POINTER:
-        return true;
-    case TY_ARRAY:
-        return u->u.array.len == 1 && esc_direct_iface(u->u.array.elem);
-    case TY_STRUCT:
-        return u->u.strct.nfields == 1 && esc_direct_iface(u->u.strct.fields[0].type);
-    default:
-        return false;
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Holes
 
@@ -183,6 +167,17 @@ EscHole esc_note(EscPass *p, EscHole k, const Node *where, const char *why) {
         return k;
     EscNote *n = ARENA_NEW(p->arena, EscNote);
     *n = (EscNote){.next = k.notes, .where = where, .pos = where->pos, .why = why};
+    k.notes = n;
+    return k;
+}
+
+EscHole esc_note_node_at(EscPass *p, EscHole k, const Node *where, Pos pos, const char *why) {
+    if (!k.why)
+        k.why = why;
+    if (p->m < 2 || !where)
+        return k;
+    EscNote *n = ARENA_NEW(p->arena, EscNote);
+    *n = (EscNote){.next = k.notes, .where = where, .pos = pos, .why = why};
     k.notes = n;
     return k;
 }

@@ -685,7 +685,7 @@ static void type_switch_stmt(EscWalk *w, Node *s) {
             if (pos_known(c->u.clause.colon))
                 k.dst->pos = c->u.clause.colon;
             if (esc_type_has_pointers(v->type)) {
-                if (!type_is_interface(v->type) && !esc_direct_iface(v->type))
+                if (!type_is_interface(v->type) && !type_is_direct_iface(v->type))
                     k = esc_shift(k, 1);
                 ks[nk++] = esc_note(p, k, c, "switch case");
             }

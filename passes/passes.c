@@ -24,6 +24,10 @@ Func *program_find(Program *prog, const char *name) {
 }
 
 void program_free(Program *prog) {
+    if (prog->cc && prog->cc->call_view_ctx == prog) {
+        prog->cc->call_view = NULL;
+        prog->cc->call_view_ctx = NULL;
+    }
     for (int i = 0; i < prog->nfuncs; i++)
         func_free(prog->funcs[i]);
     prog->nfuncs = 0;

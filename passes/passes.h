@@ -10,6 +10,8 @@
 
 #include "ssa/ssa.h"
 
+typedef struct DevirtTable DevirtTable;
+
 // The SSA of every function the program holds: the standard-library models
 // the program imports first, then the main package, each in source order
 // (FuncInfo order of Package.funcs).
@@ -19,7 +21,7 @@ typedef struct Program {
     Func **funcs;
     int nfuncs;
     bool inlining;      // false under -l or -N (and in -compare-inline's second run)
-    void *devirt;       // devirtualize.c: the interface calls it made static (see passes/escape.h)
+    DevirtTable *devirt;    // devirtualize.c: the interface calls it made static (devirt_of)
     void *escape;       // escape.c: the analysis, kept for the escape-graph pictures (EscPass)
 } Program;
 
@@ -42,6 +44,33 @@ void pass_devirtualize(Program *prog);  // devirtualize.c: interface calls of a 
 void pass_escape(Program *prog);    // escape.c: gc's escape analysis, verdicts onto the SSA
 void pass_deadcode_late(Program *prog);   // deadcode_late.c: unreachable blocks, copies, unused values
 void deadcode_late_func(Func *f);         // the same on one function (unit tests)
+// An interface call x.M(...) devirtualize made static, as gc's devirtualize
+// rewrites it: the call of M on x.(T), reached through `depth` embedded
+// fields of T (path) when M is promoted. When M comes from an embedded
+// interface field, the call stays an interface call on that field
+// (gc's "partially devirtualizing"; method is NULL).
+//
+// gc's IR holds the rewritten call, so its messages print it; the nodes
+// below are that IR, made for the messages: steps[0] is x.(T), steps[i]
+// the i-th embedded field selected from it; `call` the call as
+// devirtualize leaves it (`x.(T).M(a)`), `method_call` the same once escape
+// analysis reaches it and, as gc does there, makes the method call a call
+// of the method expression (`T.M(x.(T), a)`). The expression printer shows
+// the original call node as one of them (Compiler.call_view).
+typedef struct Devirt {
+    Type *typ;              // the concrete type x holds
+    Obj *method;            // the method (OBJ_FUNC), or NULL when partial
+    Method *m;
+    int path[16];           // embedded fields walked from typ
+    int depth;
+    bool partial;
+    Node *steps[17];
+    Node *call, *method_call;
+    bool escape_reached;    // set by escape at the call: it prints as method_call
+} Devirt;
+// The record of an interface call node, or NULL if it stayed dynamic.
+Devirt *devirt_of(const Program *prog, const Node *call);
+
 // Runs func_check on every function; on a failure prints
 // "minigc: internal error after build: MSG" to stderr and exits 3.
 void build_check_all(Program *prog);
