@@ -51,6 +51,17 @@ typedef struct Driver {
     const char *html_file;  // -html=FILE
     const char *stop_after; // -stopafter=parse|check|PASS: end the run there (benchmarks)
     bool check_ssa;         // -d=ssa/check/on or MINIGC_CHECK=1
+    // gc's package-build flags, as cmd/go passes them: read and checked as
+    // gc checks them; minigc writes no object, so most change nothing.
+    const char *importcfg;  // -importcfg FILE: importmap lines are used
+    const char *symabis;    // -symabis FILE: must be readable
+    const char *trimpath;   // -trimpath PREFIXES
+    const char *goversion;  // -goversion: must be Go 1.19's
+    const char *buildid;    // -buildid ID
+    const char *lang;       // -lang=go1.N, N <= 19
+    int concurrency;        // -c=N
+    bool nolocalimports;    // -nolocalimports
+    bool pack;              // -pack
     char **files;
     int nfiles;
 } Driver;
@@ -59,6 +70,7 @@ typedef enum FlagKind {
     FLAG_COUNT,     // int: bare adds one, =N sets, =true adds one, =false clears
     FLAG_BOOL,      // bool: bare sets, =BOOL as strconv.ParseBool reads it
     FLAG_STRING,    // const char *: =VALUE or the next argument
+    FLAG_INT,       // int: =N or the next argument
     FLAG_DEBUG,     // -d: comma-separated key[=value] settings
     FLAG_HELP,      // -h, -help: usage
 } FlagKind;
@@ -74,9 +86,12 @@ typedef struct FlagSpec {
 #define AT(field) offsetof(Driver, field)
 
 static const FlagSpec flag_table[] = {
+    {"+", FLAG_BOOL, AT(opt.runtime), NULL, "compiling runtime"},
     {"0", FLAG_COUNT, AT(ignored_count), NULL, "accepted and ignored, as Go's test harness passes it"},
     {"C", FLAG_COUNT, AT(no_columns_count), NULL, "disable printing of columns in error messages"},
     {"N", FLAG_COUNT, AT(no_opt_count), NULL, "disable optimizations (inlining and deadcode)"},
+    {"buildid", FLAG_STRING, AT(buildid), "id", "record id as the build id in the export metadata"},
+    {"c", FLAG_INT, AT(concurrency), "int", "concurrency during compilation (1 means no concurrency)"},
     {"compare-inline", FLAG_BOOL, AT(compare_inline), NULL,
      "run with and without inlining and show which escape verdicts change"},
     {"complete", FLAG_BOOL, AT(opt.complete), NULL, "compiling complete package (no C or assembly)"},
@@ -86,18 +101,26 @@ static const FlagSpec flag_table[] = {
     {"dump", FLAG_STRING, AT(dump), "passes", "print the SSA after the named passes (comma-separated, or all)"},
     {"e", FLAG_COUNT, AT(all_errors_count), NULL, "no limit on number of errors reported"},
     {"func", FLAG_STRING, AT(func), "name", "limit dumps and pictures to one function (main, T.M, (*T).M, f.func1)"},
+    {"goversion", FLAG_STRING, AT(goversion), "string", "required version of the runtime"},
     {"h", FLAG_HELP, AT(help), NULL, "print this usage"},
     {"help", FLAG_HELP, AT(help), NULL, "print this usage"},
     {"html", FLAG_STRING, AT(html_file), "file", "write a page that steps through the passes"},
+    {"importcfg", FLAG_STRING, AT(importcfg), "file", "read import configuration from file"},
     {"l", FLAG_COUNT, AT(opt.l_level), NULL, "disable inlining"},
+    {"lang", FLAG_STRING, AT(lang), "string", "Go language version source code expects"},
     {"m", FLAG_COUNT, AT(opt.m_level), NULL, "print optimization decisions (-m -m or -m=2 for more)"},
+    {"nolocalimports", FLAG_BOOL, AT(nolocalimports), NULL, "reject local (relative) imports"},
     {"o", FLAG_STRING, AT(opt.out_file), "file", "write output to file (accepted; minigc writes no object)"},
     {"p", FLAG_STRING, AT(opt.pkg_path), "path", "set expected package import path"},
+    {"pack", FLAG_BOOL, AT(pack), NULL, "write a package file instead of an object file (accepted)"},
     {"passes", FLAG_BOOL, AT(list_passes), NULL, "list the pipeline's passes"},
     {"smallframes", FLAG_BOOL, AT(opt.smallframes), NULL, "reduce the size limit for stack allocated objects"},
+    {"std", FLAG_BOOL, AT(opt.std), NULL, "compiling standard library"},
     {"stopafter", FLAG_STRING, AT(stop_after), "phase",
      "end the run after parse, check or the named pass (for benchmarks)"},
     {"svg", FLAG_STRING, AT(svg_dir), "dir", "write CFG and escape-graph pictures as SVG files into dir"},
+    {"symabis", FLAG_STRING, AT(symabis), "file", "read symbol ABIs from file"},
+    {"trimpath", FLAG_STRING, AT(trimpath), "prefix", "remove prefix from recorded source file paths"},
 };
 
 #define FIELD(d, spec, T) ((T *)((char *)(d) + (spec)->offset))
@@ -237,6 +260,13 @@ static bool set_flag(Driver *d, const FlagSpec *f, const char *value, int argc, 
     }
     if (f->kind == FLAG_DEBUG)
         return set_debug(d, value);
+    if (f->kind == FLAG_INT) {
+        if (!parse_int(value, FIELD(d, f, int))) {
+            fprintf(stderr, "invalid value \"%s\" for flag -%s: parse error\n", value, f->name);
+            return false;
+        }
+        return true;
+    }
     *FIELD(d, f, const char *) = value;
     return true;
 }
@@ -293,9 +323,11 @@ static void list_passes(void) {
 // syntax error, which is where gc stops too.
 static bool load_and_parse(Compiler *cc, const Driver *d, File **files) {
     for (int i = 0; i < d->nfiles; i++) {
-        const SourceFile *src = source_load(cc, d->files[i]);
+        SourceFile *src = source_load(cc, d->files[i]);
         if (!src)
             return false;
+        src->std_rules = d->opt.std;
+        src->runtime_rules = d->opt.runtime;
         files[i] = parse_file(cc, src);
     }
     return diag_error_count(cc) == 0;
@@ -397,6 +429,11 @@ static int compile(const Driver *d) {
     Compiler *cc = compiler_new(&d->opt);
     File **files = ARENA_ARRAY(&cc->arena, File *, d->nfiles);
     int status = 0;
+    if (d->importcfg && !loader_read_importcfg(cc, d->importcfg)) {
+        diag_flush(cc, stderr);
+        compiler_free(cc);
+        return EXIT_INPUT_ERROR;
+    }
     if (load_and_parse(cc, d, files) && !stops_at(d, "parse")) {
         const char *path = d->opt.pkg_path && *d->opt.pkg_path ? d->opt.pkg_path : "main";
         Package *pkg = check_package(cc, path, files, d->nfiles);
@@ -408,6 +445,37 @@ static int compile(const Driver *d) {
     diag_flush(cc, stdout);
     compiler_free(cc);
     return status;
+}
+
+// gc's checks of its package-build flags (same texts; gc exits 1 for them).
+static bool build_flags_ok(const Driver *d) {
+    if (d->lang) {
+        int major = 0, minor = 0;
+        char tail;
+        if (sscanf(d->lang, "go%d.%d%c", &major, &minor, &tail) != 2 || strncmp(d->lang, "go", 2) != 0 ||
+            d->lang[2] < '0' || d->lang[2] > '9') {
+            fprintf(stderr, "minigc: invalid value \"%s\" for -lang: should be something like \"go1.12\"\n", d->lang);
+            return false;
+        }
+        if (major > 1 || (major == 1 && minor > 19)) {
+            fprintf(stderr, "minigc: invalid value \"%s\" for -lang: max known version is \"go1.19\"\n", d->lang);
+            return false;
+        }
+    }
+    // gc compares with its runtime's version: minigc stands for Go 1.19.
+    if (d->goversion && strcmp(d->goversion, "go1.19") != 0 && strncmp(d->goversion, "go1.19.", 7) != 0) {
+        fprintf(stderr, "minigc: version \"go1.19\" does not match go tool version \"%s\"\n", d->goversion);
+        return false;
+    }
+    if (d->symabis) {
+        FILE *f = fopen(d->symabis, "r");
+        if (!f) {
+            fprintf(stderr, "minigc: -symabis: open %s: %s\n", d->symabis, strerror(errno));
+            return false;
+        }
+        fclose(f);
+    }
+    return true;
 }
 
 // Checks the names -dump and -stopafter give against the pass table.
@@ -456,6 +524,8 @@ int main(int argc, char **argv) {
         d.check_ssa = true;
     if (!valid_phases(&d))
         return EXIT_USAGE;
+    if (!build_flags_ok(&d))
+        return EXIT_INPUT_ERROR;
     // Accepted so command lines from the docs parse, but not built yet: say
     // so rather than quietly produce nothing.
     if (d.html_file || d.compare_inline) {

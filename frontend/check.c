@@ -353,10 +353,17 @@ static void collect_import(Checker *c, Node *spec) {
     if (strcmp(path, "unsafe") == 0) {
         imp = c->cc->unsafe_pkg;
     } else {
-        imp = stdlib_import(c->cc, path);
+        const char *why = NULL;
+        int errors = diag_error_count(c->cc);
+        imp = import_package(c->cc, path, &why);
         if (!imp) {
-            check_errorf(c, spec->u.import.path->pos, "package %s is not modelled by minigc", path);
+            if (why)
+                check_errorf(c, spec->u.import.path->pos, "could not import %s (%s)", path, why);
             imp = fake_package(c, path);
+        } else if (diag_error_count(c->cc) > errors && c->cc->import_depth == 0) {
+            // gc compiles every std package; an error in one is minigc's.
+            check_errorf(c, spec->u.import.path->pos,
+                         "could not import %s (minigc rejects Go's sources of it or of a package it imports)", path);
         }
     }
     spec->u.import.pkg = imp;
@@ -428,6 +435,15 @@ static void associate_methods(Checker *c, Collected *col) {
 static void collect_file(Checker *c, Collected *col, File *f) {
     for (int i = 0; i < f->imports.len; i++)
         collect_import(c, f->imports.items[i]);
+    for (int i = 0; i < f->generics.len; i++) {
+        Node *g = f->generics.items[i];
+        Node *id = g->kind == N_TYPESPEC ? g->u.typespec.name : g->u.funcdecl.name;
+        Obj *o = obj_new(c->cc, OBJ_BAD, id->u.ident.name, id->pos, NULL);
+        o->pkg = c->pkg;
+        o->decl = g;
+        o->color = COLOR_BLACK;
+        declare_local(c, c->pkg->scope, o, id);
+    }
     for (int i = 0; i < f->decls.len; i++) {
         Node *d = f->decls.items[i];
         if (d->kind == N_FUNCDECL) {
@@ -804,7 +820,9 @@ static void check_package_name(Checker *c, File **files, int nfiles) {
 static void unused_imports(Checker *c) {
     for (int i = 0; i < c->st->imports.len; i++) {
         Obj *o = c->st->imports.items[i];
-        if (o->u.var.used || o->u.imported->fake)
+        // An imported std package compiles with gc; one of its imports
+        // looks unused only when its user was a dropped generic declaration.
+        if (o->u.var.used || o->u.imported->fake || c->pkg->is_std)
             continue;
         Package *p = o->u.imported;
         const char *elem = strrchr(p->path, '/');
@@ -865,6 +883,8 @@ Package *check_package(Compiler *cc, const char *path, File **files, int nfiles)
     pkg->is_std = nfiles > 0 && files[0] && files[0]->src && files[0]->src->is_std;
     pkg->file_scopes = ARENA_ARRAY(&cc->arena, Scope *, nfiles > 0 ? nfiles : 1);
 
+    if (cc->import_depth == 0)
+        choose_import_source(cc, files, nfiles);
     CheckState st = {.blank = intern_cstr(cc, "_")};
     Checker c = {.cc = cc, .pkg = pkg, .st = &st, .iota = -1};
     check_package_name(&c, files, nfiles);

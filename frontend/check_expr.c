@@ -484,6 +484,16 @@ static void capture(Checker *c, Obj *o) {
 
 static bool is_iota(Obj *o) { return o->kind == OBJ_CONST && !o->pkg && name_is(o->name, "iota"); }
 
+// A generic type or function of an imported std package (see File.generics).
+static void generic_use(Checker *c, Pos pos, Obj *o, Package *qual) {
+    bool type = o->decl && o->decl->kind == N_TYPESPEC;
+    if (qual)
+        check_errorf(c, pos, "generic %s %s.%s is not supported by minigc", type ? "type" : "function",
+                     qual->name->s, o->name->s);
+    else
+        check_errorf(c, pos, "generic %s %s is not supported by minigc", type ? "type" : "function", o->name->s);
+}
+
 NOINLINE static void check_ident(Checker *c, Operand *x, Node *e) {
     Name *name = e->u.ident.name;
     x->mode = MODE_INVALID;
@@ -546,6 +556,9 @@ NOINLINE static void check_ident(Checker *c, Operand *x, Node *e) {
     case OBJ_NIL:
         x->mode = MODE_NIL;
         break;
+    case OBJ_BAD:
+        generic_use(c, e->pos, o, NULL);
+        return;
     default:
         return;
     }
@@ -1239,6 +1252,11 @@ static bool qualified_ident(Checker *c, Operand *x, Node *e) {
     }
     e->u.sel.kind = SEL_QUALIFIED;
     e->u.sel.obj = o;
+    if (o->kind == OBJ_BAD) {
+        generic_use(c, e->u.sel.name_pos, o, pkg);
+        set_invalid(c, x);
+        return true;
+    }
     if (o->color != COLOR_BLACK) {
         // A model package is fully checked before it is imported; this
         // only happens for a package importing itself.

@@ -134,6 +134,19 @@ Type *slice_of(Checker *c, Type *elem) {
 // ---------------------------------------------------------------------------
 // Type expressions
 
+// Whether e (G or pkg.G) names a generic declaration (see File.generics).
+static bool names_generic(Checker *c, Node *e) {
+    Obj *o = NULL;
+    if (e->kind == N_IDENT) {
+        o = lookup(c, e->u.ident.name);
+    } else if (e->kind == N_SELECTOR && e->u.sel.x && e->u.sel.x->kind == N_IDENT) {
+        Obj *p = lookup(c, e->u.sel.x->u.ident.name);
+        if (p && p->kind == OBJ_PKG && p->u.imported && p->u.imported->scope)
+            o = scope_lookup_local(p->u.imported->scope, e->u.sel.name);
+    }
+    return o && o->kind == OBJ_BAD;
+}
+
 static Type *check_type_def(Checker *c, Node *e, Type *def);
 
 static Type *record_type(Node *e, Type *t) {
@@ -888,6 +901,18 @@ static Type *check_type_def(Checker *c, Node *e, Type *def) {
     case N_BAD:
         t = invalid_type(c);    // reported by the parser
         break;
+    case N_INDEX:
+        // G[T] of a generic std type dropped by the parser: its use is
+        // reported as not supported (by use_expr), not as "not a type".
+        if (names_generic(c, e->u.index.x)) {
+            use_expr(c, e->u.index.x);
+            t = invalid_type(c);
+            break;
+        }
+        check_errorf(c, start_pos(e), "%s is not a type", estr(c, e));
+        use_expr(c, e);
+        t = invalid_type(c);
+        break;
     default:
         check_errorf(c, start_pos(e), "%s is not a type", estr(c, e));
         use_expr(c, e);
@@ -1104,14 +1129,15 @@ static void found(Checker *c, Selection *sel, Embedded *e, Obj *o, Method *m, in
 
 // Looks for `name` at one embedding depth. Returns true when a collision
 // ended the search.
-static bool lookup_at(Checker *c, Embedded *e, Name *name, Selection *sel, EmbList *next, SeenList *seen) {
+static bool lookup_at(Checker *c, Embedded *e, Name *name, Package *pkg, Selection *sel, EmbList *next,
+                      SeenList *seen) {
     Type *t = e->type;
     if (t && t->kind == TY_NAMED) {
         if (!seen_add(c, seen, t))
             return false;
         for (int i = 0; i < t->u.named.nmethods; i++) {
             Method *m = &t->u.named.methods[i];
-            if (!same_id(m->obj, name, c->pkg))
+            if (!same_id(m->obj, name, pkg))
                 continue;
             if (sel->obj || e->multiples) {
                 sel->ambiguous = true;
@@ -1127,7 +1153,7 @@ static bool lookup_at(Checker *c, Embedded *e, Name *name, Selection *sel, EmbLi
     if (u->kind == TY_STRUCT) {
         for (int i = 0; i < u->u.strct.nfields; i++) {
             Field *f = &u->u.strct.fields[i];
-            if (same_id(f->obj, name, c->pkg)) {
+            if (same_id(f->obj, name, pkg)) {
                 if (sel->obj || e->multiples) {
                     sel->ambiguous = true;
                     return true;
@@ -1152,7 +1178,7 @@ static bool lookup_at(Checker *c, Embedded *e, Name *name, Selection *sel, EmbLi
         interface_complete(c, u);
         for (int i = 0; i < u->u.iface.nmethods; i++) {
             Method *m = &u->u.iface.methods[i];
-            if (!same_id(m->obj, name, c->pkg) && !(m->name == name && (!m->obj || is_exported(name))))
+            if (!same_id(m->obj, name, pkg) && !(m->name == name && (!m->obj || is_exported(name))))
                 continue;
             if (sel->obj || e->multiples) {
                 sel->ambiguous = true;
@@ -1185,7 +1211,9 @@ static void consolidate(EmbList *list) {
     list->len = n;
 }
 
-static Selection lookup_in(Checker *c, Type *t, bool addressable, Name *name) {
+// pkg qualifies an unexported name: the package doing the lookup, or for an
+// interface method the method's own package (as types2's lookup).
+static Selection lookup_in(Checker *c, Type *t, bool addressable, Name *name, Package *pkg) {
     Selection sel = {0};
     if (!t || !name || name_is(name, "_"))
         return sel;
@@ -1200,7 +1228,7 @@ static Selection lookup_in(Checker *c, Type *t, bool addressable, Name *name) {
     for (int depth = 0; current->len > 0 && depth < 64; depth++) {
         next->len = 0;
         for (int i = 0; i < current->len; i++) {
-            if (lookup_at(c, &current->items[i], name, &sel, next, &seen)) {
+            if (lookup_at(c, &current->items[i], name, pkg, &sel, next, &seen)) {
                 sel.obj = NULL;
                 return sel;
             }
@@ -1229,7 +1257,7 @@ Selection lookup_field_or_method(Checker *c, Type *t, bool addressable, Name *na
     if (t && t->kind == TY_NAMED) {
         Type *u = type_underlying(t);
         if (u && u->kind == TY_POINTER) {
-            Selection s = lookup_in(c, u, false, name);
+            Selection s = lookup_in(c, u, false, name, c->pkg);
             if (s.obj && s.obj->kind == OBJ_FUNC) {
                 Selection none = {0};
                 return none;
@@ -1237,7 +1265,7 @@ Selection lookup_field_or_method(Checker *c, Type *t, bool addressable, Name *na
             return s;
         }
     }
-    return lookup_in(c, t, addressable, name);
+    return lookup_in(c, t, addressable, name, c->pkg);
 }
 
 static bool equal_fold(const char *a, const char *b) {
@@ -1306,10 +1334,11 @@ static Method *missing_method(Checker *c, Type *t, Type *iu, bool is_static, Obj
     }
     for (int i = 0; i < iu->u.iface.nmethods; i++) {
         Method *m = &iu->u.iface.methods[i];
-        Selection s = lookup_in(c, t, false, m->name);
+        Package *mpkg = m->obj && m->obj->pkg ? m->obj->pkg : c->pkg;
+        Selection s = lookup_in(c, t, false, m->name, mpkg);
         bool found = s.obj != NULL;
         if (!found) {
-            s = lookup_in(c, pointer_to(c, t), false, m->name);
+            s = lookup_in(c, pointer_to(c, t), false, m->name, mpkg);
             if (!s.obj)
                 s = lookup_fold(c, t, m->name);
         }

@@ -68,7 +68,9 @@ typedef struct SourceFile {
     const char *text;   // NUL-terminated copy; text[len] == 0
     size_t len;
     uint32_t index;     // in Compiler.files; Pos.file refers to it
-    bool is_std;        // an embedded standard-library model
+    bool is_std;        // an imported standard-library file (model or GOROOT source)
+    bool std_rules;     // gc's -std rules for directives (imported std files, or -std)
+    bool runtime_rules; // gc's -+ rules: a runtime package's file, or -+
 } SourceFile;
 
 typedef struct Pos {
@@ -472,6 +474,11 @@ typedef struct File {
     // has no receiver", "expression in defer must be function call", ...) do
     // not stop gc: it type-checks and reports those errors too.
     int syntax_errors;
+    // In an imported std file, generic declarations (sync/atomic's
+    // Pointer[T]) are dropped without an error: each leaves its name here, as
+    // an N_TYPESPEC or N_FUNCDECL with no type, so that a use of it can say
+    // that generics are not supported. (Methods of generic types leave nothing.)
+    NodeList generics;
 } File;
 
 // Parses one file. Syntax errors are recorded as diagnostics; the result is
@@ -779,6 +786,26 @@ const StdlibFile *stdlib_files(const char *path, int *nfiles);
 // Loads (once) and returns the checked model package, or NULL.
 Package *stdlib_import(Compiler *cc, const char *path);
 
+// Build constraints for linux/amd64, CGO_ENABLED=0, gc, Go 1.19 (buildctx.c).
+bool build_tag_ok(const char *tag, size_t len);
+bool build_name_ok(const char *name);               // file-name rules (and *.go, not _test.go)
+bool build_header_ok(const char *text, size_t len); // //go:build or // +build lines
+bool build_needs_cgo(const File *f);                // imports "C"
+
+// The package loader (loader.c): imports read from GOROOT's sources.
+typedef struct Loader Loader;
+// GOROOT, or NULL with *why saying what is wrong with it.
+const char *loader_goroot(Compiler *cc, const char **why);
+// Reads an -importcfg file; false (reported) if it cannot be read or parsed.
+bool loader_read_importcfg(Compiler *cc, const char *file);
+// Loads (once) and checks the package at `path`; NULL with *why for gc's
+// "could not import PATH (WHY)".
+Package *loader_import(Compiler *cc, const char *path, const char **why);
+// Before the main package's imports: models or sources (see stdlib.c).
+void choose_import_source(Compiler *cc, File **files, int nfiles);
+// What the checker calls for an import: the model or the real sources.
+Package *import_package(Compiler *cc, const char *path, const char **why);
+
 // ---------------------------------------------------------------------------
 // The compilation context
 
@@ -794,6 +821,8 @@ typedef struct Options {
     const char *out_file;   // -o
     const char *debug;      // -d=...
     int inlfuncswithclosures; // -d=inlfuncswithclosures=N
+    bool std;               // -std: compiling a standard-library package
+    bool runtime;           // -+: compiling a runtime package
 } Options;
 
 struct Compiler {
@@ -818,6 +847,8 @@ struct Compiler {
     // pass pipeline (one program run at a time).
     const Node *(*call_view)(void *ctx, const Node *call);
     void *call_view_ctx;
+    Loader *loader;         // GOROOT, -importcfg, the loading stack (loader.c)
+    bool use_models;        // imports from frontend/stdlib's models, not GOROOT
 };
 
 // Fills the universe scope, the basic types and package unsafe (universe.c).

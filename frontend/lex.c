@@ -811,21 +811,28 @@ static void directive(Lexer *lx, const char *comment, const char *text, size_t l
     size_t textlen = len;
     while (textlen > 0 && text[textlen - 1] == '\r')
         textlen--;
-    if (len > 7 && memcmp(text, "go:cgo_", 7) == 0 && !lx->file->is_std)
+    if (len > 7 && memcmp(text, "go:cgo_", 7) == 0 && !lx->file->std_rules)
         lex_error(lx, pos, "//%.*s only allowed in cgo-generated code", (int)textlen, text);
     size_t vlen = 0;
     while (vlen < len && text[vlen] != ' ' && text[vlen] != '\t' && text[vlen] != '\r')
         vlen++;
+    bool known = false;
     for (size_t i = 0; i < sizeof known_directives / sizeof known_directives[0]; i++) {
         const char *verb = known_directives[i].verb;
         if (strlen(verb) != vlen || memcmp(verb, text, vlen) != 0)
             continue;
-        if (known_directives[i].runtime_only)
+        known = true;
+        if (known_directives[i].runtime_only && !lx->file->runtime_rules)
             lex_error(lx, pos, "//%s only allowed in runtime", verb);
-        if (known_directives[i].bits == PRAGMA_UINTPTRKEEPALIVE && !lx->file->is_std)
+        if (known_directives[i].bits == PRAGMA_UINTPTRKEEPALIVE && !lx->file->std_rules)
             lex_error(lx, pos, "//%s is only allowed in the standard library", verb);
         add_pragma(lx, known_directives[i].bits, pos);
     }
+    // Under -std, gc refuses directives it does not know, but for the cgo
+    // ones (checked above) and go:generate.
+    if (!known && lx->file->std_rules && !(len > 7 && memcmp(text, "go:cgo_", 7) == 0) &&
+        !(vlen == 11 && memcmp(text, "go:generate", 11) == 0))
+        lex_error(lx, pos, "//%.*s is not allowed in the standard library", (int)vlen, text);
 }
 
 // A line comment from p (at "//") to the end of the line, which it leaves

@@ -35,7 +35,11 @@
 //
 // Type parameters are not supported: a generic function or type is reported
 // ("generic functions and types are not supported by minigc", at its '[')
-// and parsed to its end, then dropped from the file.
+// and parsed to its end, then dropped from the file. In the standard
+// library's files (imported, or compiled with -std) the declaration is
+// dropped without an error, so that sync/atomic's Pointer[T] does not stop
+// a program importing sync: File.generics keeps its name for the checker,
+// which reports a use of it as unsupported.
 #include "parse.h"
 
 #include <stdio.h>
@@ -445,8 +449,21 @@ static Node *split_type_param(Parser *p, Node *x, bool force, Node **type) {
 }
 
 void p_generic_not_supported(Parser *p, Pos pos) {
-    p_error_at(p, pos, "generic functions and types are not supported by minigc");
+    if (!p->lx.file->std_rules)
+        p_error_at(p, pos, "generic functions and types are not supported by minigc");
     p->saw_generic = true;
+}
+
+// A generic declaration dropped from a std file: see File.generics.
+static void note_generic(Parser *p, NodeKind kind, Node *name) {
+    if (!p->lx.file->std_rules || !name || name->kind != N_IDENT)
+        return;
+    Node *d = node_new(p->cc, kind, name->pos);
+    if (kind == N_TYPESPEC)
+        d->u.typespec.name = name;
+    else
+        d->u.funcdecl.name = name;
+    ptrvec_push(&p->cc->arena, &p->generics, d);
 }
 
 // TypeSpec = identifier [ TypeParams ] [ "=" ] Type .
@@ -475,6 +492,7 @@ static Node *type_spec(Parser *p) {
                 p_param_list(p, pname, ptype, T_RBRACK, true, &end);
                 p_got_assign(p);
                 p_type_or_nil(p);
+                note_generic(p, N_TYPESPEC, s->u.typespec.name);
                 return NULL;
             }
             type = p_array_type(p, lbrack, x);
@@ -603,6 +621,8 @@ static Node *func_decl_or_nil(Parser *p) {
     d->u.funcdecl.type = p_func_type(p, d->u.funcdecl.recv ? "method" : "");
     if (p->tok.kind == T_LBRACE)
         d->u.funcdecl.body = p_func_body(p);
+    if (p->saw_generic && !d->u.funcdecl.recv)
+        note_generic(p, N_FUNCDECL, d->u.funcdecl.name);
     return p->saw_generic ? NULL : d;
 }
 
@@ -698,5 +718,7 @@ File *parse_file(Compiler *cc, const SourceFile *src) {
     f->misplaced_pragmas = p.misplaced.items;
     f->nmisplaced_pragmas = p.misplaced.len;
     f->syntax_errors = p.syntax_errors;
+    f->generics.items = (Node **)p.generics.items;
+    f->generics.len = p.generics.len;
     return f;
 }

@@ -34,6 +34,7 @@ typedef struct Parser {
     Node *guard_bind;       // and that v (a type switch header's binding)
 
     struct { Pos *items; int len, cap; } misplaced;     // see File.misplaced_pragmas
+    PtrVec generics;        // see File.generics
     struct { Node **items; int len, cap; } nodes;       // list scratch stack
     struct { ParamItem *items; int len, cap; } params;  // parameter scratch stack
 } Parser;

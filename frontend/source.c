@@ -17,6 +17,7 @@ SourceFile *source_add(Compiler *cc, const char *path, const char *text, size_t 
     sf->len = len;
     sf->index = (uint32_t)cc->files.len;
     sf->is_std = is_std;
+    sf->std_rules = is_std;
     ptrvec_push(&cc->arena, &cc->files, sf);
     return sf;
 }

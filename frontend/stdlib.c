@@ -13,6 +13,7 @@
 // loaded once per compilation however many packages import it.
 #include "frontend.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -66,6 +67,7 @@ static File *parse_model_file(Compiler *cc, const StdlibFile *sf) {
 }
 
 Package *stdlib_import(Compiler *cc, const char *path) {
+    cc->use_models = true;     // a model's imports are models too
     Package *pkg = loaded_model(cc, path);
     if (pkg)
         return pkg;
@@ -91,4 +93,45 @@ Package *stdlib_import(Compiler *cc, const char *path) {
     if (loaded_model(cc, path) != pkg)
         ptrvec_push(&cc->arena, &cc->packages, pkg);
     return pkg;
+}
+
+// Whether every import of the files has a model: such a program is compiled
+// against the models (as before the loader), anything else against GOROOT's
+// sources. -std, or MINIGC_IMPORTS=source in the environment, forces the
+// sources.
+static bool models_suffice(Compiler *cc, File **files, int nfiles) {
+    const char *env = getenv("MINIGC_IMPORTS");
+    if (cc->opt.std || (env && strcmp(env, "source") == 0))
+        return false;
+    for (int i = 0; i < nfiles; i++) {
+        if (!files[i])
+            continue;
+        for (int k = 0; k < files[i]->imports.len; k++) {
+            Node *p = files[i]->imports.items[k]->u.import.path;
+            char *s;
+            size_t n;
+            const char *err;
+            if (!p || p->kind != N_BASICLIT || !lit_unquote(&cc->arena, p->u.lit.text, p->u.lit.len, &s, &n, &err))
+                continue;
+            int nf;
+            if (strcmp(s, "unsafe") != 0 && !stdlib_files(s, &nf))
+                return false;
+        }
+    }
+    return true;
+}
+
+void choose_import_source(Compiler *cc, File **files, int nfiles) {
+    cc->use_models = models_suffice(cc, files, nfiles);
+}
+
+Package *import_package(Compiler *cc, const char *path, const char **why) {
+    *why = NULL;
+    if (cc->use_models) {
+        Package *p = stdlib_import(cc, path);
+        if (!p && diag_error_count(cc) == 0)
+            *why = "file not found";
+        return p;
+    }
+    return loader_import(cc, path, why);
 }

@@ -128,6 +128,32 @@ check_cli() {
     expect_cli missing-file 1 '^open nosuchfile.go: no such file or directory$' nosuchfile.go
     expect_cli valid 0 '' -0 -m -m -l=4 -N -e -C -smallframes -complete -d=inlfuncswithclosures=1,ssa/check/on \
         -p main -o "$tmp/ok.o" -func=main -dot="$tmp/pics" -svg="$tmp/pics" ok.go
+    # gc's package-build flags, as cmd/go passes them (values gc accepts).
+    printf '# symbol ABIs\n' >abis
+    printf '# import config\nimportmap golang.org/x/y=vendor/golang.org/x/y\npackagefile fmt=/x/fmt.a\n' >cfg
+    expect_cli build-flags 0 '' -std -+ -complete -symabis abis -importcfg cfg -trimpath="$tmp=>" \
+        -goversion go1.19.8 -buildid abc/def -c=4 -c 2 -nolocalimports -pack -lang=go1.19 -p main -- ok.go
+    expect_cli bad-lang 1 '^minigc: invalid value "foo" for -lang: should be something like "go1.12"$' -lang=foo ok.go
+    expect_cli new-lang 1 '^minigc: invalid value "go1.25" for -lang: max known version is "go1.19"$' -lang=go1.25 ok.go
+    expect_cli goversion 1 '^minigc: version "go1.19" does not match go tool version "go1.18"$' -goversion=go1.18 ok.go
+    expect_cli symabis-missing 1 '^minigc: -symabis: open nosuch: No such file' -symabis nosuch ok.go
+    expect_cli importcfg-missing 1 '^-importcfg: open nosuch: No such file' -importcfg nosuch ok.go
+    printf 'importmap x\n' >badcfg
+    expect_cli importcfg-bad 1 '^badcfg:1: invalid importmap: syntax is "importmap path=filename"$' -importcfg badcfg ok.go
+    printf 'package main\n\nimport "sync/atomic"\n\nvar p atomic.Pointer[int]\n\nfunc main() {}\n' >gen.go
+    expect_cli generic-std-type 1 '^gen.go:5:14: generic type atomic.Pointer is not supported by minigc$' gen.go
+    # A GOROOT of another Go, or one without Go 1.19's sources, for a program
+    # importing a package minigc reads from GOROOT (sort has no model).
+    printf 'package main\n\nimport "sort"\n\nfunc main() { sort.Ints(nil) }\n' >sort.go
+    mkdir -p newgo/src/runtime nosrc
+    printf 'go1.26.8\n' >newgo/VERSION
+    printf 'go1.19.8\n' >nosrc/VERSION
+    GOROOT=$tmp/newgo expect_cli goroot-other-go 1 \
+        '^sort.go:3:8: could not import sort \(GOROOT .*/newgo holds go1\.26\.8, not Go 1\.19' sort.go
+    GOROOT=$tmp/nosrc expect_cli goroot-no-sources 1 \
+        '^sort.go:3:8: could not import sort \(GOROOT .*/nosrc has no Go sources in .*install golang-1\.19-src' sort.go
+    GOROOT=/nonexistent expect_cli goroot-missing 1 \
+        '^sort.go:3:8: could not import sort \(GOROOT /nonexistent holds no Go 1\.19 \(no VERSION file\)\)$' sort.go
     expect_cli dump 0 '^# after build$' -dump=all -func=main ok.go
     expect_cli dump-unknown-pass 2 '^minigc: -dump: no pass named nosuch ' -dump=nosuch ok.go
     expect_cli func-unknown 2 '^minigc: no function named nosuch$' -dump=build -func=nosuch ok.go

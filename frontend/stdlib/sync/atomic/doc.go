@@ -8,7 +8,9 @@
 // The model declares them the same way. On amd64 gc also treats calls of
 // them as intrinsics when it measures inlining cost (one node, not a call),
 // which is what keeps sync.(*Mutex).Lock under the inlining budget.
-// The typed wrappers (Int32, Value, Pointer[T], ...) are not modelled.
+// The typed wrappers (Int32, Value, ...) are not modelled; the generic
+// Pointer[T] is declared (minigc drops it from std files) so that a program
+// using it is told that generics are not supported.
 //
 // "gc:" comments record what Go 1.19 says about the real functions
 // (go build -gcflags=-m=2 sync/atomic).
@@ -18,6 +20,11 @@ package atomic
 import (
 	"unsafe"
 )
+
+// A generic type: dropped by minigc's parser, kept by name.
+type Pointer[T any] struct {
+	v unsafe.Pointer
+}
 
 // gc: cannot inline: no function body; leaking param: addr
 func SwapInt32(addr *int32, new int32) (old int32)

@@ -3,7 +3,7 @@ package main
 // A failed import is reported once; its uses are not errors of their own,
 // as gc treats a package it could not import.
 import (
-	"net/http"
+	"example.com/http"
 	"nosuch/pkg"
 )
 

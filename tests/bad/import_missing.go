@@ -1,5 +1,5 @@
 package main
 
-import "net/http"
+import "nosuch/http"
 
 func main() { _ = http.StatusOK }
