@@ -40,7 +40,7 @@
 //   method call x.m(a)            `RT.m(x, a)`, RT the method's receiver type:
 //                                 `T.M(t)`, `(*T).PM(t)`, `T.M(e.T)`
 //   interface method call         `i.m(a)`; one devirtualize made static is
-//                                 printed as rewritten (Compiler.call_view):
+//                                 printed as rewritten (Compiler.call_text):
 //                                 `i.(T).m(a)`, then `T.m(i.(T), a)`
 //   call of a variadic function   the extra arguments become `... argument`,
 //   without `...`                 or `nil` when there are none, followed by
@@ -701,10 +701,12 @@ static void write_expr(Out *o, const Node *n, int prec) {
         put(o, "...");
         return;
     }
-    if (n->kind == N_CALL && o->cc->call_view) {
-        const Node *v = o->cc->call_view(o->cc->call_view_ctx, n);
-        if (v)
-            n = v;
+    if (n->kind == N_CALL && o->cc->call_text) {
+        const char *t = o->cc->call_text(o->cc->call_text_ctx, n);
+        if (t) {
+            put(o, t);  // a call: binds as tightly as anything
+            return;
+        }
     }
     o->depth++;
     Form f = classify(n);

@@ -841,12 +841,13 @@ struct Compiler {
     Type *rune_type;        // TY_UINT8 / TY_INT32 that print as "byte" / "rune"
     uint32_t next_type_id;
     int import_depth;       // guards against cyclic model imports
-    // A pass that rewrites calls as gc rewrites its IR (devirtualize) has
-    // messages show them rewritten: expr_string prints call_view(ctx, n)
-    // instead of a call n when it returns a node. Set and cleared by the
-    // pass pipeline (one program run at a time).
-    const Node *(*call_view)(void *ctx, const Node *call);
-    void *call_view_ctx;
+    // Passes that rewrite calls as gc rewrites its IR (devirtualize, the
+    // temporaries escape analysis introduces) have messages show them
+    // rewritten: expr_string prints call_text(ctx, n) instead of a call n
+    // when it returns a text. Set by the passes of one program run (each
+    // keeping the one before it), cleared by program_free.
+    const char *(*call_text)(void *ctx, const Node *call);
+    void *call_text_ctx;
     Loader *loader;         // GOROOT, -importcfg, the loading stack (loader.c)
     bool use_models;        // imports from frontend/stdlib's models, not GOROOT
 };

@@ -20,7 +20,7 @@
 // gc rewrites the call in its IR, and later messages print the rewritten
 // call; the AST stays as written (a second run of the pipeline must find it
 // unchanged), so the rewritten forms are made as nodes of their own and the
-// expression printer shows them in the call's place (Compiler.call_view).
+// expression printer shows them in the call's place (Compiler.call_text).
 #include "passes/passes.h"
 
 #include <string.h>
@@ -74,12 +74,13 @@ Devirt *devirt_of(const Program *prog, const Node *call) {
     return NULL;
 }
 
-// The printer's view of a call (Compiler.call_view).
-static const Node *call_view(void *ctx, const Node *call) {
-    Devirt *d = devirt_of(ctx, call);
+// The call as messages print it (Compiler.call_text).
+static const char *call_text(void *ctx, const Node *call) {
+    const Program *prog = ctx;
+    Devirt *d = devirt_of(prog, call);
     if (!d)
         return NULL;
-    return d->escape_reached ? d->method_call : d->call;
+    return expr_string(prog->cc, d->escape_reached ? d->method_call : d->call);
 }
 
 // ---------------------------------------------------------------------------
@@ -378,8 +379,8 @@ void pass_devirtualize(Program *prog) {
     Compiler *cc = prog->cc;
     DevirtTable *out = ARENA_NEW(&cc->arena, DevirtTable);
     prog->devirt = out;
-    cc->call_view = call_view;
-    cc->call_view_ctx = prog;
+    cc->call_text = call_text;
+    cc->call_text_ctx = prog;
     for (int i = 0; i < prog->nfuncs; i++) {
         FuncInfo *fi = prog->funcs[i]->info;
         if (fi && !fi->outer)

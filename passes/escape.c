@@ -231,8 +231,8 @@ static bool collect_lits(Node *n, void *ctx) {
     return true;
 }
 
-// The temporaries gc's type checker adds for multi-value calls: f(g())
-// and `return g()`.
+// The temporaries gc's type checker adds for multi-value calls: f(g()),
+// `return g()`, and `a, b = g()` when some target's type is not g's.
 static bool count_tc_temps(Node *n, void *ctx) {
     EscFn *fn = ctx;
     if (n->kind == N_FUNCLIT)
@@ -244,6 +244,7 @@ static bool count_tc_temps(Node *n, void *ctx) {
     }
     if (n->kind == N_RETURN && n->u.ret.results.len == 1 && fn->info->nresults > 1)
         fn->ntc_temps += fn->info->nresults;
+    fn->ntc_temps += esc_multi_assign_temps(n);
     return true;
 }
 
@@ -746,6 +747,14 @@ static void walk_globals(EscPass *p, Package *pkg) {
     report_locs(b);
 }
 
+const char *esc_call_text(void *ctx, const Node *call) {
+    EscPass *p = ctx;
+    const char *t = escmap_get(&p->call_texts, call);
+    if (t)
+        return t;
+    return p->prev_call_text ? p->prev_call_text(p->prev_call_text_ctx, call) : NULL;
+}
+
 EscPass *escape_run(Program *prog) {
     Compiler *cc = prog->cc;
     EscPass *p = ARENA_NEW(&cc->arena, EscPass);
@@ -761,6 +770,10 @@ EscPass *escape_run(Program *prog) {
     escmap_init_clearable(&p->rw_sel0);
     escmap_init_clearable(&p->rw_sel1);
     escmap_init_clearable(&p->rw_params);
+    p->prev_call_text = cc->call_text;
+    p->prev_call_text_ctx = cc->call_text_ctx;
+    cc->call_text = esc_call_text;
+    cc->call_text_ctx = p;
     index_program(p);
     analyse(p);
     walk_globals(p, prog->main_pkg);

@@ -224,6 +224,9 @@ struct EscPass {
     EscMap rw_moved, rw_stack, rw_sel0, rw_sel1, rw_params;  // escape_ssa.c's, cleared per function
     EscMap ssa_allocs;      // Node* -> Value*: allocation values by their node
     EscMap ssa_convs;       // Node* -> Value*: conversions to interfaces (ConvIface, IMake, Convert)
+    EscMap call_texts;      // call Node* -> its text once rewritten (esc_call_text)
+    const char *(*prev_call_text)(void *ctx, const Node *call);     // the hook before escape's
+    void *prev_call_text_ctx;
     PtrVec batches;         // EscBatch*, for the pictures
     uint32_t walkgen;
 };
@@ -320,6 +323,9 @@ Node *esc_single_definition(EscPass *p, Obj *var);
 
 // escape_stmt.c: statements, assignments
 void esc_walk_func(EscBatch *b, EscFn *fn);
+// How many temporaries gc's type checker makes for `a, b = f()` when a
+// target's type is not f's result type (0 if none).
+int esc_multi_assign_temps(Node *s);
 void esc_stmts(EscWalk *w, NodeList *l);
 EscHole esc_addr_of_target(EscWalk *w, Node *n);
 void esc_assign_heap(EscWalk *w, Node *src, const char *why, Node *where, Type *dst, Pos at);
@@ -338,6 +344,8 @@ bool esc_reports(EscPass *p, Pos pos);  // a position gc would report at (not a 
 // Calls f on n and, while f returns true, on n's children (the whole tree:
 // func literals' bodies included).
 void esc_visit(Node *n, bool (*f)(Node *n, void *ctx), void *ctx);
+// A call as messages print it once escape rewrote it (Compiler.call_text).
+const char *esc_call_text(void *ctx, const Node *call);
 // Runs the analysis; the result also stays in prog->escape.
 EscPass *escape_run(Program *prog);
 

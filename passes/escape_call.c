@@ -529,9 +529,13 @@ static const char *method_recv_text(EscPass *p, Obj *m) {
     return type_string(p->cc, rt);
 }
 
-// The call as gc prints it once temporaries replaced some of its parts.
-static void finish_call_text(EscPass *p, CallInfo *ci) {
-    if (p->m < 2 || !ci->text)
+// The call as gc prints it once temporaries replaced some of its parts:
+// in its "call parameter" notes and, when gc's RewriteNonNameCall put its
+// callee or receiver in a temporary (not for go or defer, whose call moves
+// into a wrapper), wherever it is printed from now on (esc_call_text).
+static void finish_call_text(EscPass *p, CallInfo *ci, bool wrapped) {
+    bool publish = !wrapped && ci->callee_temp && p->m >= 1;
+    if (!publish && (p->m < 2 || !ci->text))
         return;
     bool rewritten = ci->callee_temp || ci->recv_temp || ci->fun_temp;
     for (int i = 0; i < ci->nargs && !rewritten; i++)
@@ -569,7 +573,10 @@ static void finish_call_text(EscPass *p, CallInfo *ci) {
     for (int i = 0; i < n; i++)
         len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? ", " : "", parts[i]);
     snprintf(buf + len, cap - len, ")");
-    *ci->text = buf;
+    if (ci->text)
+        *ci->text = buf;
+    if (publish)
+        escmap_put(p->arena, &p->call_texts, call, buf);
 }
 
 // gc's RewriteNonNameCall: a callee (or a method's receiver) that calls
@@ -692,7 +699,7 @@ static void common_call(EscWalk *w, EscHole *ks, int nks, CallInfo *ci, EscClosu
             wrap_argument(w, ci, wrap, &ci->args[i], params[i], call->pos);
         argument(w, k, ci, &ci->args[i], params[i]);
     }
-    finish_call_text(p, ci);
+    finish_call_text(p, ci, wrap != NULL);
 }
 
 // ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@
 // true { return }`.
 #include "passes/escape.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void stmt(EscWalk *w, Node *s);
@@ -354,11 +355,146 @@ static Pos conversion_pos(Node *s, NodeList *lhs, NodeList *rhs, bool define) {
     return at;
 }
 
+// The call of `a, b = f()` (or `var a, b T = f()`) when some target's type
+// is not f's result type: gc's type checker then assigns the results to
+// temporaries first and converts each into its target (RewriteMultiValueCall).
+// A target's type: a variable's own (the checker may record on the name
+// the value's type where `:=` redeclares it), nothing for `_`.
+static Type *lhs_type(Node *n) {
+    Node *u = unparen(n);
+    if (!u || is_blank(u))
+        return NULL;
+    if (u->kind == N_IDENT && u->u.ident.obj && u->u.ident.obj->kind == OBJ_VAR)
+        return u->u.ident.obj->type;
+    return u->type;
+}
+
+static Node *multi_assign_call(Node *s) {
+    NodeList *lhs, *rhs;
+    if (s->kind == N_ASSIGN && (s->u.assign.op == T_ASSIGN || s->u.assign.op == T_DEFINE)) {
+        lhs = &s->u.assign.lhs;
+        rhs = &s->u.assign.rhs;
+    } else if (s->kind == N_VALUESPEC) {
+        lhs = &s->u.valspec.names;
+        rhs = &s->u.valspec.values;
+    } else {
+        return NULL;
+    }
+    if (lhs->len < 2 || rhs->len != 1)
+        return NULL;
+    Node *r = unparen(rhs->items[0]);
+    if (!r || r->kind != N_CALL || r->u.call.kind == CALL_CONVERSION || !r->type || r->type->kind != TY_TUPLE ||
+        r->type->u.tuple.n != lhs->len)
+        return NULL;
+    for (int i = 0; i < lhs->len; i++) {
+        Type *t = lhs_type(lhs->items[i]);
+        if (t && !type_identical(t, r->type->u.tuple.types[i]))
+            return r;
+    }
+    return NULL;
+}
+
+int esc_multi_assign_temps(Node *s) {
+    Node *r = multi_assign_call(s);
+    return r ? r->type->u.tuple.n : 0;
+}
+
+// A temporary of the rewritten `a, b = f()` into its target, converted to
+// the target's interface type if need be (gc's OAS2 of the temporaries).
+static void temp_to_target(EscWalk *w, EscHole k, EscLoc *t, Type *dst, Node *call, Pos at) {
+    EscPass *p = w->p;
+    if (dst && type_is_interface(dst) && t->type && !type_is_interface(t->type)) {
+        if (!type_is_direct_iface(t->type)) {
+            EscLoc *l = esc_new_loc(w, LOC_ALLOC, true);
+            l->alloc = AK_CONVIFACE;
+            l->n = call;
+            l->text = t->name;
+            l->pos = at;
+            l->type = t->type;
+            EscHole a = esc_shift(k, -1);
+            if (p->m >= 2)
+                a = esc_note_at(p, a, t->name, at, "spill");
+            esc_flow(w->b, a, l);
+            k = esc_hole(l);
+        }
+        if (p->m >= 2)
+            k = esc_note_at(p, k, t->name, at, "interface-converted");
+    }
+    esc_flow(w->b, k, t);
+}
+
+static void assign_multi_temps(EscWalk *w, Node *s, Node **lhs, int nl, Node *call, Pos at) {
+    EscPass *p = w->p;
+    Type *tt = call->type;
+    bool define = s->kind == N_VALUESPEC || s->u.assign.op == T_DEFINE;
+    // gc declares the statement's new variables before it makes the
+    // temporaries: they are numbered after them.
+    Pos saved = w->stmt_pos;
+    Pos after = lhs[nl - 1]->pos;
+    after.col++;
+    w->stmt_pos = after;
+    EscLoc **temps = ARENA_ARRAY(p->arena, EscLoc *, nl + 1);
+    EscHole *tk = ARENA_ARRAY(p->arena, EscHole, nl + 1);
+    for (int i = 0; i < nl; i++) {
+        temps[i] = esc_temp_var(w, tt->u.tuple.types[i], s->pos, true);
+        tk[i] = esc_hole(temps[i]);
+    }
+    w->stmt_pos = saved;
+    // For `=` the conversions are where gc's noder last stood: the last
+    // target that is not `_`.
+    if (!define)
+        for (int i = nl - 1; i >= 0; i--)
+            if (!is_blank(lhs[i])) {
+                Node *n = unparen(lhs[i]);
+                while (n) {
+                    at = n->pos;
+                    if (n->kind == N_SELECTOR && n->u.sel.kind != SEL_QUALIFIED)
+                        n = unparen(n->u.sel.x);
+                    else if (n->kind == N_INDEX)
+                        n = unparen(n->u.index.x);
+                    else if (n->kind == N_STAR)
+                        n = unparen(n->u.unary.x);
+                    else
+                        break;
+                }
+                break;
+            }
+    esc_call(w, tk, nl, call);
+    Where wh = {.n = s, .pos = s->pos};
+    if (p->m >= 2) {
+        size_t cap = 16;
+        const char **names = ARENA_ARRAY(p->arena, const char *, nl + 1);
+        for (int i = 0; i < nl; i++) {
+            names[i] = is_blank(lhs[i]) ? "_" : expr_string(p->cc, lhs[i]);
+            cap += strlen(names[i]) + strlen(temps[i]->name) + 4;
+        }
+        char *buf = arena_alloc(p->arena, cap);
+        size_t len = 0;
+        for (int i = 0; i < nl; i++)
+            len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? ", " : "", names[i]);
+        len += (size_t)snprintf(buf + len, cap - len, s->kind == N_ASSIGN && define ? " := " : " = ");
+        for (int i = 0; i < nl; i++)
+            len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? ", " : "", temps[i]->name);
+        wh.text = buf;
+    }
+    EscHole *ks = ARENA_ARRAY(p->arena, EscHole, nl + 1);
+    for (int i = 0; i < nl; i++)
+        ks[i] = esc_addr_of_target(w, lhs[i]);
+    for (int i = 0; i < nl; i++)
+        temp_to_target(w, note_where(p, ks[i], wh, "assign-pair"), temps[i], lhs_type(lhs[i]), call, at);
+    reassigned(w, ks, nl, s, false);
+}
+
 // v, ok forms and multi-value calls on the right of a multi-target
 // assignment.
 static void assign_multi(EscWalk *w, Node *s, Node **lhs, int nl, Node *rhs, Type **types, Pos at) {
     EscPass *p = w->p;
     Node *r = unparen(rhs);
+    Node *rewritten = multi_assign_call(s);
+    if (rewritten) {
+        assign_multi_temps(w, s, lhs, nl, rewritten, at);
+        return;
+    }
     if (r && r->kind == N_CALL && r->u.call.kind != CALL_CONVERSION) {
         EscHole *ks = ARENA_ARRAY(p->arena, EscHole, nl + 1);
         for (int i = 0; i < nl; i++)

@@ -24,9 +24,9 @@ Func *program_find(Program *prog, const char *name) {
 }
 
 void program_free(Program *prog) {
-    if (prog->cc && prog->cc->call_view_ctx == prog) {
-        prog->cc->call_view = NULL;
-        prog->cc->call_view_ctx = NULL;
+    if (prog->cc) {
+        prog->cc->call_text = NULL;
+        prog->cc->call_text_ctx = NULL;
     }
     for (int i = 0; i < prog->nfuncs; i++)
         func_free(prog->funcs[i]);

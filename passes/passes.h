@@ -56,7 +56,7 @@ void deadcode_late_func(Func *f);         // the same on one function (unit test
 // devirtualize leaves it (`x.(T).M(a)`), `method_call` the same once escape
 // analysis reaches it and, as gc does there, makes the method call a call
 // of the method expression (`T.M(x.(T), a)`). The expression printer shows
-// the original call node as one of them (Compiler.call_view).
+// the original call node as one of them (Compiler.call_text).
 typedef struct Devirt {
     Type *typ;              // the concrete type x holds
     Obj *method;            // the method (OBJ_FUNC), or NULL when partial
