@@ -48,6 +48,11 @@ typedef struct Driver {
     const char *func;       // -func=NAME
     const char *dot_dir;    // -dot=DIR
     const char *svg_dir;    // -svg=DIR
+    const char *escgraph;   // -escgraph=all|pointers: which locations escape graphs show
+    const char *cfg_mode;   // -cfg=full|skeleton: CFG blocks with their values, or names only
+    const char *rankdir;    // -rankdir=TB|LR|BT|RL: the direction pictures are drawn in
+    const char *why;        // -why=NAME: also a picture of NAME's paths to the heap
+    DotOptions pictures;    // the four above, for dot/
     const char *html_file;  // -html=FILE
     const char *stop_after; // -stopafter=parse|check|PASS: end the run there (benchmarks)
     bool check_ssa;         // -d=ssa/check/on or MINIGC_CHECK=1
@@ -92,6 +97,7 @@ static const FlagSpec flag_table[] = {
     {"N", FLAG_COUNT, AT(no_opt_count), NULL, "disable optimizations (inlining and deadcode)"},
     {"buildid", FLAG_STRING, AT(buildid), "id", "record id as the build id in the export metadata"},
     {"c", FLAG_INT, AT(concurrency), "int", "concurrency during compilation (1 means no concurrency)"},
+    {"cfg", FLAG_STRING, AT(cfg_mode), "mode", "CFG pictures: full (blocks with their values) or skeleton (blocks only)"},
     {"compare-inline", FLAG_BOOL, AT(compare_inline), NULL,
      "run with and without inlining and show which escape verdicts change"},
     {"complete", FLAG_BOOL, AT(opt.complete), NULL, "compiling complete package (no C or assembly)"},
@@ -100,6 +106,8 @@ static const FlagSpec flag_table[] = {
     {"dot", FLAG_STRING, AT(dot_dir), "dir", "write CFG and escape-graph pictures as DOT files into dir"},
     {"dump", FLAG_STRING, AT(dump), "passes", "print the SSA after the named passes (comma-separated, or all)"},
     {"e", FLAG_COUNT, AT(all_errors_count), NULL, "no limit on number of errors reported"},
+    {"escgraph", FLAG_STRING, AT(escgraph), "which",
+     "escape graphs show locations that may hold pointers (pointers, default) or all"},
     {"func", FLAG_STRING, AT(func), "name", "limit dumps and pictures to one function (main, T.M, (*T).M, f.func1)"},
     {"goversion", FLAG_STRING, AT(goversion), "string", "required version of the runtime"},
     {"h", FLAG_HELP, AT(help), NULL, "print this usage"},
@@ -114,6 +122,7 @@ static const FlagSpec flag_table[] = {
     {"p", FLAG_STRING, AT(opt.pkg_path), "path", "set expected package import path"},
     {"pack", FLAG_BOOL, AT(pack), NULL, "write a package file instead of an object file (accepted)"},
     {"passes", FLAG_BOOL, AT(list_passes), NULL, "list the pipeline's passes"},
+    {"rankdir", FLAG_STRING, AT(rankdir), "dir", "draw pictures top to bottom (TB), left to right (LR), BT or RL"},
     {"smallframes", FLAG_BOOL, AT(opt.smallframes), NULL, "reduce the size limit for stack allocated objects"},
     {"std", FLAG_BOOL, AT(opt.std), NULL, "compiling standard library"},
     {"stopafter", FLAG_STRING, AT(stop_after), "phase",
@@ -121,6 +130,7 @@ static const FlagSpec flag_table[] = {
     {"svg", FLAG_STRING, AT(svg_dir), "dir", "write CFG and escape-graph pictures as SVG files into dir"},
     {"symabis", FLAG_STRING, AT(symabis), "file", "read symbol ABIs from file"},
     {"trimpath", FLAG_STRING, AT(trimpath), "prefix", "remove prefix from recorded source file paths"},
+    {"why", FLAG_STRING, AT(why), "name", "with -dot or -svg: also draw only the paths from variable NAME to the heap"},
 };
 
 #define FIELD(d, spec, T) ((T *)((char *)(d) + (spec)->offset))
@@ -364,7 +374,9 @@ static bool shown(const Driver *d, const Program *prog, const Func *f) {
 }
 
 // After pass `name`: the checker, the dump and the pictures.
-static int after_pass(const Driver *d, Program *prog, const char *name) {
+// A picture that cannot be written is reported once, in *pic_err, after
+// the -m lines; the run goes on (so they are all printed) writing no more.
+static int after_pass(const Driver *d, Program *prog, const char *name, const char **pic_err) {
     if (d->check_ssa) {
         for (int i = 0; i < prog->nfuncs; i++) {
             const char *err = func_check(prog->funcs[i]);
@@ -375,7 +387,8 @@ static int after_pass(const Driver *d, Program *prog, const char *name) {
         }
     }
     bool dump = in_list(d->dump, name);
-    bool pictures = (d->dot_dir || d->svg_dir) && (!d->dump || dump);
+    bool pictures = (d->dot_dir || d->svg_dir) && (!d->dump || dump) && !*pic_err;
+    const DotOptions *o = &d->pictures;
     bool header = false;
     for (int i = 0; i < prog->nfuncs; i++) {
         Func *f = prog->funcs[i];
@@ -387,23 +400,23 @@ static int after_pass(const Driver *d, Program *prog, const char *name) {
             header = true;
             func_print(stdout, f);
         }
-        if (pictures && d->dot_dir && dot_write_cfg(prog->cc, f, name, d->dot_dir, false) != 0)
-            return EXIT_INPUT_ERROR;
-        if (pictures && d->svg_dir && dot_write_cfg(prog->cc, f, name, d->svg_dir, true) != 0)
-            return EXIT_INPUT_ERROR;
+        if (pictures && d->dot_dir && dot_write_cfg(prog->cc, f, name, d->dot_dir, false, o, pic_err) != 0)
+            pictures = false;
+        if (pictures && d->svg_dir && dot_write_cfg(prog->cc, f, name, d->svg_dir, true, o, pic_err) != 0)
+            pictures = false;
     }
     // The escape graph, one picture per batch the analysis solved together.
     if (strcmp(name, "escape") == 0) {
-        if (d->dot_dir && dot_write_escape_graphs(prog->cc, prog, d->dot_dir, false, d->func) != 0)
-            return EXIT_INPUT_ERROR;
-        if (d->svg_dir && dot_write_escape_graphs(prog->cc, prog, d->svg_dir, true, d->func) != 0)
-            return EXIT_INPUT_ERROR;
+        if (d->dot_dir && !*pic_err)
+            dot_write_escape_graphs(prog->cc, prog, d->dot_dir, false, d->func, o, pic_err);
+        if (d->svg_dir && !*pic_err)
+            dot_write_escape_graphs(prog->cc, prog, d->svg_dir, true, d->func, o, pic_err);
     }
     return 0;
 }
 
 // Runs the pass table over the checked package. Returns an exit status.
-static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg) {
+static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char **pic_err) {
     Program prog = {.cc = cc, .main_pkg = pkg, .inlining = d->opt.l_level == 0 && !d->opt.no_opt};
     int status = 0;
     for (int i = 0; i < pass_count && status == 0; i++) {
@@ -411,7 +424,7 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg) {
         if ((p->off_with_l && d->opt.l_level > 0) || (p->off_with_N && d->opt.no_opt))
             continue;
         p->run(&prog);
-        status = after_pass(d, &prog, p->name);
+        status = after_pass(d, &prog, p->name, pic_err);
         if (stops_at(d, p->name))
             break;
     }
@@ -434,15 +447,22 @@ static int compile(const Driver *d) {
         compiler_free(cc);
         return EXIT_INPUT_ERROR;
     }
+    const char *pic_err = NULL;
     if (load_and_parse(cc, d, files) && !stops_at(d, "parse")) {
         const char *path = d->opt.pkg_path && *d->opt.pkg_path ? d->opt.pkg_path : "main";
         Package *pkg = check_package(cc, path, files, d->nfiles);
         if (diag_error_count(cc) == 0 && !stops_at(d, "check"))
-            status = run_pipeline(d, cc, pkg);
+            status = run_pipeline(d, cc, pkg, &pic_err);
     }
     if (diag_error_count(cc) > 0 && status == 0)
         status = EXIT_INPUT_ERROR;
     diag_flush(cc, stdout);
+    if (pic_err) {
+        fflush(stdout);
+        fprintf(stderr, "minigc: %s\n", pic_err);
+        if (status == 0)
+            status = EXIT_INPUT_ERROR;
+    }
     compiler_free(cc);
     return status;
 }
@@ -507,6 +527,33 @@ static bool valid_phases(const Driver *d) {
     return true;
 }
 
+// Checks the picture flags and gathers them for dot/.
+static bool valid_pictures(Driver *d) {
+    static const char *const dirs[] = {"TB", "LR", "BT", "RL"};
+    bool ok = !d->rankdir;
+    for (int i = 0; i < 4 && !ok; i++)
+        ok = strcmp(d->rankdir, dirs[i]) == 0;
+    if (!ok) {
+        fprintf(stderr, "minigc: -rankdir: %s is not TB, LR, BT or RL\n", d->rankdir);
+        return false;
+    }
+    if (d->escgraph && strcmp(d->escgraph, "all") != 0 && strcmp(d->escgraph, "pointers") != 0) {
+        fprintf(stderr, "minigc: -escgraph: %s is not all or pointers\n", d->escgraph);
+        return false;
+    }
+    if (d->cfg_mode && strcmp(d->cfg_mode, "full") != 0 && strcmp(d->cfg_mode, "skeleton") != 0) {
+        fprintf(stderr, "minigc: -cfg: %s is not full or skeleton\n", d->cfg_mode);
+        return false;
+    }
+    d->pictures = (DotOptions){
+        .all_locs = d->escgraph && strcmp(d->escgraph, "all") == 0,
+        .skeleton = d->cfg_mode && strcmp(d->cfg_mode, "skeleton") == 0,
+        .rankdir = d->rankdir,
+        .why = d->why && *d->why ? d->why : NULL,
+    };
+    return true;
+}
+
 int main(int argc, char **argv) {
     Driver d = {0};
     d.opt.inlfuncswithclosures = 1;     // gc 1.19's default
@@ -522,7 +569,7 @@ int main(int argc, char **argv) {
     const char *env_check = getenv("MINIGC_CHECK");
     if (env_check && strcmp(env_check, "1") == 0)
         d.check_ssa = true;
-    if (!valid_phases(&d))
+    if (!valid_phases(&d) || !valid_pictures(&d))
         return EXIT_USAGE;
     if (!build_flags_ok(&d))
         return EXIT_INPUT_ERROR;

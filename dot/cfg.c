@@ -121,11 +121,18 @@ static void terminator_text(DotBuf *t, const Block *b) {
         dotbuf_printf(t, " (%u)", b->pos.line);
 }
 
-static const char *block_label(const Block *b, Arena *a) {
+static const char *block_label(const Block *b, Arena *a, bool skeleton) {
     DotBuf lb, t;
     dotbuf_init(&lb, a);
     dotbuf_init(&t, a);
     header_text(&t, b);
+    if (skeleton) {
+        // Blocks only: the name, and how many values it holds.
+        dotbuf_printf(&lb, "b%u", b->id);
+        if (b->nvalues)
+            dotbuf_printf(&lb, " (%d)", b->nvalues);
+        return lb.s;
+    }
     label_line(&lb, "", t.s);
     char line[4096];
     for (int i = 0; i < b->nvalues; i++) {
@@ -138,12 +145,18 @@ static const char *block_label(const Block *b, Arena *a) {
     return lb.s;
 }
 
-static void add_block_node(Agraph_t *g, const Func *f, const Block *b, bool reachable, Arena *a) {
+static void add_block_node(Agraph_t *g, const Func *f, const Block *b, bool reachable, const DotOptions *o,
+                           Arena *a) {
     char name[32];
     snprintf(name, sizeof name, "b%u", b->id);
     Agnode_t *n = agnode(g, name, 1);
     dot_set(n, "shape", "box");
-    dot_set(n, "label", block_label(b, a));
+    dot_set(n, "label", block_label(b, a, o->skeleton));
+    dot_set(n, "id", arena_sprintf(a, "%s%s", o->id_prefix ? o->id_prefix : "", name));
+    if (o->skeleton) {
+        // The block as the dump prints it, on hovering.
+        dot_set(n, "tooltip", block_label(b, a, false));
+    }
     if (b == f->entry)
         dot_set(n, "penwidth", "2.5");
     if (!reachable) {
@@ -187,16 +200,21 @@ static void add_block_edges(Agraph_t *g, const Block *b, const EdgeKinds *k) {
     }
 }
 
-Agraph_t *dot_cfg_graph(const Func *f, const char *pass) {
+Agraph_t *dot_cfg_graph(const Func *f, const char *pass, const DotOptions *o) {
+    static const DotOptions none;
+    if (!o)
+        o = &none;
     Arena a;
     arena_init(&a);
     const char *title = pass ? arena_sprintf(&a, "%s after %s", f->name, pass) : f->name;
     Agraph_t *g = dot_graph_new(f->name, title);
     if (g) {
+        if (o->rankdir)
+            dot_set(g, "rankdir", o->rankdir);
         EdgeKinds k = classify_edges(f, &a);
         for (int i = 0; i < f->nblocks; i++) {
             const Block *b = f->blocks[i];
-            add_block_node(g, f, b, b->id < f->next_block_id && k.reachable[b->id], &a);
+            add_block_node(g, f, b, b->id < f->next_block_id && k.reachable[b->id], o, &a);
         }
         for (int i = 0; i < f->nblocks; i++)
             if (f->blocks[i]->id < f->next_block_id)
@@ -206,13 +224,27 @@ Agraph_t *dot_cfg_graph(const Func *f, const char *pass) {
     return g;
 }
 
-int dot_write_cfg(Compiler *cc, const Func *f, const char *pass, const char *dir, bool svg) {
-    Agraph_t *g = dot_cfg_graph(f, pass);
+int dot_write_cfg(Compiler *cc, const Func *f, const char *pass, const char *dir, bool svg, const DotOptions *o,
+                  const char **err) {
+    Agraph_t *g = dot_cfg_graph(f, pass, o);
     if (!g) {
-        diag_error(cc, (Pos){0}, "cannot build the control-flow graph of %s", f->name);
+        *err = arena_sprintf(&cc->arena, "cannot build the control-flow graph of %s", f->name);
         return -1;
     }
-    int rc = dot_write_graph(cc, g, dir, f->name, pass, svg, NULL);
+    const char *name = dot_picture_name(&cc->arena, f->info, f->name);
+    int rc = dot_write_graph(cc, g, dir, name, pass, svg, NULL, err);
     agclose(g);
     return rc;
+}
+
+const char *dot_cfg_svg(Arena *a, const Func *f, const char *pass, const DotOptions *o, size_t *len,
+                        const char **err) {
+    Agraph_t *g = dot_cfg_graph(f, pass, o);
+    if (!g) {
+        *err = "cannot build the control-flow graph";
+        return NULL;
+    }
+    const char *svg = dot_render_svg(a, g, len, err);
+    agclose(g);
+    return svg;
 }

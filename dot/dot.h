@@ -1,12 +1,14 @@
 // dot.h - minigc's pictures: graphs built with Graphviz's libcgraph and
 // written as DOT (agwrite) or rendered to SVG in-process with libgvc.
 //
-// Two halves, kept apart so every picture shares the second: building a
-// graph (cfg.c: a Func's control-flow graph; later the escape graph), and
-// writing one to a file atomically (write.c: a temporary file in the target
-// directory, renamed into place, so an interrupted run never leaves half a
-// picture). No `dot` program is run and no Graphviz plugin configuration
-// is read: the two plugins used are linked in or opened directly (write.c).
+// Building a graph (cfg.c: a Func's control-flow graph; escape_graph.c: a
+// batch's escape graph), laying it out and rendering it as SVG in memory in
+// bounded time (layout.c), and writing it to a file atomically (write.c:
+// an unnamed temporary in the target directory, named into place once
+// complete, so an interrupted run never leaves half a picture). No `dot`
+// program is run and no Graphviz plugin configuration is read: the plugins
+// used are linked in or opened directly (layout.c). Pages that embed
+// pictures ask for the SVG text (dot_cfg_svg, dot_escape_svg).
 //
 // Depends on ssa/ and frontend/; nothing there depends on dot/.
 #ifndef MINIGC_DOT_H
@@ -18,7 +20,7 @@
 
 #include "ssa/ssa.h"
 
-// --- Writing (write.c) ------------------------------------------------------
+// --- Labels and names (write.c) ---------------------------------------------
 
 // A file name for the picture of function `func_name` after pass `pass`
 // (NULL: no pass part): "<func>.<pass>.<ext>", safe for any function name
@@ -62,19 +64,63 @@ void dotbuf_escape(DotBuf *b, const char *s, size_t len);
 // dotbuf_escape, then a left-justified line end ("\l").
 void dotbuf_line(DotBuf *b, const char *s, size_t len);
 
-// Creates `dir` (and its parents) if missing. 0 or -1 with a diagnostic.
-int dot_make_dir(Compiler *cc, const char *dir);
+// Creates `dir` (and its parents) if missing. 0, or -1 with *err set to
+// "create directory DIR: REASON" (in cc's arena).
+int dot_make_dir(Compiler *cc, const char *dir, const char **err);
 
-// Writes g to `path` as DOT, or as SVG laid out with dot, through a
-// temporary file in the same directory and rename(2). Returns 0, or -1
-// after recording an error diagnostic (no position) on cc.
-int dot_emit(Compiler *cc, Agraph_t *g, const char *path, bool svg);
+// --- Rendering (layout.c) ---------------------------------------------------
+
+// Lays g out and renders it as SVG into memory, in bounded time whatever
+// its size (the policy is in layout.c): Graphviz's dot layout with limits
+// on its iterations for a small graph, dot with straight edges for a
+// medium one, and a layered layout of minigc's own, drawn by Graphviz
+// with the given positions, for a large one. Graphviz writes nothing and
+// never exits: its error messages are caught and the call fails instead.
+// Returns the SVG document (NUL-terminated, in arena a; *len its length
+// when len is not NULL), or NULL with *err set to why.
+const char *dot_render_svg(Arena *a, Agraph_t *g, size_t *len, const char **err);
+
+// The <svg ...>...</svg> element inside a document dot_render_svg made,
+// for embedding in HTML (the XML declaration and DOCTYPE skipped).
+const char *dot_svg_element(const char *svg);
+
+// --- Writing (write.c) ------------------------------------------------------
+
+// Writes len bytes to `path` atomically: into an unnamed temporary file in
+// path's directory (O_TMPFILE; where the file system lacks it, a hidden
+// ".minigc-XXXXXX.tmp"), given its name and renamed over path only once
+// complete, with catchable signals held meanwhile, so no run - killed or
+// interrupted at any moment - leaves a partial picture or, but for SIGKILL
+// in the instant of the rename, a temporary. 0, or -1 with *err set to
+// "write PATH: REASON" (in cc's arena).
+int dot_write_file(Compiler *cc, const char *path, const char *data, size_t len, const char **err);
+
+// Writes g to `path` as DOT, or as SVG (dot_render_svg) through
+// dot_write_file. 0, or -1 with *err set.
+int dot_emit(Compiler *cc, Agraph_t *g, const char *path, bool svg, const char **err);
 
 // dot_make_dir + dot_file_name + dot_emit: the picture of `func_name`
 // after `pass` into `dir`. The path written is returned in *path_out
 // (in cc's arena) when path_out is not NULL.
 int dot_write_graph(Compiler *cc, Agraph_t *g, const char *dir, const char *func_name, const char *pass,
-                    bool svg, const char **path_out);
+                    bool svg, const char **path_out, const char **err);
+
+// The name a function's pictures go by: its gc name, except that
+// functions sharing one (several `func init()` or `func _()`, and their
+// literals) are told apart by their order in the file, as gc names them:
+// init.0, init.1, init.1.func1, _.0, ...
+const char *dot_picture_name(Arena *a, const FuncInfo *fi, const char *name);
+
+// --- What the pictures show (the driver's flags) ----------------------------
+
+typedef struct DotOptions {
+    bool all_locs;          // -escgraph=all: also locations that hold no pointer
+    bool skeleton;          // -cfg=skeleton: CFG blocks as their names only
+    const char *rankdir;    // -rankdir=TB|LR|BT|RL; NULL: each picture's own
+    const char *why;        // -why=NAME: only the paths from NAME to the heap
+    const char *id_prefix;  // prefix of every SVG element id (an HTML page
+                            // holding several pictures keeps them apart); NULL: ""
+} DotOptions;
 
 // --- Control-flow graphs (cfg.c) --------------------------------------------
 
@@ -83,11 +129,18 @@ int dot_write_graph(Compiler *cc, Agraph_t *g, const char *dir, const char *func
 // succs, labelled "then"/"else" for If blocks and by successor index where
 // a block has several; DFS back edges (loops) dashed, red and not
 // constraining the ranks. `pass` (may be NULL) goes into the title.
-Agraph_t *dot_cfg_graph(const Func *f, const char *pass);
+// o may be NULL (defaults). Node ids in SVG: PREFIX "b3".
+Agraph_t *dot_cfg_graph(const Func *f, const char *pass, const DotOptions *o);
 
 // Writes the CFG of f after `pass` into `dir` as DOT (svg false) or SVG.
-// Returns 0, or -1 after recording an error diagnostic on cc.
-int dot_write_cfg(Compiler *cc, const Func *f, const char *pass, const char *dir, bool svg);
+// Returns 0, or -1 with *err set.
+int dot_write_cfg(Compiler *cc, const Func *f, const char *pass, const char *dir, bool svg, const DotOptions *o,
+                  const char **err);
+
+// The CFG of f after `pass` as an SVG document in arena a (see
+// dot_render_svg), or NULL with *err set.
+const char *dot_cfg_svg(Arena *a, const Func *f, const char *pass, const DotOptions *o, size_t *len,
+                        const char **err);
 
 // --- Escape graphs (escape_graph.c) ------------------------------------------
 
@@ -95,14 +148,26 @@ typedef struct Program Program;
 typedef struct EscPass EscPass;
 typedef struct EscBatch EscBatch;
 
-// The location graph of one batch of the escape analysis (passes/escape.h).
-Agraph_t *dot_escape_graph(EscPass *p, EscBatch *b);
+// The location graph of one batch of the escape analysis (passes/escape.h),
+// drawn as escape_graph.c describes. o may be NULL (defaults). Node ids in
+// SVG: PREFIX "l7" for location 7, PREFIX "heap"; each node's class says
+// what it is ("loc heap", "loc escapes", "loc param", ...) and the source
+// line it is about ("line-12"), for a page to link it.
+Agraph_t *dot_escape_graph(EscPass *p, EscBatch *b, const DotOptions *o);
 
 // Writes the escape graph of every batch of the program's own functions
 // (or only of the batch holding function `func`, when not NULL) into `dir`,
 // as "<first function>.escgraph.dot" or ".svg". Needs the escape pass to
-// have run (prog->escape); writes nothing otherwise. Returns 0, or -1 after
-// recording an error diagnostic on cc.
-int dot_write_escape_graphs(Compiler *cc, Program *prog, const char *dir, bool svg, const char *func);
+// have run (prog->escape); writes nothing otherwise. With o->why, one
+// picture "<why>.why.svg" of the paths from NAME to the heap, across
+// every batch. Returns 0, or -1 with *err set.
+int dot_write_escape_graphs(Compiler *cc, Program *prog, const char *dir, bool svg, const char *func,
+                            const DotOptions *o, const char **err);
+
+// The escape graph of the batch holding function `func` (gc's name) as an
+// SVG document in arena a (see dot_render_svg); NULL with *err set when
+// there is none (no escape pass run, no such function) or it fails.
+const char *dot_escape_svg(Arena *a, Program *prog, const char *func, const DotOptions *o, size_t *len,
+                           const char **err);
 
 #endif

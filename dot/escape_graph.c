@@ -226,7 +226,10 @@ static bool batch_has(const EscBatch *b, const char *func) {
     return false;
 }
 
-Agraph_t *dot_escape_graph(EscPass *p, EscBatch *b) {
+Agraph_t *dot_escape_graph(EscPass *p, EscBatch *b, const DotOptions *o) {
+    static const DotOptions none;
+    if (!o)
+        o = &none;
     Arena a;
     arena_init(&a);
     DotBuf title;
@@ -238,7 +241,7 @@ Agraph_t *dot_escape_graph(EscPass *p, EscBatch *b) {
     }
     Agraph_t *g = dot_graph_new(batch_name(b), title.s);
     if (g) {
-        dot_set(g, "rankdir", "BT");    // values flow up, towards the heap
+        dot_set(g, "rankdir", o->rankdir ? o->rankdir : "BT");    // values flow up, towards the heap
         const EscFn *first = b->fns.len ? b->fns.items[0] : NULL;
         add_loc_node(g, p, &b->heap, first, &a);
         for (int i = 0; i < b->locs.len; i++) {
@@ -257,25 +260,55 @@ Agraph_t *dot_escape_graph(EscPass *p, EscBatch *b) {
     return g;
 }
 
-int dot_write_escape_graphs(Compiler *cc, Program *prog, const char *dir, bool svg, const char *func) {
+// The name a batch's picture goes by: its first function's, told apart
+// from functions of the same name (dot_picture_name).
+static const char *batch_picture_name(Arena *a, const EscBatch *b) {
+    const EscFn *fn = b->fns.len ? b->fns.items[0] : NULL;
+    return dot_picture_name(a, fn ? fn->info : NULL, batch_name(b));
+}
+
+int dot_write_escape_graphs(Compiler *cc, Program *prog, const char *dir, bool svg, const char *func,
+                            const DotOptions *o, const char **err) {
     EscPass *p = prog->escape;
     if (!p)
         return 0;
-    int rc = 0;
     for (int i = 0; i < p->batches.len; i++) {
         EscBatch *b = p->batches.items[i];
         if (batch_is_std(p, b) || (func && !batch_has(b, func)))
             continue;
-        Agraph_t *g = dot_escape_graph(p, b);
+        Agraph_t *g = dot_escape_graph(p, b, o);
         if (!g) {
-            diag_error(cc, (Pos){0}, "cannot build the escape graph of %s", batch_name(b));
+            *err = arena_sprintf(&cc->arena, "cannot build the escape graph of %s", batch_name(b));
             return -1;
         }
-        if (dot_write_graph(cc, g, dir, batch_name(b), "escgraph", svg, NULL) != 0)
-            rc = -1;
+        int rc = dot_write_graph(cc, g, dir, batch_picture_name(&cc->arena, b), "escgraph", svg, NULL, err);
         agclose(g);
         if (rc)
-            break;
+            return -1;
     }
-    return rc;
+    return 0;
+}
+
+const char *dot_escape_svg(Arena *a, Program *prog, const char *func, const DotOptions *o, size_t *len,
+                           const char **err) {
+    EscPass *p = prog->escape;
+    if (!p) {
+        *err = "the escape analysis has not run";
+        return NULL;
+    }
+    for (int i = 0; i < p->batches.len; i++) {
+        EscBatch *b = p->batches.items[i];
+        if (batch_is_std(p, b) || !batch_has(b, func))
+            continue;
+        Agraph_t *g = dot_escape_graph(p, b, o);
+        if (!g) {
+            *err = "cannot build the escape graph";
+            return NULL;
+        }
+        const char *svg = dot_render_svg(a, g, len, err);
+        agclose(g);
+        return svg;
+    }
+    *err = "no function of that name";
+    return NULL;
 }

@@ -1,37 +1,26 @@
-// write.c - turning a libcgraph graph into a file: names, markup, and the
-// atomic write as DOT or SVG.
+// write.c - labels, file names, and writing pictures to files.
 //
-// Every picture goes through dot_emit: it opens a temporary file next to
-// the target (same directory, so rename(2) is atomic), writes the graph
-// there with agwrite or with libgvc's dot layout and SVG renderer, and only
-// then renames it over the target; on any failure the temporary file is
-// removed and an error diagnostic recorded. An interrupted run can leave a
-// hidden ".minigc-*" file behind, never a truncated picture.
-//
-// Graphviz finds its layout and render plugins either from a configuration
-// file written by `dot -c` (demand loading) or from a table of plugin
-// libraries handed to gvContextPlugins. minigc always uses a table of the
-// two plugins it needs, so neither a configuration file nor a `dot` binary
-// matters: the plugin libraries' entry symbols are referenced weakly, and
-// when the build links libgvplugin_dot_layout and libgvplugin_core they are
-// used directly; otherwise the libraries are opened with dlopen from the
-// graphviz/ directory next to libgvc (Debian's layout) or by soname.
+// Label text goes through dotbuf_escape, which makes any bytes valid UTF-8
+// that XML accepts and escapes what Graphviz would read as markup. Every
+// picture is laid out and rendered into memory first (layout.c), then
+// written by dot_write_file in one go into an unnamed temporary file in the
+// target directory, named and renamed into place once complete: a failing
+// write is reported in minigc's words ("write DIR/F.svg: No space left on
+// device") and an interrupted or killed run leaves no partial picture.
 //
 // File names are made by dot_file_name (mapping documented in dot.h).
-#define _GNU_SOURCE     // dladdr
+#define _GNU_SOURCE     // O_TMPFILE, open_memstream
 #include "dot/dot.h"
 
-#include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <graphviz/gvc.h>
-#include <graphviz/gvplugin.h>
 
 // ---------------------------------------------------------------------------
 // Arena strings
@@ -77,14 +66,22 @@ void dotbuf_printf(DotBuf *b, const char *fmt, ...) {
     b->len += (size_t)n;
 }
 
-// The length of the valid UTF-8 sequence at s (at most n bytes), or 0.
+// The length of the UTF-8 sequence at s (at most n bytes) if it encodes a
+// character XML accepts, else 0: no overlong forms, no surrogates, nothing
+// above U+10FFFF, not U+FFFE or U+FFFF.
 static size_t utf8_seq_len(const unsigned char *s, size_t n) {
-    size_t want = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 && s[0] < 0xe0 ? 2 : 0;
+    size_t want = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 && s[0] <= 0xef ? 3 : s[0] >= 0xc2 && s[0] < 0xe0 ? 2 : 0;
     if (want == 0 || want > n)
         return 0;
-    for (size_t i = 1; i < want; i++)
+    uint32_t c = s[0] & (want == 2 ? 0x1f : want == 3 ? 0x0f : 0x07);
+    for (size_t i = 1; i < want; i++) {
         if ((s[i] & 0xc0) != 0x80)
             return 0;
+        c = c << 6 | (s[i] & 0x3f);
+    }
+    static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < least[want] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) || c == 0xfffe || c == 0xffff)
+        return 0;
     return want;
 }
 
@@ -281,16 +278,14 @@ Agraph_t *dot_graph_new(const char *name, const char *title) {
 // ---------------------------------------------------------------------------
 // Directories and files
 
-static int report(Compiler *cc, const char *what, const char *path, int err) {
-    diag_error(cc, (Pos){0}, "%s %s: %s", what, path, strerror(err));
+static int report(Compiler *cc, const char **err, const char *what, const char *path, int e) {
+    *err = arena_sprintf(&cc->arena, "%s %s: %s", what, path, strerror(e));
     return -1;
 }
 
-int dot_make_dir(Compiler *cc, const char *dir) {
+int dot_make_dir(Compiler *cc, const char *dir, const char **err) {
     size_t n = strlen(dir);
-    char *p = malloc(n + 1);
-    if (!p)
-        return report(cc, "cannot create directory", dir, ENOMEM);
+    char *p = arena_alloc(&cc->arena, n + 1);
     memcpy(p, dir, n + 1);
     // Each prefix ending before a '/', then the whole path.
     for (size_t i = 1; i <= n; i++) {
@@ -298,175 +293,164 @@ int dot_make_dir(Compiler *cc, const char *dir) {
             continue;
         char saved = p[i];
         p[i] = 0;
-        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            int err = errno;
-            free(p);
-            return report(cc, "cannot create directory", dir, err);
-        }
+        if (mkdir(p, 0777) != 0 && errno != EEXIST)
+            return report(cc, err, "create directory", dir, errno);
         p[i] = saved;
     }
-    free(p);
     struct stat st;
     if (stat(dir, &st) != 0)
-        return report(cc, "cannot create directory", dir, errno);
+        return report(cc, err, "create directory", dir, errno);
     if (!S_ISDIR(st.st_mode))
-        return report(cc, "cannot create directory", dir, ENOTDIR);
+        return report(cc, err, "create directory", dir, ENOTDIR);
     return 0;
 }
 
-// The two plugins minigc needs: dot's layout and the core renderers (SVG).
-enum { NPLUGINS = 2 };
-static const char *const plugin_files[NPLUGINS] = {"libgvplugin_dot_layout.so.6", "libgvplugin_core.so.6"};
-// libgvc installs a table entry only if its name is the library's symbol.
-static const char *const plugin_symbols[NPLUGINS] = {"gvplugin_dot_layout_LTX_library",
-                                                     "gvplugin_core_LTX_library"};
-
-// Their entry points, present when the build links the plugin libraries.
-extern gvplugin_library_t gvplugin_dot_layout_LTX_library __attribute__((weak));
-extern gvplugin_library_t gvplugin_core_LTX_library __attribute__((weak));
-
-// A libgvc context and what it was made from: libgvc keeps a pointer to the
-// plugin table, so the table lives as long as the context.
-typedef struct Graphviz {
-    GVC_t *gvc;
-    lt_symlist_t table[NPLUGINS + 1];
-} Graphviz;
-
-// The directory libgvc was loaded from, where Debian keeps graphviz/.
-static bool libgvc_dir(char *dir, size_t size) {
-    GVC_t *(*fn)(void) = gvContext;
-    void *addr;
-    memcpy(&addr, &fn, sizeof addr);
-    Dl_info info;
-    if (!dladdr(addr, &info) || !info.dli_fname)
-        return false;
-    const char *slash = strrchr(info.dli_fname, '/');
-    if (!slash || (size_t)(slash - info.dli_fname) >= size)
-        return false;
-    memcpy(dir, info.dli_fname, (size_t)(slash - info.dli_fname));
-    dir[slash - info.dli_fname] = 0;
-    return true;
-}
-
-// Not linked in: open the plugin libraries next to libgvc, or wherever the
-// dynamic linker finds them. They stay loaded (dlopen of a loaded library is
-// cheap): dot's layout keeps buffers in static variables across layouts, and
-// unloading it would turn them into leaks.
-static bool open_plugins(Graphviz *gv) {
-    char dir[4096], path[4200];
-    bool have_dir = libgvc_dir(dir, sizeof dir);
-    for (int i = 0; i < NPLUGINS; i++) {
-        void *h = NULL;
-        if (have_dir) {
-            snprintf(path, sizeof path, "%s/graphviz/%s", dir, plugin_files[i]);
-            h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+static int write_all(int fd, const char *data, size_t len) {
+    while (len > 0) {
+        ssize_t k = write(fd, data, len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            return -1;
+        if (k == 0) {
+            errno = ENOSPC;
+            return -1;
         }
-        if (!h)
-            h = dlopen(plugin_files[i], RTLD_NOW | RTLD_LOCAL);
-        void *lib = h ? dlsym(h, plugin_symbols[i]) : NULL;
-        if (!lib)
-            return false;
-        gv->table[i] = (lt_symlist_t){plugin_symbols[i], lib};
+        data += k;
+        len -= (size_t)k;
     }
-    return true;
+    return 0;
 }
 
-// A context with exactly the two plugins and no demand loading: libgvc then
-// reads no configuration file and loads nothing else (in particular not the
-// pango text layout, whose cached state does not survive a second context).
-static bool graphviz_open(Graphviz *gv) {
-    *gv = (Graphviz){0};
-    if (&gvplugin_dot_layout_LTX_library && &gvplugin_core_LTX_library) {
-        gv->table[0] = (lt_symlist_t){plugin_symbols[0], &gvplugin_dot_layout_LTX_library};
-        gv->table[1] = (lt_symlist_t){plugin_symbols[1], &gvplugin_core_LTX_library};
-    } else if (!open_plugins(gv)) {
-        return false;
-    }
-    gv->gvc = gvContextPlugins(gv->table, 0);
-    return gv->gvc != NULL;
+// Holds the signals that would end the process while a temporary has a
+// name, so it is renamed or removed first; they arrive once released.
+// The synchronous ones (SIGSEGV, ...) are never held: that is undefined.
+static void hold_signals(sigset_t *old) {
+    sigset_t set;
+    sigemptyset(&set);
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2,
+                               SIGXFSZ, SIGXCPU, SIGVTALRM, SIGPROF};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaddset(&set, sigs[i]);
+    sigprocmask(SIG_BLOCK, &set, old);
 }
 
-static void graphviz_close(Graphviz *gv) {
-    if (gv->gvc)
-        gvFreeContext(gv->gvc);
+// The directory part of path ("." if none), in cc's arena.
+static const char *dir_of(Compiler *cc, const char *path) {
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return ".";
+    if (slash == path)
+        return "/";
+    return arena_sprintf(&cc->arena, "%.*s", (int)(slash - path), path);
 }
 
-// Lays g out with dot and writes it as SVG. 0, or -1 with *why set.
-static int render_svg(Agraph_t *g, FILE *out, const char **why) {
-    Graphviz gv;
-    int rc = -1;
-    if (!graphviz_open(&gv)) {
-        *why = "Graphviz's dot layout and core render plugins cannot be loaded";
-    } else if (gvLayout(gv.gvc, g, "dot") != 0) {
-        *why = "Graphviz's dot layout failed";
-    } else {
-        rc = gvRender(gv.gvc, g, "svg", out) == 0 ? 0 : -1;
-        if (rc != 0)
-            *why = "Graphviz's SVG renderer failed";
-        gvFreeLayout(gv.gvc, g);
+// Gives the unnamed file fd a hidden temporary name in dir and renames it
+// to path. 0; 1 if it cannot be named (no /proc: the caller falls back to
+// mkstemp); -1 with errno set.
+static int name_tmpfile(Compiler *cc, int fd, const char *dir, const char *path) {
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    for (int attempt = 0; attempt < 100; attempt++) {
+        const char *tmp = arena_sprintf(&cc->arena, "%s/.minigc-%ld-%d-%d.tmp", dir, (long)getpid(), fd, attempt);
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0) {
+            if (errno == EEXIST)
+                continue;
+            return errno == ENOENT || errno == EPERM || errno == EXDEV || errno == ENOTDIR ? 1 : -1;
+        }
+        if (rename(tmp, path) != 0) {
+            int e = errno;
+            unlink(tmp);
+            errno = e;
+            return -1;
+        }
+        return 0;
     }
-    graphviz_close(&gv);
+    errno = EEXIST;
+    return -1;
+}
+
+// The fallback where O_TMPFILE is missing: a named temporary from the start.
+static int write_via_mkstemp(Compiler *cc, const char *dir, const char *path, const char *data, size_t len) {
+    char *tmp = arena_sprintf(&cc->arena, "%s/.minigc-XXXXXX.tmp", dir);
+    int fd = mkstemps(tmp, 4);
+    if (fd < 0)
+        return -1;
+    // mkstemp makes the file private; a picture is as readable as any output.
+    fchmod(fd, 0644);
+    int rc = write_all(fd, data, len);
+    int e = errno;
+    if (close(fd) != 0 && rc == 0)
+        rc = -1, e = errno;
+    if (rc == 0 && rename(tmp, path) != 0)
+        rc = -1, e = errno;
+    if (rc != 0) {
+        unlink(tmp);
+        errno = e;
+    }
     return rc;
 }
 
-// "DIR/.minigc-XXXXXX" for the directory that holds path.
-static char *temp_template(const char *path) {
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    static const char base[] = ".minigc-XXXXXX";
-    char *t = malloc(dirlen + sizeof base);
-    if (!t)
-        return NULL;
-    memcpy(t, path, dirlen);
-    memcpy(t + dirlen, base, sizeof base);
-    return t;
+int dot_write_file(Compiler *cc, const char *path, const char *data, size_t len, const char **err) {
+    const char *dir = dir_of(cc, path);
+    sigset_t old;
+    int rc = -1, e = 0;
+    int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        rc = write_all(fd, data, len);
+        e = errno;
+        if (rc == 0) {
+            hold_signals(&old);
+            rc = name_tmpfile(cc, fd, dir, path);
+            e = errno;
+            sigprocmask(SIG_SETMASK, &old, NULL);
+        }
+        if (close(fd) != 0 && rc == 0)
+            rc = -1, e = errno;
+        if (rc <= 0) {
+            if (rc < 0)
+                return report(cc, err, "write", path, e);
+            return 0;
+        }
+    } else if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
+        return report(cc, err, "write", path, errno);
+    }
+    hold_signals(&old);
+    rc = write_via_mkstemp(cc, dir, path, data, len);
+    e = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return rc == 0 ? 0 : report(cc, err, "write", path, e);
 }
 
-int dot_emit(Compiler *cc, Agraph_t *g, const char *path, bool svg) {
-    char *tmp = temp_template(path);
-    if (!tmp)
-        return report(cc, "cannot write", path, ENOMEM);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int err = errno;
-        free(tmp);
-        return report(cc, "cannot write", path, err);
+int dot_emit(Compiler *cc, Agraph_t *g, const char *path, bool svg, const char **err) {
+    if (svg) {
+        size_t len = 0;
+        const char *why = NULL;
+        const char *data = dot_render_svg(&cc->arena, g, &len, &why);
+        if (!data) {
+            *err = arena_sprintf(&cc->arena, "render %s: %s", path, why);
+            return -1;
+        }
+        return dot_write_file(cc, path, data, len, err);
     }
-    FILE *out = fdopen(fd, "w");
-    if (!out) {
-        int err = errno;
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return report(cc, "cannot write", path, err);
+    char *data = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&data, &len);
+    if (!out)
+        return report(cc, err, "write", path, errno);
+    int rc = agwrite(g, out);
+    if (fclose(out) != 0 || rc != 0) {
+        free(data);
+        return report(cc, err, "write", path, ENOMEM);
     }
-    // mkstemp makes the file private; a picture is as readable as any output.
-    fchmod(fd, 0644);
-    const char *why = NULL;
-    int rc = svg ? render_svg(g, out, &why) : (agwrite(g, out) == 0 ? 0 : -1);
-    int err = rc != 0 && !why ? EIO : 0;
-    if (fflush(out) != 0 && rc == 0)
-        err = errno, rc = -1;
-    if (ferror(out) && rc == 0)
-        err = EIO, rc = -1;
-    if (fclose(out) != 0 && rc == 0)
-        err = errno, rc = -1;
-    if (rc == 0 && rename(tmp, path) != 0)
-        err = errno, rc = -1;
-    if (rc != 0) {
-        unlink(tmp);
-        if (why)
-            diag_error(cc, (Pos){0}, "cannot render %s: %s", path, why);
-        else
-            report(cc, "cannot write", path, err);
-    }
-    free(tmp);
+    rc = dot_write_file(cc, path, data, len, err);
+    free(data);
     return rc;
 }
 
 int dot_write_graph(Compiler *cc, Agraph_t *g, const char *dir, const char *func_name, const char *pass,
-                    bool svg, const char **path_out) {
-    if (dot_make_dir(cc, dir) != 0)
+                    bool svg, const char **path_out, const char **err) {
+    if (dot_make_dir(cc, dir, err) != 0)
         return -1;
     const char *name = dot_file_name(&cc->arena, func_name, pass, svg ? "svg" : "dot");
     size_t dl = strlen(dir);
@@ -474,5 +458,40 @@ int dot_write_graph(Compiler *cc, Agraph_t *g, const char *dir, const char *func
                                                  : arena_sprintf(&cc->arena, "%s/%s", dir, name);
     if (path_out)
         *path_out = path;
-    return dot_emit(cc, g, path, svg);
+    return dot_emit(cc, g, path, svg, err);
+}
+
+// ---------------------------------------------------------------------------
+// Functions sharing a name
+
+// The top-level function a literal is in, and how deep.
+static const FuncInfo *outermost(const FuncInfo *fi) {
+    while (fi && fi->outer)
+        fi = fi->outer;
+    return fi;
+}
+
+const char *dot_picture_name(Arena *a, const FuncInfo *fi, const char *name) {
+    const FuncInfo *top = outermost(fi);
+    if (!top || !top->gc_name || !top->pkg || !name)
+        return name;
+    const char *tn = top->gc_name;
+    // Only init and _ may be declared more than once in a package.
+    if (strcmp(tn, "init") != 0 && strcmp(tn, "_") != 0)
+        return name;
+    size_t tl = strlen(tn);
+    if (strncmp(name, tn, tl) != 0)
+        return name;
+    int index = -1, count = 0;
+    for (int i = 0; i < top->pkg->funcs.len; i++) {
+        const FuncInfo *o = top->pkg->funcs.items[i];
+        if (o->outer || !o->gc_name || strcmp(o->gc_name, tn) != 0 || o->recv)
+            continue;
+        if (o == top)
+            index = count;
+        count++;
+    }
+    if (count < 2 || index < 0)
+        return name;
+    return arena_sprintf(a, "%s.%d%s", tn, index, name + tl);
 }

@@ -97,4 +97,6 @@ for i in "${!labels[@]}"; do
         "${labels[$i]}:" " ${gc_flags[$i]}" "$(ms "$g")" "$(ms "$b")" $((ratio_x10 / 10)) $((ratio_x10 % 10)) \
         "${required[$i]}" "$verdict"
 done
+# The worst-case time of -svg on one function (issue 10, item 2).
+bash "$here/bench_pictures.sh" "$bin"
 exit 0

@@ -290,9 +290,10 @@ static void test_escape_graph_picture(void **state) {
                    "\treturn p\n"
                    "}\n",
                    0);
+    const char *err = NULL;
     char dir[] = "/tmp/minigc-escgraph.XXXXXX";
     assert_non_null(mkdtemp(dir));
-    assert_int_equal(dot_write_escape_graphs(r->cc, &r->prog, dir, false, "f"), 0);
+    assert_int_equal(dot_write_escape_graphs(r->cc, &r->prog, dir, false, "f", NULL, &err), 0);
     char path[512];
     snprintf(path, sizeof path, "%s/f.escgraph.dot", dir);
     char *dot = read_file(path);
@@ -305,7 +306,7 @@ static void test_escape_graph_picture(void **state) {
     assert_contains(dot, "return");
     free(dot);
     // And as SVG, rendered in-process.
-    assert_int_equal(dot_write_escape_graphs(r->cc, &r->prog, dir, true, "f"), 0);
+    assert_int_equal(dot_write_escape_graphs(r->cc, &r->prog, dir, true, "f", NULL, &err), 0);
     snprintf(path, sizeof path, "%s/f.escgraph.svg", dir);
     char *svg = read_file(path);
     if (!svg)
