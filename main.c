@@ -94,7 +94,7 @@ static const FlagSpec flag_table[] = {
     {"+", FLAG_BOOL, AT(opt.runtime), NULL, "compiling runtime"},
     {"0", FLAG_COUNT, AT(ignored_count), NULL, "accepted and ignored, as Go's test harness passes it"},
     {"C", FLAG_COUNT, AT(no_columns_count), NULL, "disable printing of columns in error messages"},
-    {"N", FLAG_COUNT, AT(no_opt_count), NULL, "disable optimizations (inlining and deadcode)"},
+    {"N", FLAG_COUNT, AT(no_opt_count), NULL, "disable optimizations (deadcode; inlining stays on, as in gc 1.19)"},
     {"buildid", FLAG_STRING, AT(buildid), "id", "record id as the build id in the export metadata"},
     {"c", FLAG_INT, AT(concurrency), "int", "concurrency during compilation (1 means no concurrency)"},
     {"cfg", FLAG_STRING, AT(cfg_mode), "mode", "CFG pictures: full (blocks with their values) or skeleton (blocks only)"},
@@ -114,7 +114,7 @@ static const FlagSpec flag_table[] = {
     {"help", FLAG_HELP, AT(help), NULL, "print this usage"},
     {"html", FLAG_STRING, AT(html_file), "file", "write a page that steps through the passes"},
     {"importcfg", FLAG_STRING, AT(importcfg), "file", "read import configuration from file"},
-    {"l", FLAG_COUNT, AT(opt.l_level), NULL, "disable inlining"},
+    {"l", FLAG_COUNT, AT(opt.l_level), NULL, "disable inlining (-l=2 and more enable it again, as gc)"},
     {"lang", FLAG_STRING, AT(lang), "string", "Go language version source code expects"},
     {"m", FLAG_COUNT, AT(opt.m_level), NULL, "print optimization decisions (-m -m or -m=2 for more)"},
     {"nolocalimports", FLAG_BOOL, AT(nolocalimports), NULL, "reject local (relative) imports"},
@@ -417,11 +417,14 @@ static int after_pass(const Driver *d, Program *prog, const char *name, const ch
 
 // Runs the pass table over the checked package. Returns an exit status.
 static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char **pic_err) {
-    Program prog = {.cc = cc, .main_pkg = pkg, .inlining = d->opt.l_level == 0 && !d->opt.no_opt};
+    // gc 1.19 swaps -l's levels 0 and 1: no -l inlines, -l does not, -l=2 and
+    // more (-l -l, Go's tests' -l=4) inline again; -N leaves inlining on.
+    bool inlining = d->opt.l_level != 1;
+    Program prog = {.cc = cc, .main_pkg = pkg, .inlining = inlining};
     int status = 0;
     for (int i = 0; i < pass_count && status == 0; i++) {
         const Pass *p = &pass_table[i];
-        if ((p->off_with_l && d->opt.l_level > 0) || (p->off_with_N && d->opt.no_opt))
+        if ((p->off_with_l && !inlining) || (p->off_with_N && d->opt.no_opt))
             continue;
         p->run(&prog);
         status = after_pass(d, &prog, p->name, pic_err);

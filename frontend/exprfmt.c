@@ -135,6 +135,7 @@ typedef struct Out {
     char *buf;
     size_t len, cap;
     int depth;
+    bool inl;       // a saved inline body, as gc's "can inline ... as:" prints it
 } Out;
 
 static void write_expr(Out *o, const Node *n, int prec);
@@ -458,7 +459,8 @@ static Type *variadic_sig(const Node *call) {
 // implicit slice, which gc names "... argument" (nil when there are none).
 static void write_call_args(Out *o, const Node *call, bool lead) {
     const NodeList *args = &call->u.call.args;
-    Type *sig = call->u.call.has_dots ? NULL : variadic_sig(call);
+    // A saved inline body predates gc's rewrite of variadic calls.
+    Type *sig = call->u.call.has_dots || o->inl ? NULL : variadic_sig(call);
     int fixed = sig ? sig->u.func.nparams - 1 : args->len;
     if (fixed > args->len)
         fixed = args->len;
@@ -726,10 +728,42 @@ static void write_expr(Out *o, const Node *n, int prec) {
 // separated by "; ".
 
 static void write_stmts(Out *o, const NodeList *l) {
+    int k = 0;
     for (int i = 0; i < l->len; i++) {
-        if (i)
+        if (o->inl && l->items[i]->kind == N_EMPTYSTMT)
+            continue;
+        if (k++)
             put(o, "; ");
         write_stmt(o, l->items[i]);
+    }
+}
+
+static void write_var_assign(Out *o, const Node *n, int i);
+
+// A declaration in an inline body: gc's ODCL and assignment per variable,
+// one ODCLCONST per constant (which its printer does not know).
+static void write_inl_decl(Out *o, const Node *d) {
+    int k = 0;
+    for (int i = 0; i < d->u.gendecl.specs.len; i++) {
+        const Node *spec = d->u.gendecl.specs.items[i];
+        if (spec->kind != N_VALUESPEC)
+            continue;
+        const NodeList *names = &spec->u.valspec.names;
+        for (int j = 0; j < names->len; j++) {
+            if (k++)
+                put(o, "; ");
+            if (d->u.gendecl.tok == T_CONST) {
+                put(o, "<node DCLCONST>");
+                continue;
+            }
+            put(o, "var ");
+            const Node *name = names->items[j];
+            write_expr(o, name, PREC_LOOSE);
+            put(o, " ");
+            write_type(o, name->type ? name->type : name->u.ident.obj ? name->u.ident.obj->type : NULL);
+            put(o, "; ");
+            write_var_assign(o, spec, j);
+        }
     }
 }
 
@@ -826,7 +860,10 @@ static void write_stmt_form(Out *o, const Node *n) {
     case N_ASSIGN: write_assign(o, n); break;
     case N_INCDEC:
         write_expr(o, n->u.incdec.x, PREC_LOOSE);
-        put(o, n->u.incdec.op == T_INC ? "++" : "--");
+        if (o->inl)
+            put(o, n->u.incdec.op == T_INC ? " += 1" : " -= 1");
+        else
+            put(o, n->u.incdec.op == T_INC ? "++" : "--");
         break;
     case N_EXPRSTMT: write_expr(o, n->u.unary.x, PREC_LOOSE); break;
     case N_SENDSTMT:
@@ -844,6 +881,10 @@ static void write_stmt_form(Out *o, const Node *n) {
         break;
     case N_DECLSTMT: {
         const Node *d = n->u.declstmt.decl;
+        if (o->inl && d && d->kind == N_GENDECL) {
+            write_inl_decl(o, d);
+            break;
+        }
         if (d && d->kind == N_GENDECL && d->u.gendecl.tok == T_VAR)
             write_stmts(o, &d->u.gendecl.specs);
         break;
@@ -859,6 +900,10 @@ static void write_stmt_form(Out *o, const Node *n) {
     case N_LABELED:
         write_expr(o, n->u.labeled.label, PREC_LOOSE);
         put(o, ": ");
+        if (o->inl && n->u.labeled.stmt && n->u.labeled.stmt->kind != N_EMPTYSTMT) {
+            put(o, "; ");
+            write_stmt(o, n->u.labeled.stmt);
+        }
         break;
     default: break;
     }
@@ -879,6 +924,12 @@ static void write_stmt(Out *o, const Node *n) {
 const char *expr_string(Compiler *cc, const Node *n) {
     Out o = {.cc = cc};
     write_expr(&o, n, PREC_LOOSE);
+    return o.buf ? o.buf : "";
+}
+
+const char *inline_body_string(Compiler *cc, const NodeList *body) {
+    Out o = {.cc = cc, .inl = true};
+    write_stmts(&o, body);
     return o.buf ? o.buf : "";
 }
 

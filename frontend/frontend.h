@@ -506,6 +506,11 @@ const char *stmt_string(Compiler *cc, const Node *n);
 // The assignment gc makes of a var spec for its i-th name: `b = a` for
 // `var b, c = a, a`, `d, e = f()` for `var d, e = f()`, `x = <nil>` for `var x T`.
 const char *var_assign_string(Compiler *cc, const Node *spec, int i);
+// A function body as gc prints the saved copy in "can inline f with cost N
+// as: SIG { BODY }": statements "; "-separated, `x++` as `x += 1`, each
+// `var x T = v` as `var x T; x = v`, a constant declaration as gc's printer
+// names it (`<node DCLCONST>`).
+const char *inline_body_string(Compiler *cc, const NodeList *body);
 
 // ---------------------------------------------------------------------------
 // Types (types.c)
@@ -726,6 +731,9 @@ Node *func_body(const FuncInfo *fi);
 typedef bool (*TreeVisitFn)(Node *n, void *ctx);
 void tree_visit(Node *n, TreeVisitFn f, void *ctx);
 void tree_visit_list(NodeList *l, TreeVisitFn f, void *ctx);
+// The same, and `post` (its result ignored) on each node f descended into,
+// after its children.
+void tree_visit_post(Node *n, TreeVisitFn pre, TreeVisitFn post, void *ctx);
 // Old object -> new object, filled by tree_copy.
 typedef struct TreeObjMap {
     Obj **from, **to;
@@ -811,7 +819,8 @@ Package *import_package(Compiler *cc, const char *path, const char **why);
 
 typedef struct Options {
     int m_level;            // -m, -m=N, -m -m
-    int l_level;            // -l: 1 disables inlining; -l=4 etc. kept as given
+    int l_level;            // -l as gc counts it: 1 disables inlining; 0, 2 and more
+                            // inline (4: gc's cheap non-leaf calls)
     bool no_opt;            // -N
     bool all_errors;        // -e
     bool smallframes;       // -smallframes

@@ -34,17 +34,24 @@ Node *func_body(const FuncInfo *fi) {
 // ---------------------------------------------------------------------------
 // The visitor
 
-static void visit(Node *n, TreeVisitFn f, void *ctx, int depth);
+typedef struct Visitor {
+    TreeVisitFn pre, post;
+    void *ctx;
+} Visitor;
 
-static void visit_list(NodeList *l, TreeVisitFn f, void *ctx, int depth) {
+static void walk(Visitor *v, Node *n, int depth);
+
+static void walk_list(Visitor *v, NodeList *l, int depth) {
     for (int i = 0; i < l->len; i++)
-        visit(l->items[i], f, ctx, depth);
+        walk(v, l->items[i], depth);
 }
 
-static void visit(Node *n, TreeVisitFn f, void *ctx, int depth) {
-    if (!n || depth > TREE_MAX_DEPTH || !f(n, ctx))
+static void walk(Visitor *v, Node *n, int depth) {
+    if (!n || depth > TREE_MAX_DEPTH || !v->pre(n, v->ctx))
         return;
     depth++;
+#define visit(n, f, ctx, depth) walk(v, (n), (depth))
+#define visit_list(l, f, ctx, depth) walk_list(v, (l), (depth))
     switch (n->kind) {
     case N_COMPOSITE: visit_list(&n->u.complit.elts, f, ctx, depth); break;
     case N_KEYVALUE: visit(n->u.kv.key, f, ctx, depth); visit(n->u.kv.value, f, ctx, depth); break;
@@ -106,10 +113,26 @@ static void visit(Node *n, TreeVisitFn f, void *ctx, int depth) {
     default:
         break;
     }
+#undef visit
+#undef visit_list
+    if (v->post)
+        v->post(n, v->ctx);
 }
 
-void tree_visit(Node *n, TreeVisitFn f, void *ctx) { visit(n, f, ctx, 0); }
-void tree_visit_list(NodeList *l, TreeVisitFn f, void *ctx) { visit_list(l, f, ctx, 0); }
+void tree_visit(Node *n, TreeVisitFn f, void *ctx) {
+    Visitor v = {f, NULL, ctx};
+    walk(&v, n, 0);
+}
+
+void tree_visit_list(NodeList *l, TreeVisitFn f, void *ctx) {
+    Visitor v = {f, NULL, ctx};
+    walk_list(&v, l, 0);
+}
+
+void tree_visit_post(Node *n, TreeVisitFn pre, TreeVisitFn post, void *ctx) {
+    Visitor v = {pre, post, ctx};
+    walk(&v, n, 0);
+}
 
 // ---------------------------------------------------------------------------
 // Deep copy with fresh objects

@@ -20,7 +20,7 @@ typedef struct Program {
     Package *main_pkg;
     Func **funcs;
     int nfuncs;
-    bool inlining;      // false under -l or -N (and in -compare-inline's second run)
+    bool inlining;      // false under -l (gc 1.19 keeps inlining on with -N)
     DevirtTable *devirt;    // devirtualize.c: the interface calls it made static (devirt_of)
     void *escape;       // escape.c: the analysis, kept for the escape-graph pictures (EscPass)
 } Program;
@@ -40,6 +40,7 @@ extern const int pass_count;
 void pass_deadcode_early(Program *prog);  // deadcode_early.c: gc's IR deadcode on the typed AST (before build);
                                           // dead func literals become NULL in Package.funcs
 void pass_build(Program *prog);     // build.c: typed AST -> SSA, fills prog->funcs
+void pass_inline(Program *prog);    // inline.c: gc's inlining decisions, -m's "can inline" and "inlining call to"
 void pass_devirtualize(Program *prog);  // devirtualize.c: interface calls of a known concrete type
 void pass_escape(Program *prog);    // escape.c: gc's escape analysis, verdicts onto the SSA
 void pass_deadcode_late(Program *prog);   // deadcode_late.c: unreachable blocks, copies, unused values

@@ -1,0 +1,496 @@
+// inline.c - the inline pass: gc 1.19's inlining decisions (InlinePackage).
+//
+// Requires build. Decides, for every function, whether gc would inline it
+// and at what cost, and which calls gc inlines, printing what gc prints at
+// -m: "can inline f", "inlining call to f", and at -m=2 the cost and body
+// and every "cannot inline f: reason". It does not rewrite the code yet: the
+// escape pass still sees the calls (so its verdicts are those of -l).
+//
+//   1. The call graph bottom up (funcs_bottom_up): each strongly connected
+//      component in turn, its functions in gc's order (a function, then the
+//      literals in it).
+//   2. For each: gc's CanInline (unless it is alone and recursive: "cannot
+//      inline f: recursive"), then gc's InlineCalls: every call, innermost
+//      first, whose callee has an inlinable body within the caller's limit
+//      (80, or 20 in a function of 5000 nodes and more) is inlined, and so,
+//      transitively, are the calls in the body it brings (mid-stack
+//      inlining), each reported at the outermost call site; a callee
+//      already being inlined further out is a "repeated recursive cycle".
+//   3. A func literal is decided when a call first reaches it (gc's
+//      inlCallee), else after the function holding it. A literal inside a
+//      body being inlined is a new function in gc, named after the caller
+//      (f.func3, f.func1.2): decided, and reported, under that name.
+// Nothing is printed for the standard-library models: gc reads their
+// decisions from export data; calls into them are reported as gc does.
+#include "passes/inline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+// ---------------------------------------------------------------------------
+// FuncInfo -> InlFn
+
+static uint32_t ptr_hash(const void *p) {
+    uintptr_t x = (uintptr_t)p;
+    x ^= x >> 17;
+    x *= 0x9E3779B97F4A7C15u;
+    return (uint32_t)(x >> 32);
+}
+
+static const char *display_name(Inliner *in, FuncInfo *fi) {
+    const char *name = fi->gc_name ? fi->gc_name : "?";
+    if (fi->pkg && fi->pkg != in->prog->main_pkg && fi->pkg->name)
+        return arena_sprintf(&in->cc->arena, "%s.%s", fi->pkg->name->s, name);
+    return name;
+}
+
+static void grow(Inliner *in) {
+    uint32_t cap = in->cap ? in->cap * 2 : 256;
+    InlFn **slots = ARENA_ARRAY(&in->cc->arena, InlFn *, cap);
+    for (uint32_t i = 0; i < in->cap; i++) {
+        InlFn *f = in->slots[i];
+        if (!f)
+            continue;
+        uint32_t h = ptr_hash(f->fi) & (cap - 1);
+        while (slots[h])
+            h = (h + 1) & (cap - 1);
+        slots[h] = f;
+    }
+    in->slots = slots;
+    in->cap = cap;
+}
+
+InlFn *inl_fn(Inliner *in, FuncInfo *fi) {
+    if (!fi)
+        return NULL;
+    if (2 * (in->len + 1) > in->cap)
+        grow(in);
+    uint32_t h = ptr_hash(fi) & (in->cap - 1);
+    for (; in->slots[h]; h = (h + 1) & (in->cap - 1))
+        if (in->slots[h]->fi == fi)
+            return in->slots[h];
+    InlFn *f = ARENA_NEW(&in->cc->arena, InlFn);
+    f->fi = fi;
+    f->name = display_name(in, fi);
+    f->closgen = fi->nlits;
+    in->slots[h] = f;
+    in->len++;
+    return f;
+}
+
+// ---------------------------------------------------------------------------
+// Intrinsics (amd64): gc compiles these calls to instructions.
+
+static bool name_in(const char *s, const char *const *list) {
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return true;
+    return false;
+}
+
+static const char *const bits_intrinsics[] = {
+    "RotateLeft", "RotateLeft8", "RotateLeft16", "RotateLeft32", "RotateLeft64",
+    "TrailingZeros8", "TrailingZeros16", "TrailingZeros32", "TrailingZeros64",
+    "LeadingZeros", "LeadingZeros8", "LeadingZeros16", "LeadingZeros32", "LeadingZeros64",
+    "Len", "Len8", "Len16", "Len32", "Len64", "OnesCount", "OnesCount8", "OnesCount16",
+    "OnesCount32", "OnesCount64", "Reverse", "Reverse8", "Reverse16", "Reverse32", "Reverse64",
+    "ReverseBytes", "ReverseBytes16", "ReverseBytes32", "ReverseBytes64",
+    "TrailingZeros", "Mul", "Mul64", "Add", "Add64", "Sub", "Sub64", "Div", "Div64", NULL,
+};
+static const char *const runtime_atomic_intrinsics[] = {
+    "Load", "Loadp", "Load64", "LoadAcq", "LoadAcq64", "LoadAcquintptr", "Loaduint", "Loaduintptr",
+    "Loadint32", "Loadint64", "Store", "Store64", "StorepNoWB", "StoreRel", "StoreRel64",
+    "StoreReluintptr", "Storeint32", "Storeint64", "Storeuintptr", "Xadd", "Xadd64", "Xadduintptr",
+    "Xaddint32", "Xaddint64", "Xchg", "Xchg64", "Xchguintptr", "Xchgint32", "Xchgint64", "Cas",
+    "Cas64", "CasRel", "Casp1", "Casint32", "Casint64", "Casuintptr", "And", "And8", "Or", "Or8", NULL,
+};
+
+static bool sync_atomic_intrinsic(const char *s) {
+    static const char *const not_intrinsic[] = {
+        "StorePointer", "SwapPointer", "CompareAndSwapPointer", NULL,
+    };
+    if (name_in(s, not_intrinsic))
+        return false;
+    return strncmp(s, "Load", 4) == 0 || strncmp(s, "Store", 5) == 0 || strncmp(s, "Swap", 4) == 0 ||
+           strncmp(s, "CompareAndSwap", 14) == 0 || strncmp(s, "Add", 3) == 0;
+}
+
+bool inl_is_intrinsic(Inliner *in, Node *call) {
+    (void)in;
+    if (call->u.call.kind != CALL_FUNC)
+        return false;
+    Node *f = unparen(call->u.call.fun);
+    Obj *o = NULL;
+    if (f->kind == N_IDENT)
+        o = f->u.ident.obj;
+    else if (f->kind == N_SELECTOR && f->u.sel.kind == SEL_QUALIFIED)
+        o = f->u.sel.obj;
+    if (!o || o->kind != OBJ_FUNC || !o->pkg || !o->pkg->path || o->u.func.recv)
+        return false;
+    const char *path = o->pkg->path, *name = o->name->s;
+    if (strcmp(path, "math/bits") == 0)
+        return name_in(name, bits_intrinsics);
+    if (strcmp(path, "sync/atomic") == 0)
+        return sync_atomic_intrinsic(name);
+    if (strcmp(path, "runtime/internal/atomic") == 0)
+        return name_in(name, runtime_atomic_intrinsics);
+    if (strcmp(path, "runtime") == 0)
+        return strcmp(name, "KeepAlive") == 0 || strcmp(name, "getg") == 0 || strcmp(name, "getcallerpc") == 0 ||
+               strcmp(name, "getcallersp") == 0;
+    if (strcmp(path, "math") == 0)
+        return strcmp(name, "Sqrt") == 0 || strcmp(name, "Floor") == 0 || strcmp(name, "Ceil") == 0 ||
+               strcmp(name, "Trunc") == 0 || strcmp(name, "RoundToEven") == 0 || strcmp(name, "Abs") == 0 ||
+               strcmp(name, "Copysign") == 0 || strcmp(name, "FMA") == 0;
+    return false;
+}
+
+// ---------------------------------------------------------------------------
+// The walk state of one InlineCalls
+
+typedef struct Literal {
+    FuncInfo *orig;
+    InlFn *copy;
+} Literal;
+
+typedef struct Calls {
+    Inliner *in;
+    InlFn *cur;             // the function calls are inlined into
+    int max_cost;
+    bool report;            // cur is the program's, not a model's
+    PtrVec active;          // InlFn* being inlined further out (gc's inlMap)
+    Pos site;               // the outermost call site, inside an inlined body
+    bool inside;
+    Literal *lits;          // literals of the bodies being inlined, renamed
+    int nlits, caplits;
+} Calls;
+
+static bool reports(Inliner *in, FuncInfo *fi) {
+    if (!fi || !fi->decl || in->m == 0)
+        return false;
+    Pos p = fi->decl->pos;
+    if (p.file >= (uint32_t)in->cc->files.len)
+        return false;
+    const SourceFile *sf = in->cc->files.items[p.file];
+    return !sf->is_std;
+}
+
+// gc reports a function at the token after `func`: its name, or the
+// receiver's parenthesis; a literal at `func`.
+static Pos func_pos(FuncInfo *fi) { return fi->decl->pos; }
+
+// ---------------------------------------------------------------------------
+// CanInline
+
+// gc's signature text: `func(int, int) int`, `method(*T) func() int`.
+static const char *signature(Inliner *in, FuncInfo *fi) {
+    const char *sig = type_string(in->cc, fi->sig);
+    if (fi->obj && fi->obj->u.func.recv)
+        return arena_sprintf(&in->cc->arena, "method(%s) %s", type_string(in->cc, fi->obj->u.func.recv), sig);
+    return sig;
+}
+
+static const char *pragma_reason(unsigned pragmas) {
+    if (pragmas & PRAGMA_NOINLINE)
+        return "marked go:noinline";
+    if (pragmas & PRAGMA_CGO_UNSAFE_ARGS)
+        return "marked go:cgo_unsafe_args";
+    if (pragmas & PRAGMA_UINTPTRKEEPALIVE)
+        return "marked as having a keep-alive uintptr argument";
+    if (pragmas & PRAGMA_UINTPTRESCAPES)
+        return "marked as having an escaping uintptr argument";
+    if (pragmas & PRAGMA_YESWRITEBARRIERREC)
+        return "marked go:yeswritebarrierrec";
+    return NULL;
+}
+
+void inl_can_inline(Inliner *in, InlFn *f) {
+    if (f->checked)
+        return;
+    f->checked = true;
+    FuncInfo *fi = f->fi;
+    unsigned pragmas = fi->decl && fi->decl->kind == N_FUNCDECL ? fi->decl->u.funcdecl.pragmas : fi->pragmas;
+    const char *reason = pragma_reason(pragmas);
+    Node *body = func_body(fi);
+    if (!reason && !body)
+        reason = "no function body";
+    int cost = 0;
+    if (!reason)
+        reason = inl_cost(in, f, &cost);
+    bool report = reports(in, fi);
+    if (reason) {
+        if (report && in->m > 1)
+            diag_note(in->cc, func_pos(fi), "cannot inline %s: %s", f->name, reason);
+        return;
+    }
+    f->can = true;
+    f->cost = cost;
+    if (!report)
+        return;
+    if (in->m > 1)
+        diag_note(in->cc, func_pos(fi), "can inline %s with cost %d as: %s { %s }", f->name, cost,
+                  signature(in, fi), inline_body_string(in->cc, &body->u.block.stmts));
+    else
+        diag_note(in->cc, func_pos(fi), "can inline %s", f->name);
+}
+
+// ---------------------------------------------------------------------------
+// Callees
+
+static InlFn *literal_copy(Calls *c, FuncInfo *lit) {
+    for (int i = c->nlits - 1; i >= 0; i--)
+        if (c->lits[i].orig == lit)
+            return c->lits[i].copy;
+    return NULL;
+}
+
+InlFn *inl_callee(Inliner *in, Node *call) {
+    Node *fun = unparen(call->u.call.fun);
+    if (call->u.call.kind == CALL_METHOD) {
+        if (fun->kind == N_SELECTOR && fun->u.sel.obj && fun->u.sel.obj->kind == OBJ_FUNC)
+            return inl_fn(in, fun->u.sel.obj->u.func.fn);
+        return NULL;
+    }
+    if (call->u.call.kind != CALL_FUNC)
+        return NULL;
+    Node *v = static_value(fun);
+    if (!v)
+        return NULL;
+    switch (v->kind) {
+    case N_IDENT:
+        if (v->u.ident.obj && v->u.ident.obj->kind == OBJ_FUNC)
+            return inl_fn(in, v->u.ident.obj->u.func.fn);
+        return NULL;
+    case N_SELECTOR:
+        if (v->u.sel.kind == SEL_QUALIFIED && v->u.sel.obj && v->u.sel.obj->kind == OBJ_FUNC)
+            return inl_fn(in, v->u.sel.obj->u.func.fn);
+        if (v->u.sel.kind == SEL_METHOD_EXPR && v->u.sel.obj && v->u.sel.obj->kind == OBJ_FUNC) {
+            Obj *m = v->u.sel.obj;
+            Type *xt = v->u.sel.x ? v->u.sel.x->type : NULL;
+            if (!m->u.func.recv || !xt || !type_identical(m->u.func.recv, xt))
+                return NULL;
+            return inl_fn(in, m->u.func.fn);
+        }
+        return NULL;
+    case N_FUNCLIT: {
+        InlFn *f = NULL;
+        if (in->walking)
+            f = literal_copy(in->walking, v->u.funclit.fn);
+        if (!f)
+            f = inl_fn(in, v->u.funclit.fn);
+        if (f)
+            inl_can_inline(in, f);
+        return f;
+    }
+    default:
+        return NULL;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// InlineCalls
+
+static void inline_body(Calls *c, InlFn *callee, Pos site);
+
+static bool go_defer_call(Node *call, Node *stmt) {
+    return stmt && (stmt->kind == N_GO || stmt->kind == N_DEFER) && unparen(stmt->u.unary.x) == call;
+}
+
+typedef struct CallsCtx {
+    Calls *c;
+    PtrVec stmts;       // go/defer statements met on the way down
+} CallsCtx;
+
+static bool is_active(Calls *c, InlFn *f) {
+    for (int i = 0; i < c->active.len; i++)
+        if (c->active.items[i] == f)
+            return true;
+    return false;
+}
+
+static void mkinlcall(Calls *c, Node *call, InlFn *callee) {
+    Inliner *in = c->in;
+    if (!callee->can || callee->cost > c->max_cost || callee == c->cur)
+        return;
+    Pos site = c->inside ? c->site : call->pos;
+    if (is_active(c, callee)) {
+        if (c->report && in->m > 1)
+            diag_note(in->cc, site, "cannot inline %s into %s: repeated recursive cycle", callee->name, c->cur->name);
+        return;
+    }
+    if (c->report)
+        diag_note(in->cc, site, "inlining call to %s", callee->name);
+    inline_body(c, callee, site);
+}
+
+static bool calls_post(Node *n, void *ctx) {
+    CallsCtx *x = ctx;
+    Calls *c = x->c;
+    if ((n->kind == N_GO || n->kind == N_DEFER) && x->stmts.len)
+        x->stmts.len--;
+    if (n->kind != N_CALL || (n->u.call.kind != CALL_FUNC && n->u.call.kind != CALL_METHOD))
+        return true;
+    if (x->stmts.len && go_defer_call(n, x->stmts.items[x->stmts.len - 1]))
+        return true;
+    if (inl_is_intrinsic(c->in, n))
+        return true;
+    InlFn *callee = inl_callee(c->in, n);
+    if (callee)
+        mkinlcall(c, n, callee);
+    return true;
+}
+
+static bool calls_pre_ctx(Node *n, void *ctx) {
+    CallsCtx *x = ctx;
+    if (n->kind == N_FUNCLIT)
+        return false;
+    if (n->kind == N_GO || n->kind == N_DEFER)
+        ptrvec_push(&x->c->in->cc->arena, &x->stmts, n);
+    return true;
+}
+
+static void walk_calls(Calls *c, Node *body) {
+    CallsCtx x = {.c = c};
+    tree_visit_post(body, calls_pre_ctx, calls_post, &x);
+}
+
+// Literals inside a body being inlined become new functions of the caller,
+// named as gc names them: inner ones first, each from the caller's count.
+static void add_literal(Calls *c, FuncInfo *orig) {
+    Inliner *in = c->in;
+    InlFn *cur = c->cur;
+    InlFn *copy = ARENA_NEW(&in->cc->arena, InlFn);
+    copy->fi = orig;
+    copy->closgen = orig->nlits;
+    cur->closgen++;
+    if (cur->fi->outer)
+        copy->name = arena_sprintf(&in->cc->arena, "%s.%d", cur->name, cur->closgen);
+    else
+        copy->name = arena_sprintf(&in->cc->arena, "%s.func%d", cur->name, cur->closgen);
+    if (c->nlits == c->caplits) {
+        int cap = c->caplits ? c->caplits * 2 : 8;
+        Literal *l = ARENA_ARRAY(&in->cc->arena, Literal, cap);
+        if (c->nlits)
+            memcpy(l, c->lits, sizeof(Literal) * (size_t)c->nlits);
+        c->lits = l;
+        c->caplits = cap;
+    }
+    c->lits[c->nlits++] = (Literal){orig, copy};
+}
+
+// Names the literals of `n` inner first (post-order over literals).
+static void name_literals(Calls *c, Node *n, int depth);
+
+typedef struct LitCollect {
+    Calls *c;
+    int depth;
+} LitCollect;
+
+static bool lit_found(Node *n, void *ctx) {
+    LitCollect *l = ctx;
+    if (n->kind != N_FUNCLIT)
+        return true;
+    name_literals(l->c, n->u.funclit.body, l->depth + 1);
+    if (n->u.funclit.fn)
+        add_literal(l->c, n->u.funclit.fn);
+    return false;
+}
+
+static void name_literals(Calls *c, Node *n, int depth) {
+    if (depth > 100)
+        return;
+    LitCollect l = {c, depth};
+    tree_visit(n, lit_found, &l);
+}
+
+static void inline_body(Calls *c, InlFn *callee, Pos site) {
+    Node *body = func_body(callee->fi);
+    if (!body)
+        return;
+    ptrvec_push(&c->in->cc->arena, &c->active, callee);
+    Pos saved_site = c->site;
+    bool saved_inside = c->inside;
+    int saved_lits = c->nlits;
+    c->site = site;
+    c->inside = true;
+    name_literals(c, body, 0);
+    walk_calls(c, body);
+    c->nlits = saved_lits;
+    c->site = saved_site;
+    c->inside = saved_inside;
+    c->active.len--;
+}
+
+static void inline_calls(Inliner *in, InlFn *f) {
+    Node *body = func_body(f->fi);
+    if (!body)
+        return;
+    Calls c = {.in = in, .cur = f, .max_cost = INL_MAX_BUDGET, .report = reports(in, f->fi)};
+    if (inl_is_big(in, f->fi))
+        c.max_cost = INL_BIG_FUNCTION_MAX_COST;
+    Calls *saved = in->walking;
+    in->walking = &c;
+    walk_calls(&c, body);
+    in->walking = saved;
+}
+
+// ---------------------------------------------------------------------------
+// The pass
+
+typedef struct Batch {
+    Inliner *in;
+    PtrVec all;         // every FuncInfo, for the literals of each batch
+} Batch;
+
+static bool inside(FuncInfo *lit, FuncInfo *top) {
+    for (FuncInfo *f = lit->outer; f; f = f->outer)
+        if (f == top)
+            return true;
+    return false;
+}
+
+static void batch(FuncInfo **fns, int n, bool recursive, void *ctx) {
+    Batch *b = ctx;
+    Inliner *in = b->in;
+    PtrVec list = {0};
+    for (int i = 0; i < n; i++) {
+        ptrvec_push(&in->cc->arena, &list, fns[i]);
+        for (int j = 0; j < b->all.len; j++) {
+            FuncInfo *lit = b->all.items[j];
+            if (lit->outer && inside(lit, fns[i]))
+                ptrvec_push(&in->cc->arena, &list, lit);
+        }
+    }
+    for (int i = 0; i < list.len; i++) {
+        FuncInfo *fi = list.items[i];
+        InlFn *f = inl_fn(in, fi);
+        if (!recursive || n > 1) {
+            inl_can_inline(in, f);
+        } else if (!f->checked) {
+            f->checked = true;
+            if (reports(in, fi) && in->m > 1)
+                diag_note(in->cc, func_pos(fi), "cannot inline %s: recursive", f->name);
+        }
+        inline_calls(in, f);
+    }
+}
+
+void pass_inline(Program *prog) {
+    if (!prog->inlining)
+        return;
+    Compiler *cc = prog->cc;
+    Inliner in = {.prog = prog, .cc = cc, .m = cc->opt.m_level};
+    in.extra_call_cost = cc->opt.l_level == 4 ? 1 : INL_EXTRA_CALL_COST;
+    in.closures = cc->opt.inlfuncswithclosures;
+    Batch b = {.in = &in};
+    bool main_listed = false;
+    for (int i = 0; i < cc->packages.len; i++) {
+        Package *pkg = cc->packages.items[i];
+        main_listed |= pkg == prog->main_pkg;
+        for (int j = 0; j < pkg->funcs.len; j++)
+            ptrvec_push(&cc->arena, &b.all, pkg->funcs.items[j]);
+    }
+    if (!main_listed && prog->main_pkg)
+        for (int j = 0; j < prog->main_pkg->funcs.len; j++)
+            ptrvec_push(&cc->arena, &b.all, prog->main_pkg->funcs.items[j]);
+    funcs_bottom_up(cc, (FuncInfo **)b.all.items, b.all.len, batch, &b);
+}
