@@ -58,7 +58,7 @@ help:
 	@echo "make bad         bad-input tests only (tests/run_bad.sh)"
 	@echo "make accept      Go's escape/inline tests, samples, generated code (tests/accept.sh)"
 	@echo "make conformance Go's escape tests scored by errorcheck.py against tests/conformance.baseline"
-	@echo "make golden      the samples' SSA dumps against tests/golden/build (UPDATE=1 tests/golden.sh rewrites)"
+	@echo "make golden      the samples' SSA dumps against tests/golden/build (UPDATE=1 tests/golden.sh rewrites), the inliner's lines against tests/golden/inline"
 	@echo "make bench       time minigc against go tool compile on a generated file"
 	@echo "make clean       remove build products"
 
@@ -106,6 +106,7 @@ conformance: $(BIN)
 
 golden: $(BIN)
 	@bash tests/golden.sh ./$(BIN)
+	@bash tests/golden_inline.sh ./$(BIN)
 
 # `test` sets up first, then builds and runs everything in a fresh make (see
 # the top); `check` is the same without the set-up.
@@ -118,6 +119,7 @@ check: $(BIN)
 	 bash tests/run_bad.sh ./$(BIN) || failed=1; \
 	 bash tests/accept.sh ./$(BIN) || failed=1; \
 	 bash tests/golden.sh ./$(BIN) || failed=1; \
+	 bash tests/golden_inline.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance.sh ./$(BIN) || failed=1; \
 	 exit $$failed
 

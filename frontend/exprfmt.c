@@ -87,6 +87,8 @@
 // quoted-path qualifier gc uses when two imported packages share a name.
 #include "frontend.h"
 
+#include <stdio.h>
+
 // Nesting beyond this is printed as "..." rather than recursed into: a
 // message never needs it, and a machine-made expression must not exhaust the
 // stack.
@@ -136,7 +138,15 @@ typedef struct Out {
     size_t len, cap;
     int depth;
     bool inl;       // a saved inline body, as gc's "can inline ... as:" prints it
+    const FuncInfo *fn;     // ... of this function: gc's temporaries are
+    int temps;              // numbered after its variables (.autotmp_N)
+    Pos stmt;               // the statement being printed
 } Out;
+
+// The next temporary gc makes in o->fn: numbered by how many variables the
+// function declared before it (receiver, params, results, the locals
+// declared so far) and the temporaries before it.
+static void put_temp(Out *o);
 
 static void write_expr(Out *o, const Node *n, int prec);
 
@@ -493,7 +503,11 @@ static void write_method_call(Out *o, const Node *n) {
     put(o, m->name ? m->name->s : "?");
     put(o, "(");
     bool walks = sel->u.sel.depth > 1;
-    write_expr(o, sel->u.sel.x, walks ? PREC_PRIMARY : PREC_LOOSE);
+    const Node *rx = unparen(sel->u.sel.x);
+    if (o->inl && o->fn && !walks && rx->kind == N_CALL && rx->u.call.kind != CALL_CONVERSION)
+        put_temp(o);    // gc evaluates a call receiver into a temporary
+    else
+        write_expr(o, sel->u.sel.x, walks ? PREC_PRIMARY : PREC_LOOSE);
     write_embedded_path(o, sel);
     write_call_args(o, n, true);
     put(o, ")");
@@ -871,10 +885,23 @@ static void write_stmt_form(Out *o, const Node *n) {
         put(o, " <- ");
         write_expr(o, n->u.send.value, PREC_SEND + 1);
         break;
-    case N_RETURN:
+    case N_RETURN: {
         put(o, "return ");
-        write_list(o, n->u.ret.results.items, n->u.ret.results.len);
+        const NodeList *r = &n->u.ret.results;
+        Type *t = r->len == 1 ? unparen(r->items[0])->type : NULL;
+        if (o->inl && o->fn && t && t->kind == TY_TUPLE) {
+            // return g() of several results goes through temporaries
+            o->stmt = n->pos;
+            for (int i = 0; i < t->u.tuple.n; i++) {
+                if (i)
+                    put(o, ", ");
+                put_temp(o);
+            }
+            break;
+        }
+        write_list(o, r->items, r->len);
         break;
+    }
     case N_GO: case N_DEFER:
         put(o, n->kind == N_GO ? "go " : "defer ");
         write_expr(o, n->u.unary.x, PREC_LOOSE);
@@ -912,6 +939,8 @@ static void write_stmt_form(Out *o, const Node *n) {
 static void write_stmt(Out *o, const Node *n) {
     if (!n)
         return;
+    if (o->inl)
+        o->stmt = n->pos;
     if (o->depth >= EXPR_MAX_DEPTH) {
         put(o, "...");
         return;
@@ -927,8 +956,21 @@ const char *expr_string(Compiler *cc, const Node *n) {
     return o.buf ? o.buf : "";
 }
 
-const char *inline_body_string(Compiler *cc, const NodeList *body) {
-    Out o = {.cc = cc, .inl = true};
+static void put_temp(Out *o) {
+    const FuncInfo *fn = o->fn;
+    int n = (fn->recv ? 1 : 0) + fn->nparams + fn->nresults + o->temps++;
+    for (int i = 0; i < fn->locals.len; i++) {
+        const Obj *v = fn->locals.items[i];
+        if (pos_compare(v->pos, o->stmt) < 0)
+            n++;
+    }
+    char buf[32];
+    snprintf(buf, sizeof buf, ".autotmp_%d", n);
+    put(o, buf);
+}
+
+const char *inline_body_string(Compiler *cc, const FuncInfo *fn, const NodeList *body) {
+    Out o = {.cc = cc, .inl = true, .fn = fn};
     write_stmts(&o, body);
     return o.buf ? o.buf : "";
 }

@@ -509,8 +509,8 @@ const char *var_assign_string(Compiler *cc, const Node *spec, int i);
 // A function body as gc prints the saved copy in "can inline f with cost N
 // as: SIG { BODY }": statements "; "-separated, `x++` as `x += 1`, each
 // `var x T = v` as `var x T; x = v`, a constant declaration as gc's printer
-// names it (`<node DCLCONST>`).
-const char *inline_body_string(Compiler *cc, const NodeList *body);
+// names it (`<node DCLCONST>`), gc's temporaries as fn's `.autotmp_N`.
+const char *inline_body_string(Compiler *cc, const FuncInfo *fn, const NodeList *body);
 
 // ---------------------------------------------------------------------------
 // Types (types.c)

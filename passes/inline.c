@@ -228,7 +228,7 @@ void inl_can_inline(Inliner *in, InlFn *f) {
         return;
     if (in->m > 1)
         diag_note(in->cc, func_pos(fi), "can inline %s with cost %d as: %s { %s }", f->name, cost,
-                  signature(in, fi), inline_body_string(in->cc, &body->u.block.stmts));
+                  signature(in, fi), inline_body_string(in->cc, fi, &body->u.block.stmts));
     else
         diag_note(in->cc, func_pos(fi), "can inline %s", f->name);
 }
