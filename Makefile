@@ -38,20 +38,20 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 LIB_SRCS := $(wildcard frontend/*.c ssa/*.c passes/*.c dot/*.c)
-LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/stdlib_data.o
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/stdlib_data.o $(BUILD)/html_assets.o
 STDLIB_GO := $(shell find frontend/stdlib -name '*.go' 2>/dev/null | LC_ALL=C sort)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS  := $(wildcard frontend/*.h ssa/*.h passes/*.h dot/*.h)
 
-.PHONY: all deps demo test check unit bad accept golden bench clean help
+.PHONY: all deps demo test check unit bad accept golden browser bench clean help
 
 all: $(BIN)
 
 help:
 	@echo "make             build ./minigc"
 	@echo "make deps        install missing Debian packages (as root) or print the command"
-	@echo "make demo        set up, build, and run minigc on a bundled sample"
+	@echo "make demo        set up, build, run minigc on a sample: -m=2 text, escape graph and page in build/demo"
 	@echo "make test        set up, build, and run all tests (unit, bad input, Go's test files)"
 	@echo "make test SAN=1  the same under AddressSanitizer and UBSan (binaries in build/san)"
 	@echo "make unit        cmocka unit tests only"
@@ -59,6 +59,7 @@ help:
 	@echo "make accept      Go's escape/inline tests, samples, generated code (tests/accept.sh)"
 	@echo "make conformance Go's escape tests scored by errorcheck.py against tests/conformance.baseline"
 	@echo "make golden      the samples' SSA dumps against tests/golden/build (UPDATE=1 tests/golden.sh rewrites), the inliner's lines against tests/golden/inline"
+	@echo "make browser     the HTML pages in chromium (tests/browser.sh; screenshots in build/browser/shots)"
 	@echo "make bench       time minigc against go tool compile on a generated file"
 	@echo "make clean       remove build products"
 
@@ -80,6 +81,17 @@ $(BUILD)/stdlib_data.c: $(BUILD)/embed $(STDLIB_GO)
 $(BUILD)/stdlib_data.o: $(BUILD)/stdlib_data.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+# The HTML page's stylesheet and script, embedded the same way.
+$(BUILD)/embed_asset: tools/embed_asset.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -std=c11 -Wall -Wextra -o $@ $<
+
+$(BUILD)/html_assets.c: $(BUILD)/embed_asset dot/html.css dot/html.js
+	$(BUILD)/embed_asset minigc_html_css=dot/html.css minigc_html_js=dot/html.js > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/html_assets.o: $(BUILD)/html_assets.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/testutil.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS) -lm
@@ -89,8 +101,7 @@ deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory -s all
-	@echo "== ./$(BIN) -m -l samples/return_local.go   (escape decisions for a returned local)"
-	@./$(BIN) -m -l samples/return_local.go
+	@bash tools/demo.sh ./$(BIN)
 
 unit: $(UNIT_BINS)
 	@bash tests/run_unit.sh $(UNIT_BINS)
@@ -108,6 +119,9 @@ golden: $(BIN)
 	@bash tests/golden.sh ./$(BIN)
 	@bash tests/golden_inline.sh ./$(BIN)
 
+browser: $(BIN)
+	@bash tests/browser.sh ./$(BIN)
+
 # `test` sets up first, then builds and runs everything in a fresh make (see
 # the top); `check` is the same without the set-up.
 test: deps
@@ -121,6 +135,7 @@ check: $(BIN)
 	 bash tests/golden.sh ./$(BIN) || failed=1; \
 	 bash tests/golden_inline.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance.sh ./$(BIN) || failed=1; \
+	 bash tests/browser.sh ./$(BIN) || failed=1; \
 	 exit $$failed
 
 bench: deps

@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { EXIT_INPUT_ERROR = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
@@ -45,7 +46,13 @@ typedef struct Driver {
     bool compare_inline;    // -compare-inline
     bool help;              // -h, -help
     const char *dump;       // -dump=PASS[,PASS] or all
+    bool dump_changed;      // -dump-changed: a pass's dump only if it changed the function, with marks
+    char dump_buf[512];     // -dump as -d=ssa/PASS/dump=F spells it, comma-separated
+    bool fatal;             // a -d error gc reports with log.Fatalf: exit 1, no usage
+    bool html_quiet;        // -html without -m: the page gets -m=2's notes, stdout none
     const char *func;       // -func=NAME
+    char *func_owned;       // -func as -d=ssa/PASS/dump=F gave it (freed at exit)
+    char *ssafunc;          // GOSSAFUNC's function (freed at exit)
     const char *dot_dir;    // -dot=DIR
     const char *svg_dir;    // -svg=DIR
     const char *escgraph;   // -escgraph=all|pointers: which locations escape graphs show
@@ -105,6 +112,8 @@ static const FlagSpec flag_table[] = {
      "debug settings, comma-separated key[=value] (inlfuncswithclosures=N is used)"},
     {"dot", FLAG_STRING, AT(dot_dir), "dir", "write CFG and escape-graph pictures as DOT files into dir"},
     {"dump", FLAG_STRING, AT(dump), "passes", "print the SSA after the named passes (comma-separated, or all)"},
+    {"dump-changed", FLAG_BOOL, AT(dump_changed), NULL,
+     "print the SSA after a pass only if it changed the function, marking values added (+), removed (-), rewritten (~)"},
     {"e", FLAG_COUNT, AT(all_errors_count), NULL, "no limit on number of errors reported"},
     {"escgraph", FLAG_STRING, AT(escgraph), "which",
      "escape graphs show locations that may hold pointers (pointers, default) or all"},
@@ -208,8 +217,138 @@ static bool set_count(int *count, const char *name, const char *value) {
     return true;
 }
 
-// One -d value: "key[=value],key...". Only inlfuncswithclosures changes what
-// minigc does; gc's other keys are accepted so gc command lines carry over.
+// gc 1.19's -d keys (cmd/compile/internal/base/debug.go) and whether each
+// takes a string (the others take an int).
+static const struct { const char *name; bool string; } gc_debug_keys[] = {
+    {"abiwrap", false}, {"append", false}, {"checkptr", false}, {"closure", false}, {"dclstack", false},
+    {"defer", false}, {"disablenil", false}, {"dumpptrs", false}, {"dwarfinl", false}, {"export", false},
+    {"gcprog", false}, {"inlfuncswithclosures", false}, {"libfuzzer", false}, {"locationlists", false},
+    {"maymorestack", true}, {"nil", false}, {"noopendefer", false}, {"norefname", false}, {"panic", false},
+    {"pctab", true}, {"slice", false}, {"softfloat", false}, {"syncframes", false}, {"typeassert", false},
+    {"typecheckinl", false}, {"unified", false}, {"wb", false},
+};
+
+static bool key_is(const char *p, size_t len, const char *name) {
+    return len == strlen(name) && memcmp(p, name, len) == 0;
+}
+
+// Adds pass `phase` (gc's spelling: '_' for ' ') to the -dump list.
+static bool add_dump(Driver *d, const char *phase, size_t len) {
+    char name[64];
+    if (len >= sizeof name)
+        len = sizeof name - 1;
+    for (size_t i = 0; i < len; i++)
+        name[i] = phase[i] == '_' ? ' ' : phase[i];
+    name[len] = 0;
+    size_t have = strlen(d->dump_buf);
+    if (have + len + 2 > sizeof d->dump_buf)
+        return false;
+    snprintf(d->dump_buf + have, sizeof d->dump_buf - have, "%s%s", have ? "," : "", name);
+    d->dump = d->dump_buf;
+    return true;
+}
+
+// Does minigc's pass table have `phase` (gc's spelling)?
+static bool known_phase(const char *phase, size_t len) {
+    for (int i = 0; i < pass_count; i++) {
+        const char *n = pass_table[i].name;
+        if (strlen(n) != len)
+            continue;
+        bool same = true;
+        for (size_t k = 0; k < len && same; k++)
+            same = n[k] == phase[k] || (n[k] == ' ' && phase[k] == '_');
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+// -d=ssa/PHASE/FLAG[=VALUE]: ssa/check/on turns the checker on;
+// ssa/PASS/dump=F (and ssa/all/dump=F) is -dump=PASS -func=F; gc's other
+// flags of a known phase are accepted. Errors as gc words them.
+static bool set_debug_ssa(Driver *d, const char *key, size_t keylen, const char *value, size_t vallen) {
+    const char *phase = key + 4;
+    size_t plen = keylen - 4;
+    const char *slash = memchr(phase, '/', plen);
+    const char *flag = slash ? slash + 1 : "debug";
+    size_t flen = slash ? (size_t)(key + keylen - flag) : strlen("debug");
+    if (slash)
+        plen = (size_t)(slash - phase);
+    if (key_is(phase, plen, "check") && (key_is(flag, flen, "on") || key_is(flag, flen, "off") || key_is(flag, flen, "seed"))) {
+        d->check_ssa = !key_is(flag, flen, "off");
+        return true;
+    }
+    if (key_is(phase, plen, "help")) {
+        printf("minigc's SSA phases for -d=ssa/PHASE/dump=FUNC (also -dump=PASS -func=FUNC):\n");
+        for (int i = 0; i < pass_count; i++)
+            printf("\t%s\n", pass_table[i].name);
+        exit(0);
+    }
+    bool all = key_is(phase, plen, "all");
+    if (!all && !known_phase(phase, plen)) {
+        fprintf(stderr, "minigc: Did not find a phase matching %.*s in -d=ssa/... debug option\n", (int)plen, phase);
+        d->fatal = true;
+        return false;
+    }
+    static const char *const flags[] = {"on", "off", "time", "mem", "debug", "stats", "test", "dump"};
+    bool ok = false;
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        ok |= key_is(flag, flen, flags[i]) && (!all || i == 2 || i == 3 || i == 7);
+    if (!ok) {
+        if (key_is(phase, plen, "build"))
+            fprintf(stderr,
+                    "minigc: Did not find a flag matching %.*s in -d=ssa/build debug option (expected ssa/build/{debug,test,stats,dump=function_name})\n",
+                    (int)flen, flag);
+        else if (all)
+            fprintf(stderr,
+                    "minigc: Did not find a flag matching %.*s in -d=ssa/%.*s debug option (expected ssa/all/{time,mem,dump=function_name})\n",
+                    (int)flen, flag, (int)plen, phase);
+        else
+            fprintf(stderr, "minigc: Did not find a flag matching %.*s in -d=ssa/%.*s debug option\n", (int)flen, flag,
+                    (int)plen, phase);
+        d->fatal = true;
+        return false;
+    }
+    if (key_is(flag, flen, "off")) {
+        // gc can switch its optional phases off; minigc's table is fixed.
+        fprintf(stderr, "minigc: -d=ssa/%.*s/off: turning passes off is not supported\n", (int)plen, phase);
+        d->fatal = true;
+        return false;
+    }
+    if (!key_is(flag, flen, "dump") || !value)
+        return true;
+    if (all)
+        d->dump = "all";
+    else if (!add_dump(d, phase, plen)) {
+        fprintf(stderr, "minigc: -d: too many ssa dumps\n");
+        d->fatal = true;
+        return false;
+    }
+    char *fn = malloc(vallen + 1);     // kept for the run, as every flag value is
+    if (!fn)
+        abort();
+    memcpy(fn, value, vallen);
+    fn[vallen] = 0;
+    if (d->func && strcmp(d->func, fn) != 0) {
+        fprintf(stderr, "minigc: -d=ssa/.../dump: one function at a time (%s and %s)\n", d->func, fn);
+        free(fn);
+        d->fatal = true;
+        return false;
+    }
+    if (d->func) {
+        free(fn);
+        return true;
+    }
+    d->func = fn;
+    d->func_owned = fn;
+    return true;
+}
+
+// One -d value: "key[=value],key...", as gc reads it: every key must be
+// one of gc's; inlfuncswithclosures changes what minigc does, ssa/... as
+// above, the others are accepted so gc command lines carry over. An
+// unknown key is a usage error (exit 2), a bad value of a known one a fatal
+// error (exit 1), as in gc.
 static bool set_debug(Driver *d, const char *list) {
     d->opt.debug = list;
     const char *p = list;
@@ -218,22 +357,44 @@ static bool set_debug(Driver *d, const char *list) {
         const char *value = p[keylen] == '=' || p[keylen] == ':' ? p + keylen + 1 : NULL;
         size_t vallen = value ? strcspn(value, ",") : 0;
         const char *next = value ? value + vallen : p + keylen;
-        if (keylen == strlen("inlfuncswithclosures") && memcmp(p, "inlfuncswithclosures", keylen) == 0) {
-            char buf[32];
-            int n = 1;
-            if (value) {
-                if (vallen >= sizeof buf)
-                    vallen = sizeof buf - 1;
-                memcpy(buf, value, vallen);
-                buf[vallen] = 0;
-                if (!parse_int(buf, &n)) {
-                    fprintf(stderr, "invalid debug value inlfuncswithclosures\n");
-                    return false;
-                }
+        char buf[32];
+        int n = 1;
+        bool is_int = true;
+        if (value) {
+            size_t l = vallen < sizeof buf ? vallen : sizeof buf - 1;
+            memcpy(buf, value, l);
+            buf[l] = 0;
+            is_int = vallen < sizeof buf && parse_int(buf, &n);
+        }
+        int known = -1;
+        for (size_t i = 0; i < sizeof gc_debug_keys / sizeof gc_debug_keys[0]; i++)
+            if (key_is(p, keylen, gc_debug_keys[i].name))
+                known = (int)i;
+        if (keylen == 0) {
+            // gc skips empty items ("a,,b").
+        } else if (key_is(p, keylen, "help")) {
+            printf("usage: -d arg[,arg]* and arg is <key>[=<value>]\n\n<key> is one of:\n\n");
+            for (size_t i = 0; i < sizeof gc_debug_keys / sizeof gc_debug_keys[0]; i++)
+                printf("\t%-20s\t%s\n", gc_debug_keys[i].name,
+                       key_is(gc_debug_keys[i].name, strlen(gc_debug_keys[i].name), "inlfuncswithclosures")
+                           ? "allow functions with closures to be inlined"
+                           : "accepted (gc's; no effect in minigc)");
+            printf("\t%-20s\t%s\n", "ssa/help", "print help about SSA debugging");
+            exit(0);
+        } else if (known >= 0) {
+            if (!gc_debug_keys[known].string && !is_int) {
+                fprintf(stderr, "minigc: invalid debug value %.*s\n", (int)keylen, p);
+                d->fatal = true;
+                return false;
             }
-            d->opt.inlfuncswithclosures = n;
-        } else if (keylen == strlen("ssa/check/on") && memcmp(p, "ssa/check/on", keylen) == 0) {
-            d->check_ssa = true;
+            if (key_is(p, keylen, "inlfuncswithclosures"))
+                d->opt.inlfuncswithclosures = n;
+        } else if (keylen > 4 && memcmp(p, "ssa/", 4) == 0) {
+            if (!set_debug_ssa(d, p, keylen, value, vallen))
+                return false;
+        } else {
+            fprintf(stderr, "invalid value \"%s\" for flag -d: unknown debug key %.*s\n\n", list, (int)keylen, p);
+            return false;
         }
         p = *next == ',' ? next + 1 : next;
     }
@@ -373,10 +534,43 @@ static bool shown(const Driver *d, const Program *prog, const Func *f) {
     return f->info && f->info->pkg == prog->main_pkg;
 }
 
+// What the run keeps between passes for -dump-changed and -html: the last
+// snapshot of every shown function, and the page being put together.
+typedef struct RunState {
+    Snapshot **last;        // by index in prog->funcs (NULL: none yet)
+    int nlast;
+    HtmlPage *page;         // -html / GOSSAFUNC
+} RunState;
+
+static Snapshot *last_snapshot(RunState *rs, Program *prog, int i) {
+    if (rs->nlast < prog->nfuncs) {
+        Snapshot **grown = ARENA_ARRAY(&prog->cc->arena, Snapshot *, prog->nfuncs);
+        for (int k = 0; k < rs->nlast; k++)
+            grown[k] = rs->last[k];
+        rs->last = grown;
+        rs->nlast = prog->nfuncs;
+    }
+    return rs->last[i];
+}
+
+// The dump of f after pass `name` under -dump-changed: marked, or one line
+// saying the pass left it alone.
+static void dump_changed(const Snapshot *s, const char *name, bool first) {
+    if (first) {
+        printf("# after %s\n", name);
+        snapshot_print(stdout, s, false);
+    } else if (s->changed) {
+        printf("# after %s: %s changed\n", name, s->func);
+        snapshot_print(stdout, s, true);
+    } else {
+        printf("# after %s: %s omitted because no change\n", name, s->func);
+    }
+}
+
 // After pass `name`: the checker, the dump and the pictures.
 // A picture that cannot be written is reported once, in *pic_err, after
 // the -m lines; the run goes on (so they are all printed) writing no more.
-static int after_pass(const Driver *d, Program *prog, const char *name, const char **pic_err) {
+static int after_pass(const Driver *d, Program *prog, const char *name, const char **pic_err, RunState *rs) {
     if (d->check_ssa) {
         for (int i = 0; i < prog->nfuncs; i++) {
             const char *err = func_check(prog->funcs[i]);
@@ -387,6 +581,7 @@ static int after_pass(const Driver *d, Program *prog, const char *name, const ch
         }
     }
     bool dump = in_list(d->dump, name);
+    bool changed_mode = d->dump_changed && (!d->dump || dump);
     bool pictures = (d->dot_dir || d->svg_dir) && (!d->dump || dump) && !*pic_err;
     const DotOptions *o = &d->pictures;
     bool header = false;
@@ -394,7 +589,18 @@ static int after_pass(const Driver *d, Program *prog, const char *name, const ch
         Func *f = prog->funcs[i];
         if (!shown(d, prog, f))
             continue;
-        if (dump) {
+        if (changed_mode || rs->page) {
+            Snapshot *prev = last_snapshot(rs, prog, i);
+            // A function rebuilt under another name is a new one.
+            if (prev && strcmp(prev->func, f->name) != 0)
+                prev = NULL;
+            Snapshot *s = snapshot_take(&prog->cc->arena, f, prev);
+            if (changed_mode)
+                dump_changed(s, name, prev == NULL);
+            if (rs->page && d->func && strcmp(f->name, d->func) == 0)
+                html_page_pass(rs->page, name, f, s);
+            rs->last[i] = s;
+        } else if (dump) {
             if (!header)
                 printf("# after %s\n", name);
             header = true;
@@ -411,6 +617,8 @@ static int after_pass(const Driver *d, Program *prog, const char *name, const ch
             dot_write_escape_graphs(prog->cc, prog, d->dot_dir, false, d->func, o, pic_err);
         if (d->svg_dir && !*pic_err)
             dot_write_escape_graphs(prog->cc, prog, d->svg_dir, true, d->func, o, pic_err);
+        if (rs->page)
+            html_page_escape(rs->page, prog, d->func);
     }
     return 0;
 }
@@ -421,22 +629,40 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char 
     // more (-l -l, Go's tests' -l=4) inline again; -N leaves inlining on.
     bool inlining = d->opt.l_level != 1;
     Program prog = {.cc = cc, .main_pkg = pkg, .inlining = inlining};
+    RunState rs = {0};
+    if (d->html_file)
+        rs.page = html_page_new(cc, d->func, &d->pictures);
     int status = 0;
     for (int i = 0; i < pass_count && status == 0; i++) {
         const Pass *p = &pass_table[i];
         if ((p->off_with_l && !inlining) || (p->off_with_N && d->opt.no_opt))
             continue;
         p->run(&prog);
-        status = after_pass(d, &prog, p->name, pic_err);
+        status = after_pass(d, &prog, p->name, pic_err, &rs);
         if (stops_at(d, p->name))
             break;
     }
-    if (d->func && status == 0 && !program_find(&prog, d->func) && (d->dump || d->dot_dir || d->svg_dir)) {
+    if (d->func && status == 0 && !program_find(&prog, d->func) &&
+        (d->dump || d->dump_changed || d->dot_dir || d->svg_dir || d->html_file)) {
         fprintf(stderr, "minigc: no function named %s\n", d->func);
         status = EXIT_USAGE;
     }
+    // -compare-inline's hook: a second run of the table without inlining
+    // (prog.inlining false) would add its escape graph and the verdicts that
+    // differ with html_page_compare before the page is written.
+    if (rs.page && status == 0)
+        status = html_page_write(rs.page, d->html_file, d->html_quiet) == 0 ? 0 : EXIT_INPUT_ERROR;
     program_free(&prog);
     return status;
+}
+
+// -html without -m: the notes were for the page only.
+static void drop_notes(Compiler *cc) {
+    int n = 0;
+    for (int i = 0; i < cc->diags.len; i++)
+        if (cc->diags.items[i].kind != DIAG_NOTE)
+            cc->diags.items[n++] = cc->diags.items[i];
+    cc->diags.len = n;
 }
 
 // Parses and checks the files, runs the passes, prints the diagnostics.
@@ -459,6 +685,8 @@ static int compile(const Driver *d) {
     }
     if (diag_error_count(cc) > 0 && status == 0)
         status = EXIT_INPUT_ERROR;
+    if (d->html_quiet)
+        drop_notes(cc);
     diag_flush(cc, stdout);
     if (pic_err) {
         fflush(stdout);
@@ -557,42 +785,78 @@ static bool valid_pictures(Driver *d) {
     return true;
 }
 
-int main(int argc, char **argv) {
-    Driver d = {0};
-    d.opt.inlfuncswithclosures = 1;     // gc 1.19's default
-    if (!parse_args(&d, argc, argv)) {
+static int drive(Driver *d, int argc, char **argv) {
+    d->opt.inlfuncswithclosures = 1;     // gc 1.19's default
+    if (!parse_args(d, argc, argv)) {
+        if (d->fatal)
+            return EXIT_INPUT_ERROR;
         usage();
         return EXIT_USAGE;
     }
-    if (d.help) {
+    if (d->help) {
         usage();
         return EXIT_USAGE;
     }
-    finish_options(&d);
+    finish_options(d);
     const char *env_check = getenv("MINIGC_CHECK");
     if (env_check && strcmp(env_check, "1") == 0)
-        d.check_ssa = true;
-    if (!valid_phases(&d) || !valid_pictures(&d))
+        d->check_ssa = true;
+    if (!valid_phases(d) || !valid_pictures(d))
         return EXIT_USAGE;
-    if (!build_flags_ok(&d))
+    if (!build_flags_ok(d))
         return EXIT_INPUT_ERROR;
     // Accepted so command lines from the docs parse, but not built yet: say
     // so rather than quietly produce nothing.
-    if (d.html_file || d.compare_inline) {
-        fprintf(stderr, "minigc: %s is not implemented yet\n", d.html_file ? "-html" : "-compare-inline");
+    if (d->compare_inline) {
+        fprintf(stderr, "minigc: -compare-inline is not implemented yet\n");
         return EXIT_USAGE;
     }
-    if (d.list_passes) {
+    // GOSSAFUNC=f writes ./ssa.html for f, as gc does (a trailing '+',
+    // gc's "also dump to stdout", is dropped).
+    const char *gossafunc = getenv("GOSSAFUNC");
+    char *ssafunc = NULL;
+    if (gossafunc && *gossafunc && !d->html_file) {
+        ssafunc = d->ssafunc = strdup(gossafunc);
+        if (!ssafunc)
+            abort();
+        size_t n = strlen(ssafunc);
+        if (n > 1 && ssafunc[n - 1] == '+')
+            ssafunc[n - 1] = 0;
+        if (!d->func)
+            d->func = ssafunc;
+        d->html_file = "ssa.html";
+    }
+    if (d->html_file && !d->func) {
+        fprintf(stderr, "minigc: -html needs -func=NAME: the page shows one function\n");
+        return EXIT_USAGE;
+    }
+    if (d->html_file && d->opt.m_level == 0) {
+        d->opt.m_level = 2;
+        d->html_quiet = true;
+    }
+    if (d->list_passes) {
         list_passes();
-        if (d.nfiles == 0)
+        if (d->nfiles == 0)
             return 0;
     }
-    if (d.nfiles == 0) {
+    if (d->nfiles == 0) {
         usage();
         return EXIT_USAGE;
     }
-    int status = compile(&d);
+    int status = compile(d);
+    if (status == 0 && ssafunc) {
+        char cwd[4096];
+        printf("dumped SSA to %s/ssa.html\n", getcwd(cwd, sizeof cwd) ? cwd : ".");
+    }
     if (fflush(stdout) != 0 && status == 0)
         status = EXIT_INPUT_ERROR;
+    return status;
+}
+
+int main(int argc, char **argv) {
+    Driver d = {0};
+    int status = drive(&d, argc, argv);
+    free(d.func_owned);
+    free(d.ssafunc);
     return status;
 }

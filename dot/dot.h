@@ -170,4 +170,25 @@ int dot_write_escape_graphs(Compiler *cc, Program *prog, const char *dir, bool s
 const char *dot_escape_svg(Arena *a, Program *prog, const char *func, const DotOptions *o, size_t *len,
                            const char **err);
 
+// --- The pass stepper page (html.c) ------------------------------------------
+
+// Appends len bytes of s (up to its NUL when len is (size_t)-1) so that
+// they show literally in HTML text or a quoted attribute: & < > " ' become
+// entities, a NUL byte U+FFFD.
+void html_escape(DotBuf *b, const char *s, size_t len);
+
+// One page for function `func`: fed after every pass with the function's
+// snapshot (and its CFG, rendered then), after escape with its escape
+// graph; written at the end (atomically: temporary file, rename). The
+// page lives in cc's arena. html_page_compare is -compare-inline's hook:
+// a second graph (the run without inlining) and, above the graphs, the
+// verdicts that differ, as HTML the caller has escaped.
+typedef struct HtmlPage HtmlPage;
+HtmlPage *html_page_new(Compiler *cc, const char *func, const DotOptions *o);  // o may be NULL
+void html_page_pass(HtmlPage *pg, const char *pass, const Func *f, const Snapshot *s);
+void html_page_escape(HtmlPage *pg, Program *prog, const char *func);
+void html_page_compare(HtmlPage *pg, const char *title, const char *svg, const char *verdicts_html);
+// Returns 0, or -1 after recording an error diagnostic on cc.
+int html_page_write(HtmlPage *pg, const char *path, bool quiet);
+
 #endif

@@ -1,14 +1,23 @@
-// print.c - the text dump of a Func, in the format of gc's GOSSAFUNC dumps.
+// print.c - the text dump of a Func, in the format of gc's GOSSAFUNC dumps
+// (cmd/compile/internal/ssa/print.go), so the two can be laid side by side:
 //
-//   b1:
-//       v1 (?) = InitMem <mem>
-//       v4 (7) = LocalAddr <*int> {x} v2 v1
-//       v6 (8) = Store <mem> {int} v4 v5 v1
-//   Ret v6 (9)
+//   main func()
+//     b1:
+//       (?) v1 = InitMem <mem>
+//       (7) v4 = LocalAddr <*int> {x} v2 v1
+//       (8) v6 = StaticLECall <int,mem> {f} v5 v1
+//       (8) v7 = SelectN <int> [0] v6 (y[int])
+//       If v9 -> b2 b3
+//     b2: <- b1
+//     ...
+//   name y[int]: [v7]
 //
-// A value shows its id, source line (? when it has none), op, type,
-// [auxint], {aux}, args, and, where it defines a source variable, the
-// variable's name in parentheses as gc does (x[int] in gc; minigc: x).
+// A value shows its source line ((?) when it has none), id, op, type
+// (tuples unbracketed, as gc prints them), [auxint], {aux}, args, and,
+// where it is the value of a source variable, gc's name for the variable's
+// slot, name[type]; the trailer lists every such name with its values in
+// the order the names first appear. gc's "+" statement marks on positions
+// are not shown: minigc does not track statement boundaries.
 #include "ssa/ssa.h"
 
 #include <stdio.h>
@@ -21,13 +30,13 @@ static int type_text(const Value *v, char *buf, size_t size) {
         return snprintf(buf, size, "<>");
     Compiler *cc = v->block->func->cc;
     if (v->type->kind == TY_TUPLE) {
-        int n = snprintf(buf, size, "<(");
+        int n = snprintf(buf, size, "<");
         for (int i = 0; i < v->type->u.tuple.n; i++) {
             Type *t = v->type->u.tuple.types[i];
             n += snprintf(buf + (n < (int)size ? n : (int)size), size > (size_t)n ? size - (size_t)n : 0, "%s%s",
                           i ? "," : "", t ? type_string(cc, t) : "mem");
         }
-        n += snprintf(buf + (n < (int)size ? n : (int)size), size > (size_t)n ? size - (size_t)n : 0, "%s)>",
+        n += snprintf(buf + (n < (int)size ? n : (int)size), size > (size_t)n ? size - (size_t)n : 0, "%s>",
                       !v->is_mem ? "" : v->type->u.tuple.n ? ",mem" : "mem");
         return n;
     }
@@ -79,58 +88,148 @@ static bool shows_auxint(const Value *v) {
     }
 }
 
-int value_format(char *buf, size_t size, const Value *v) {
-    int n = 0;
-    char line[16];
-    if (pos_known(v->pos))
-        snprintf(line, sizeof line, "%u", v->pos.line);
-    else
-        strcpy(line, "?");
-    n += snprintf(buf, size, "v%u (%s) = %s ", v->id, line, op_name(v->op));
-    n += n < (int)size ? type_text(v, buf + n, size - (size_t)n) : 0;
-    if (shows_auxint(v) && n < (int)size) {
+// The slot name gc gives the variable v is the value of: "x" when v has
+// the variable's type, "&x" for the pointer to a variable moved to heap;
+// NULL for the addresses, definitions and stores that mention a variable
+// without being its value.
+static const char *slot_prefix(const Value *v) {
+    if (!v->var || v->is_mem || !v->type || !v->var->type || v->op == OpLocalAddr || v->op == OpAddr)
+        return NULL;
+    if (type_identical(v->type, v->var->type))
+        return "";
+    Type *u = type_underlying(v->type);
+    if (u && u->kind == TY_POINTER && type_identical(u->u.ptr.elem, v->var->type))
+        return "&";
+    return NULL;
+}
+
+static int slot_text(char *buf, size_t size, const Value *v) {
+    const char *pfx = slot_prefix(v);
+    if (!pfx)
+        return 0;
+    return snprintf(buf, size, "%s%s[%s]", pfx, v->var->name->s, type_string(v->block->func->cc, v->type));
+}
+
+#define ROOM(n) ((n) < (int)size ? buf + (n) : buf + size - 1), ((n) < (int)size ? size - (size_t)(n) : 1)
+
+int value_long_format(char *buf, size_t size, const Value *v) {
+    int n = snprintf(buf, size, "v%u = %s ", v->id, op_name(v->op));
+    n += type_text(v, ROOM(n));
+    if (shows_auxint(v)) {
         if (v->op == OpConstBool)
-            n += snprintf(buf + n, size - (size_t)n, " [%s]", v->auxint ? "true" : "false");
+            n += snprintf(ROOM(n), " [%s]", v->auxint ? "true" : "false");
         else if ((v->op == OpDeferCall || v->op == OpGoCall) && v->auxint > 0 && v->auxint < OP_COUNT)
-            n += snprintf(buf + n, size - (size_t)n, " [%s]", op_name((Op)v->auxint));  // the call it defers
+            n += snprintf(ROOM(n), " [%s]", op_name((Op)v->auxint));  // the call it defers
         else
-            n += snprintf(buf + n, size - (size_t)n, " [%lld]", (long long)v->auxint);
+            n += snprintf(ROOM(n), " [%lld]", (long long)v->auxint);
     }
-    n += n < (int)size ? aux_text(v, buf + n, size - (size_t)n) : 0;
-    for (int i = 0; i < v->nargs && n < (int)size; i++)
-        n += snprintf(buf + n, size - (size_t)n, " v%u", v->args[i]->id);
-    if (v->var && n < (int)size)
-        n += snprintf(buf + n, size - (size_t)n, " (%s)", v->var->name->s);
+    n += aux_text(v, ROOM(n));
+    for (int i = 0; i < v->nargs; i++)
+        n += snprintf(ROOM(n), " v%u", v->args[i]->id);
+    if (slot_prefix(v)) {
+        n += snprintf(ROOM(n), " (");
+        n += slot_text(ROOM(n), v);
+        n += snprintf(ROOM(n), ")");
+    }
     return n;
+}
+
+int value_pos_format(char *buf, size_t size, const Value *v) {
+    if (pos_known(v->pos))
+        return snprintf(buf, size, "(%u)", v->pos.line);
+    return snprintf(buf, size, "(?)");
+}
+
+int value_format(char *buf, size_t size, const Value *v) {
+    int n = value_pos_format(buf, size, v);
+    n += snprintf(ROOM(n), " ");
+    n += value_long_format(ROOM(n), v);
+    return n;
+}
+
+int block_header_format(char *buf, size_t size, const Block *b) {
+    int n = snprintf(buf, size, "b%u:", b->id);
+    if (b->npreds)
+        n += snprintf(ROOM(n), " <-");
+    for (int j = 0; j < b->npreds; j++)
+        n += snprintf(ROOM(n), " b%u", b->preds[j].b->id);
+    return n;
+}
+
+int block_end_format(char *buf, size_t size, const Block *b) {
+    int n = snprintf(buf, size, "%s", block_kind_name(b->kind));
+    if (b->control)
+        n += snprintf(ROOM(n), " v%u", b->control->id);
+    if (b->nsuccs)
+        n += snprintf(ROOM(n), " ->");
+    for (int j = 0; j < b->nsuccs; j++)
+        n += snprintf(ROOM(n), " b%u", b->succs[j].b->id);
+    return n;
+}
+
+void func_header_format(void *outp, const Func *f) {
+    fprintf(outp, "%s %s\n", f->name, f->info && f->info->sig ? type_string(f->cc, f->info->sig) : "func()");
+}
+
+int func_names_format(char *buf, size_t size, const Func *f, int k, bool *more) {
+    // The k-th distinct slot (variable, prefix) in dump order, and its values.
+    int seen = 0;
+    *more = false;
+    for (int i = 0; i < f->nblocks; i++)
+        for (int j = 0; j < f->blocks[i]->nvalues; j++) {
+            const Value *v = f->blocks[i]->values[j];
+            const char *pfx = slot_prefix(v);
+            if (!pfx)
+                continue;
+            // First occurrence of this slot?
+            bool first = true;
+            for (int i2 = 0; i2 <= i && first; i2++)
+                for (int j2 = 0; j2 < (i2 == i ? j : f->blocks[i2]->nvalues) && first; j2++) {
+                    const Value *w = f->blocks[i2]->values[j2];
+                    const char *q = slot_prefix(w);
+                    first = !(q && w->var == v->var && strcmp(q, pfx) == 0);
+                }
+            if (!first)
+                continue;
+            if (seen++ < k)
+                continue;
+            int n = snprintf(buf, size, "name ");
+            n += slot_text(ROOM(n), v);
+            n += snprintf(ROOM(n), ": [");
+            int count = 0;
+            for (int i2 = i; i2 < f->nblocks; i2++)
+                for (int j2 = i2 == i ? j : 0; j2 < f->blocks[i2]->nvalues; j2++) {
+                    const Value *w = f->blocks[i2]->values[j2];
+                    const char *q = slot_prefix(w);
+                    if (q && w->var == v->var && strcmp(q, pfx) == 0)
+                        n += snprintf(ROOM(n), "%sv%u", count++ ? " " : "", w->id);
+                }
+            n += snprintf(ROOM(n), "]");
+            *more = true;
+            return n;
+        }
+    return 0;
 }
 
 void func_print(void *outp, const Func *f) {
     FILE *out = outp;
     char buf[4096];
-    fprintf(out, "%s %s\n", f->name, f->info && f->info->sig ? type_string(f->cc, f->info->sig) : "func()");
+    func_header_format(out, f);
     for (int i = 0; i < f->nblocks; i++) {
         const Block *b = f->blocks[i];
-        fprintf(out, "  b%u:", b->id);
-        if (b->npreds) {
-            fputs(" <-", out);
-            for (int j = 0; j < b->npreds; j++)
-                fprintf(out, " b%u", b->preds[j].b->id);
-        }
-        fputc('\n', out);
+        block_header_format(buf, sizeof buf, b);
+        fprintf(out, "  %s\n", buf);
         for (int j = 0; j < b->nvalues; j++) {
             value_format(buf, sizeof buf, b->values[j]);
             fprintf(out, "    %s\n", buf);
         }
-        fprintf(out, "  %s", block_kind_name(b->kind));
-        if (b->control)
-            fprintf(out, " v%u", b->control->id);
-        if (b->nsuccs) {
-            fputs(" ->", out);
-            for (int j = 0; j < b->nsuccs; j++)
-                fprintf(out, " b%u", b->succs[j].b->id);
-        }
-        if (pos_known(b->pos))
-            fprintf(out, " (%u)", b->pos.line);
-        fputc('\n', out);
+        block_end_format(buf, sizeof buf, b);
+        fprintf(out, "    %s\n", buf);
+    }
+    bool more = true;
+    for (int k = 0; more; k++) {
+        func_names_format(buf, sizeof buf, f, k, &more);
+        if (more)
+            fprintf(out, "%s\n", buf);
     }
 }

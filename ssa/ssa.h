@@ -164,8 +164,42 @@ void func_remove_dead(Func *f);
 
 // The text dump in gc's format (print.c): out is a FILE*.
 void func_print(void *out, const Func *f);
-// One value as a dump line without indentation, into buf.
+// One value as a dump line without indentation, into buf: "(7) v4 = ...".
+// Each *_format returns the length it wanted, as snprintf does.
 int value_format(char *buf, size_t size, const Value *v);
+int value_pos_format(char *buf, size_t size, const Value *v);   // "(7)" or "(?)"
+int value_long_format(char *buf, size_t size, const Value *v);  // "v4 = ..." (gc's LongString)
+int block_header_format(char *buf, size_t size, const Block *b); // "b2: <- b1"
+int block_end_format(char *buf, size_t size, const Block *b);    // "If v6 -> b2 b3"
+void func_header_format(void *out, const Func *f);               // "f func(int) int\n" to a FILE*
+// The k-th line of the trailer ("name x[int]: [v6 v9]"); *more is false
+// (and nothing written) when there are fewer than k+1 names.
+int func_names_format(char *buf, size_t size, const Func *f, int k, bool *more);
+
+// Snapshots (snapshot.c): a Func's dump as lines, each marked with what
+// changed since the previous snapshot of the same function.
+typedef enum SnapKind { SNAP_BLOCK, SNAP_VALUE, SNAP_END, SNAP_NAME } SnapKind;
+typedef enum Change { CHANGE_NONE, CHANGE_ADDED, CHANGE_REMOVED, CHANGE_REWRITTEN } Change;
+typedef struct SnapLine {
+    SnapKind kind;
+    uint32_t id;        // the value's or block's id (SNAP_NAME: its index)
+    uint32_t block;     // the block it is in
+    uint32_t line;      // source line, 0 if none
+    const char *pos;    // values: "(7)" or "(?)"
+    const char *text;   // as the dump prints it, without position and indentation
+    Change change;
+} SnapLine;
+typedef struct Snapshot {
+    const char *func, *header;  // gc's name and the signature
+    SnapLine *lines;
+    int nlines;
+    bool changed;       // anything differs from prev (always true without prev)
+} Snapshot;
+// prev (may be NULL) is the snapshot of the same function one pass before.
+Snapshot *snapshot_take(Arena *a, const Func *f, const Snapshot *prev);
+// The dump of s, to a FILE*; with marks, each line starts with +, -, ~ or
+// a space instead of the first column of its indentation.
+void snapshot_print(void *out, const Snapshot *s, bool marks);
 
 // The invariant checker (check.c). Returns NULL if f is well formed, else a
 // message naming the value or block that breaks an invariant (in f's arena).

@@ -120,7 +120,7 @@ dumps() {
 # program on the PATH.
 pictures() {
     local file=$1 names name out
-    names=$(cd "$root/samples" && "$bin" -dump=build "$(basename "$file")" | awk '/^[^ #]/ {print $1}')
+    names=$(cd "$root/samples" && "$bin" -dump=build "$(basename "$file")" | awk '/^[^ #]/ && $1 != "name" {print $1}')
     for name in $names; do
         out=$tmp/svg
         rm -rf "$out"

@@ -159,7 +159,17 @@ check_cli() {
     expect_cli dump-unknown-pass 2 '^minigc: -dump: no pass named nosuch ' -dump=nosuch ok.go
     expect_cli func-unknown 2 '^minigc: no function named nosuch$' -dump=build -func=nosuch ok.go
     expect_cli stopafter-unknown 2 '^minigc: -stopafter: no phase named nosuch ' -stopafter=nosuch ok.go
-    expect_cli html-not-yet 2 '^minigc: -html is not implemented yet$' -html="$tmp/x.html" ok.go
+    expect_cli html 0 '' -html="$tmp/x.html" -func=main ok.go
+    expect_cli html-needs-func 2 '^minigc: -html needs -func=NAME' -html="$tmp/x.html" ok.go
+    # -d as gc reads it (messages from gc 1.19; its "compile: " is "minigc: ").
+    expect_cli d-unknown-key 2 '^invalid value "nosuch" for flag -d: unknown debug key nosuch$' -d=nosuch ok.go
+    expect_cli d-bad-int 1 '^minigc: invalid debug value checkptr$' -d=checkptr=x ok.go
+    expect_cli d-unknown-phase 1 '^minigc: Did not find a phase matching nosuch in -d=ssa/\.\.\. debug option$' \
+        -d=ssa/nosuch/dump=main ok.go
+    expect_cli d-unknown-flag 1 '^minigc: Did not find a flag matching foo in -d=ssa/late_deadcode debug option$' \
+        -d=ssa/late_deadcode/foo ok.go
+    expect_cli d-ssa-dump 0 '^# after late deadcode$' -d=ssa/late_deadcode/dump=main ok.go
+    expect_cli dump-changed 0 '^# after build$' -dump-changed -func=main ok.go
     expect_cli compare-inline-not-yet 2 '^minigc: -compare-inline is not implemented yet$' -compare-inline ok.go
     cd - >/dev/null || exit 1
 }

@@ -11,12 +11,28 @@ set -u
 # gcc, make, libc6-dev: the C toolchain; pkg-config finds libgraphviz-dev
 # (libcgraph, libgvc) and libcmocka-dev (unit tests); python3 runs the shared
 # scripts (gengo.py, errorcheck.py); golang-1.19-go is the reference compiler
-# and golang-1.19-src holds Go's own test files and gc's sources.
-PACKAGES="gcc make libc6-dev pkg-config libgraphviz-dev libcmocka-dev python3 golang-1.19-go golang-1.19-src"
+# and golang-1.19-src holds Go's own test files and gc's sources; chromium
+# is the browser the HTML pages are tested in (tests/browser.sh: never a
+# browser download).
+PACKAGES="gcc make libc6-dev pkg-config libgraphviz-dev libcmocka-dev python3 golang-1.19-go golang-1.19-src chromium"
 
 installed() {
     status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1
     [ "$status" = "install ok installed" ]
+}
+
+# playwright-core, as tests/browser/package-lock.json pins it, from the npm
+# registry; done again only when the lock file is newer than the install.
+# PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: the browser is Debian's chromium.
+npm_deps() {
+    dir=$(dirname "$0")/../tests/browser
+    [ -f "$dir/package-lock.json" ] || return 0
+    if [ -f "$dir/node_modules/.package-lock.json" ] &&
+        [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        return 0
+    fi
+    echo "deps: npm ci in tests/browser (playwright-core)"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) || return 1
 }
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
@@ -29,9 +45,16 @@ missing=""
 for p in $PACKAGES; do
     installed "$p" || missing="$missing $p"
 done
+# node and npm drive the browser test (playwright-core from the npm
+# registry, tests/browser/package-lock.json). Any node that is there will
+# do (a newer one may come from another package than Debian's nodejs);
+# Debian's packages otherwise.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 
 if [ -z "$missing" ]; then
     echo "deps: all packages present"
+    npm_deps || exit 1
     exit 0
 fi
 
@@ -46,9 +69,11 @@ echo "deps: installing:$missing"
 apt-get update || exit 1
 DEBIAN_FRONTEND=noninteractive $cmd || exit 1
 for p in $missing; do
-    if ! installed "$p"; then
+    if ! installed "$p" && ! { [ "$p" = nodejs ] && command -v node >/dev/null 2>&1; } &&
+        ! { [ "$p" = npm ] && command -v npm >/dev/null 2>&1; }; then
         echo "deps: $p is still not installed" >&2
         exit 1
     fi
 done
 echo "deps: installed:$missing"
+npm_deps || exit 1

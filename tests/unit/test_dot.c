@@ -211,16 +211,16 @@ static void test_diamond_dot(void **state) {
     assert_non_null(b1);
     assert_string_equal(attr(b1, "label"),
                         "b1:\\l"
-                        "  v1 (?) = InitMem <mem>\\l"
-                        "  v2 (?) = SP <uintptr>\\l"
-                        "  v3 (7) = LocalAddr <*int> {x} v2 v1\\l"
-                        "  v4 (8) = ConstBool <bool> [false]\\l"
+                        "  (?) v1 = InitMem <mem>\\l"
+                        "  (?) v2 = SP <uintptr>\\l"
+                        "  (7) v3 = LocalAddr <*int> {x} v2 v1\\l"
+                        "  (8) v4 = ConstBool <bool> [false]\\l"
                         "If v4 -> b2 b3 (8)\\l");
     Agnode_t *b4 = agnode(g, "b4", 0);
     assert_string_equal(attr(b4, "label"),
                         "b4: <- b2 b3\\l"
-                        "  v7 (12) = Phi <int> v5 v6\\l"
-                        "  v8 (12) = MakeResult <mem> v7 v1\\l"
+                        "  (12) v7 = Phi <int> v5 v6\\l"
+                        "  (12) v8 = MakeResult <mem> v7 v1\\l"
                         "Ret v8 (12)\\l");
     assert_string_equal(attr(b4, "style"), "filled");
 

@@ -358,23 +358,23 @@ static void test_print_diamond(void **state) {
     assert_string_equal(text,
                         "f func()\n"
                         "  b1:\n"
-                        "    v1 (?) = InitMem <mem>\n"
-                        "    v2 (?) = SP <uintptr>\n"
-                        "    v3 (7) = Const64 <int> [1]\n"
-                        "    v4 (7) = LocalAddr <*int> {x} v2 v1\n"
-                        "    v5 (7) = Store <mem> {int} v4 v3 v1\n"
-                        "    v6 (8) = ConstBool <bool> [true]\n"
-                        "  If v6 -> b2 b3 (8)\n"
+                        "    (?) v1 = InitMem <mem>\n"
+                        "    (?) v2 = SP <uintptr>\n"
+                        "    (7) v3 = Const64 <int> [1]\n"
+                        "    (7) v4 = LocalAddr <*int> {x} v2 v1\n"
+                        "    (7) v5 = Store <mem> {int} v4 v3 v1\n"
+                        "    (8) v6 = ConstBool <bool> [true]\n"
+                        "    If v6 -> b2 b3\n"
                         "  b2: <- b1\n"
-                        "    v7 (9) = Store <mem> {int} v4 v3 v5\n"
-                        "  Plain -> b4 (9)\n"
+                        "    (9) v7 = Store <mem> {int} v4 v3 v5\n"
+                        "    Plain -> b4\n"
                         "  b3: <- b1\n"
-                        "  Plain -> b4 (10)\n"
+                        "    Plain -> b4\n"
                         "  b4: <- b2 b3\n"
-                        "    v8 (?) = Phi <mem> v7 v5\n"
-                        "    v9 (12) = Load <int> v4 v8\n"
-                        "    v10 (12) = MakeResult <mem> v9 v8\n"
-                        "  Ret v10 (12)\n");
+                        "    (?) v8 = Phi <mem> v7 v5\n"
+                        "    (12) v9 = Load <int> v4 v8\n"
+                        "    (12) v10 = MakeResult <mem> v9 v8\n"
+                        "    Ret v10\n");
     free(text);
     func_free(d.f);
 }
@@ -388,30 +388,107 @@ static void test_value_format_details(void **state) {
     Value *s = value_new0(b, OpConstString, type_basic(fx->cc, TY_STRING), line(3));
     s->aux = (Aux){.kind = AUX_STRING, .u.str = {"a\"b\\\n", 5}};
     value_format(buf, sizeof buf, s);
-    assert_string_equal(buf, "v1 (3) = ConstString <string> {\"a\\\"b\\\\\\x0a\"}");
+    assert_string_equal(buf, "(3) v1 = ConstString <string> {\"a\\\"b\\\\\\x0a\"}");
 
     Value *f0 = value_new0(b, OpConstBool, fx->tbool, line(4));
     value_format(buf, sizeof buf, f0);
-    assert_string_equal(buf, "v2 (4) = ConstBool <bool> [false]");
+    assert_string_equal(buf, "(4) v2 = ConstBool <bool> [false]");
 
     Value *n = value_new0(b, OpConstNil, fx->tptr, line(5));
     value_format(buf, sizeof buf, n);
-    assert_string_equal(buf, "v3 (5) = ConstNil <*int>");
+    assert_string_equal(buf, "(5) v3 = ConstNil <*int>");
 
     Value *c = value_new1(b, OpCopy, fx->tint, line(6), f0);
     c->var = fx->x;
     value_format(buf, sizeof buf, c);
-    assert_string_equal(buf, "v4 (6) = Copy <int> v2 (x)");
+    assert_string_equal(buf, "(6) v4 = Copy <int> v2 (x[int])");
 
     Value *off = value_new1(b, OpOffPtr, fx->tptr, line(7), n);
     value_format(buf, sizeof buf, off);
-    assert_string_equal(buf, "v5 (7) = OffPtr <*int> [0] v3");
+    assert_string_equal(buf, "(7) v5 = OffPtr <*int> [0] v3");
 
     // A tiny buffer truncates instead of overrunning.
     char small[8];
     int len = value_format(small, sizeof small, s);
     assert_true(len >= (int)sizeof small);
     assert_int_equal(strlen(small), sizeof small - 1);
+    func_free(f);
+}
+
+// A snapshot after a change marks what the change did: a new value +, one
+// rewritten in place ~, one gone -, the rest unmarked; an unchanged
+// function is not "changed".
+static void test_snapshot_marks(void **state) {
+    Fixture *fx = *state;
+    Diamond d = diamond(fx);
+    Arena a;
+    arena_init(&a);
+    Snapshot *s1 = snapshot_take(&a, d.f, NULL);
+    assert_true(s1->changed);
+    Snapshot *same = snapshot_take(&a, d.f, s1);
+    assert_false(same->changed);
+    // Rewrite the load in place, drop the second store, add a constant.
+    d.load->op = OpCopy;
+    value_reset_args(d.load);
+    value_add_arg(d.load, d.one);
+    d.phi->args[0]->uses--;
+    d.phi->args[0] = d.store1;
+    d.store1->uses++;
+    d.b2->nvalues = 0;
+    value_reset_args(d.store2);
+    Value *two = const_int(d.b3, fx, 2, 10);
+    Snapshot *s2 = snapshot_take(&a, d.f, s1);
+    assert_true(s2->changed);
+    int add = 0, rm = 0, rw = 0;
+    for (int i = 0; i < s2->nlines; i++) {
+        const SnapLine *l = &s2->lines[i];
+        if (l->change == CHANGE_ADDED)
+            add++, assert_int_equal(l->id, two->id);
+        if (l->change == CHANGE_REMOVED)
+            rm++, assert_int_equal(l->id, d.store2->id);
+        if (l->change == CHANGE_REWRITTEN && l->kind == SNAP_VALUE)
+            rw++;
+    }
+    assert_int_equal(add, 1);
+    assert_int_equal(rm, 1);
+    assert_int_equal(rw, 2);    // the load, and the Phi whose arg changed
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    snapshot_print(out, s2, true);
+    fclose(out);
+    assert_non_null(strstr(buf, "\n+   (10) v11 = Const64 <int> [2]\n"));
+    assert_non_null(strstr(buf, "\n-   (9) v7 = Store <mem> {int} v4 v3 v5\n"));
+    assert_non_null(strstr(buf, "\n~   (12) v9 = Copy <int> v3\n"));
+    assert_non_null(strstr(buf, "\n    (7) v3 = Const64 <int> [1]\n"));
+    free(buf);
+    arena_free(&a);
+    func_free(d.f);
+}
+
+// Tuples print unbracketed and names as gc's slots, with the trailer.
+static void test_print_tuple_and_names(void **state) {
+    Fixture *fx = *state;
+    Func *f = func_new(fx->cc, NULL, "g");
+    Block *b = block_new(f, BlockRet, noline);
+    Value *mem = value_new0(b, OpInitMem, NULL, noline);
+    mem->is_mem = true;
+    Type *tuple = type_tuple(fx->cc, (Type *[]){fx->tint}, 1);
+    Value *call = value_new1(b, OpStaticLECall, tuple, line(4), mem);
+    call->is_mem = true;
+    Value *r = value_new1(b, OpSelectN, fx->tint, line(4), call);
+    r->var = fx->x;
+    Value *m = value_new1(b, OpSelectN, NULL, line(4), call);
+    m->auxint = 1;
+    m->is_mem = true;
+    Value *res = value_new2(b, OpMakeResult, NULL, line(5), r, m);
+    res->is_mem = true;
+    block_set_control(b, res);
+    char *text = print_to_string(f);
+    assert_non_null(strstr(text, "(4) v2 = StaticLECall <int,mem> v1\n"));
+    assert_non_null(strstr(text, "(4) v3 = SelectN <int> [0] v2 (x[int])\n"));
+    assert_non_null(strstr(text, "    Ret v5\nname x[int]: [v3]\n"));
+    free(text);
     func_free(f);
 }
 
@@ -551,6 +628,8 @@ int main(void) {
         cmocka_unit_test(test_remove_dead_block_and_phi),
         cmocka_unit_test(test_remove_dead_values),
         cmocka_unit_test(test_remove_dead_keeps_effects),
+        cmocka_unit_test(test_snapshot_marks),
+        cmocka_unit_test(test_print_tuple_and_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
