@@ -152,6 +152,15 @@ typedef struct Literal {
     InlFn *copy;
 } Literal;
 
+// One inlined call: the callee's body as it now stands in the caller.
+typedef struct Instance {
+    InlFn *callee;
+    Node *call;
+    struct Instance *parent;    // the inlined body holding the call; NULL: the caller's own
+    int lit_begin, lit_end;     // its literals' copies, in Calls.lits
+    Node *result;               // what the call yields when gc can see it (see delayed_result)
+} Instance;
+
 typedef struct Calls {
     Inliner *in;
     InlFn *cur;             // the function calls are inlined into
@@ -159,8 +168,9 @@ typedef struct Calls {
     bool report;            // cur is the program's, not a model's
     PtrVec active;          // InlFn* being inlined further out (gc's inlMap)
     Pos site;               // the outermost call site, inside an inlined body
-    bool inside;
-    Literal *lits;          // literals of the bodies being inlined, renamed
+    Instance *inst;         // the inlined body being walked, NULL for cur's own
+    PtrVec insts;           // every Instance made so far
+    Literal *lits;          // literals of the inlined bodies, renamed
     int nlits, caplits;
 } Calls;
 
@@ -236,11 +246,109 @@ void inl_can_inline(Inliner *in, InlFn *f) {
 // ---------------------------------------------------------------------------
 // Callees
 
-static InlFn *literal_copy(Calls *c, FuncInfo *lit) {
-    for (int i = c->nlits - 1; i >= 0; i--)
+static InlFn *literal_copy(Calls *c, Instance *inst, FuncInfo *lit) {
+    for (int i = inst->lit_begin; i < inst->lit_end; i++)
         if (c->lits[i].orig == lit)
             return c->lits[i].copy;
     return NULL;
+}
+
+// gc's StaticValue where inlining has already rewritten the caller: the
+// callee's parameters are assigned the call's arguments (so they lead back
+// to them), its other variables have no definition gc looks through, and an
+// inlined call yields its single return value when gc delays the result.
+// *ctx says which inlined body n is in, and is updated as n moves.
+static bool scan_assign(Node *n, void *ctx) {
+    Obj **v = ctx;
+    if (!*v)
+        return false;
+    if (n->kind == N_ASSIGN && (n->u.assign.op == T_ASSIGN || n->u.assign.op == T_DEFINE))
+        for (int i = 0; i < n->u.assign.lhs.len; i++) {
+            Node *x = unparen(n->u.assign.lhs.items[i]);
+            if (x && x->kind == N_IDENT && x->u.ident.obj == *v)
+                *v = NULL;
+        }
+    if (n->kind == N_UNARY && n->u.unary.op == T_AND) {
+        Node *x = outer_value(n->u.unary.x);
+        if (x && x->kind == N_IDENT && x->u.ident.obj == *v)
+            *v = NULL;
+    }
+    return *v != NULL;
+}
+
+static Node *argument_for(Instance *inst, Obj *param) {
+    FuncInfo *fi = inst->callee->fi;
+    Node *call = inst->call;
+    Node *fun = unparen(call->u.call.fun);
+    NodeList *args = &call->u.call.args;
+    int shift = 0;
+    if (param == fi->recv) {
+        if (call->u.call.kind == CALL_METHOD && fun->kind == N_SELECTOR)
+            return fun->u.sel.x;
+        return args->len ? args->items[0] : NULL;
+    }
+    if (fi->recv && call->u.call.kind != CALL_METHOD)
+        shift = 1;  // T.M(t, a): the receiver is the first argument
+    bool variadic = fi->sig && fi->sig->u.func.variadic;
+    for (int i = 0; i < fi->nparams; i++) {
+        if (fi->params[i] != param)
+            continue;
+        if (variadic && i == fi->nparams - 1)
+            return NULL;
+        if (args->len == 1 && unparen(args->items[0])->type && unparen(args->items[0])->type->kind == TY_TUPLE)
+            return NULL;
+        return i + shift < args->len ? args->items[i + shift] : NULL;
+    }
+    return NULL;
+}
+
+static Instance *instance_of(Calls *c, Node *call, Instance *parent) {
+    for (int i = c->insts.len - 1; i >= 0; i--) {
+        Instance *x = c->insts.items[i];
+        if (x->call == call && x->parent == parent)
+            return x;
+    }
+    return NULL;
+}
+
+static Node *inlined_static_value(Calls *c, Node *n, Instance **ctx) {
+    for (int guard = 0; n && guard < 100; guard++) {
+        n = unparen(n);
+        Instance *inst = *ctx;
+        if (n->kind == N_IDENT) {
+            Obj *o = n->u.ident.obj;
+            if (!o || o->kind != OBJ_VAR)
+                return n;
+            if (inst) {
+                if (o->u.var.fn != inst->callee->fi || o->u.var.addr_taken ||
+                    !(o->u.var.is_param || o->u.var.is_recv) || o == NULL)
+                    return n;
+                Obj *probe = o;
+                tree_visit(func_body(inst->callee->fi), scan_assign, &probe);
+                Node *arg = probe ? argument_for(inst, o) : NULL;
+                if (!arg)
+                    return n;
+                n = arg;
+                *ctx = inst->parent;
+                continue;
+            }
+            Node *rhs = static_definition(o);
+            if (!rhs)
+                return n;
+            n = rhs;
+            continue;
+        }
+        if (n->kind == N_CALL) {
+            Instance *x = instance_of(c, n, inst);
+            if (!x || !x->result)
+                return n;
+            n = x->result;
+            *ctx = x;
+            continue;
+        }
+        return n;
+    }
+    return n;
 }
 
 InlFn *inl_callee(Inliner *in, Node *call) {
@@ -252,7 +360,9 @@ InlFn *inl_callee(Inliner *in, Node *call) {
     }
     if (call->u.call.kind != CALL_FUNC)
         return NULL;
-    Node *v = static_value(fun);
+    Calls *c = in->walking;
+    Instance *ctx = c ? c->inst : NULL;
+    Node *v = c ? inlined_static_value(c, fun, &ctx) : static_value(fun);
     if (!v)
         return NULL;
     switch (v->kind) {
@@ -273,9 +383,9 @@ InlFn *inl_callee(Inliner *in, Node *call) {
         return NULL;
     case N_FUNCLIT: {
         InlFn *f = NULL;
-        if (in->walking)
-            f = literal_copy(in->walking, v->u.funclit.fn);
-        if (!f)
+        if (ctx)
+            f = literal_copy(c, ctx, v->u.funclit.fn);
+        else
             f = inl_fn(in, v->u.funclit.fn);
         if (f)
             inl_can_inline(in, f);
@@ -289,7 +399,7 @@ InlFn *inl_callee(Inliner *in, Node *call) {
 // ---------------------------------------------------------------------------
 // InlineCalls
 
-static void inline_body(Calls *c, InlFn *callee, Pos site);
+static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site);
 
 static bool go_defer_call(Node *call, Node *stmt) {
     return stmt && (stmt->kind == N_GO || stmt->kind == N_DEFER) && unparen(stmt->u.unary.x) == call;
@@ -311,7 +421,7 @@ static void mkinlcall(Calls *c, Node *call, InlFn *callee) {
     Inliner *in = c->in;
     if (!callee->can || callee->cost > c->max_cost || callee == c->cur)
         return;
-    Pos site = c->inside ? c->site : call->pos;
+    Pos site = c->inst ? c->site : call->pos;
     if (is_active(c, callee)) {
         if (c->report && in->m > 1)
             diag_note(in->cc, site, "cannot inline %s into %s: repeated recursive cycle", callee->name, c->cur->name);
@@ -319,7 +429,7 @@ static void mkinlcall(Calls *c, Node *call, InlFn *callee) {
     }
     if (c->report)
         diag_note(in->cc, site, "inlining call to %s", callee->name);
-    inline_body(c, callee, site);
+    inline_body(c, call, callee, site);
 }
 
 static bool calls_post(Node *n, void *ctx) {
@@ -402,21 +512,59 @@ static void name_literals(Calls *c, Node *n, int depth) {
     tree_visit(n, lit_found, &l);
 }
 
-static void inline_body(Calls *c, InlFn *callee, Pos site) {
+// gc's CanDelayResults: one return statement, with values, and unnamed
+// results: the return then defines the result, which StaticValue follows.
+typedef struct Returns {
+    int n;
+    Node *last;
+} Returns;
+
+static bool count_returns(Node *n, void *ctx) {
+    Returns *r = ctx;
+    if (n->kind == N_FUNCLIT)
+        return false;
+    if (n->kind == N_RETURN) {
+        r->n += n->u.ret.results.len ? 1 : 2;
+        r->last = n;
+    }
+    return true;
+}
+
+static Node *delayed_result(FuncInfo *fi) {
+    Returns r = {0};
+    tree_visit(func_body(fi), count_returns, &r);
+    if (r.n != 1 || fi->nresults != 1 || r.last->u.ret.results.len != 1)
+        return NULL;
+    for (int i = 0; i < fi->nresults; i++) {
+        Obj *res = fi->results[i];
+        if (res && res->name && !name_is(res->name, "_") && res->name->s[0] != '~')
+            return NULL;
+    }
+    return r.last->u.ret.results.items[0];
+}
+
+static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
     Node *body = func_body(callee->fi);
     if (!body)
         return;
-    ptrvec_push(&c->in->cc->arena, &c->active, callee);
+    Arena *a = &c->in->cc->arena;
+    Instance *inst = ARENA_NEW(a, Instance);
+    inst->callee = callee;
+    inst->call = call;
+    inst->parent = c->inst;
+    inst->result = delayed_result(callee->fi);
+    ptrvec_push(a, &c->insts, inst);
+    ptrvec_push(a, &c->active, callee);
     Pos saved_site = c->site;
-    bool saved_inside = c->inside;
-    int saved_lits = c->nlits;
-    c->site = site;
-    c->inside = true;
+    Instance *saved_inst = c->inst;
+    inst->lit_begin = c->nlits;
     name_literals(c, body, 0);
+    inst->lit_end = c->nlits;
+    c->site = site;
+    c->inst = inst;
     walk_calls(c, body);
-    c->nlits = saved_lits;
     c->site = saved_site;
-    c->inside = saved_inside;
+    c->inst = saved_inst;
     c->active.len--;
 }
 
