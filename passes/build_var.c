@@ -307,9 +307,18 @@ static Value **forward_slot(Builder *b, uint32_t id) {
 }
 
 Value *bv_resolve(Builder *b, Value *v) {
-    while (v && v->op == OpPhi && v->id < b->capforward && b->forward[v->id])
-        v = b->forward[v->id];
-    return v;
+    Value *end = v;
+    while (end && end->op == OpPhi && end->id < b->capforward && b->forward[end->id])
+        end = b->forward[end->id];
+    // Path compression: a chain of Phis forwarded one to the next (a
+    // variable read through many nested loops) is walked once, not on
+    // every later read.
+    while (v != end) {
+        Value *next = b->forward[v->id];
+        b->forward[v->id] = end;
+        v = next;
+    }
+    return end;
 }
 
 static Value *new_phi(Builder *b, Block *blk, uint32_t var) {
@@ -506,24 +515,92 @@ static bool is_forwarded(Builder *b, Value *v) {
     return v->op == OpPhi && v->id < b->capforward && b->forward[v->id];
 }
 
+// The Phis that read each Phi, as linked lists in one pool: when a Phi
+// turns out trivial only the Phis reading it can have become trivial too,
+// so a worklist visits those (Braun et al.'s recursive tryRemoveTrivialPhi,
+// without the recursion). Sweeping every Phi until nothing changes instead
+// costs a sweep per level of loop nesting: cubic for deeply nested loops.
+typedef struct PhiUse {
+    int user;       // index in b->phis
+    int next;       // next use in the same list, -1 at the end
+} PhiUse;
+
+static void remove_trivial_phis(Builder *b) {
+    int n = b->nphis;
+    if (n == 0)
+        return;
+    uint32_t maxid = 0;
+    for (int i = 0; i < n; i++)
+        if (b->phis[i]->id > maxid)
+            maxid = b->phis[i]->id;
+    int *index = SC_ARRAY(b, int, (size_t)maxid + 1);   // phi id -> index + 1
+    int *head = SC_ARRAY(b, int, n), *tail = SC_ARRAY(b, int, n);
+    int *work = SC_ARRAY(b, int, n);
+    bool *queued = SC_ARRAY(b, bool, n);
+    int nwork = 0, nargs = 0;
+    for (int i = 0; i < n; i++) {
+        Value *phi = b->phis[i];
+        head[i] = tail[i] = -1;
+        if (phi->op == OpPhi && phi->block && !is_forwarded(b, phi)) {
+            index[phi->id] = i + 1;
+            nargs += phi->nargs;
+        }
+    }
+    PhiUse *pool = SC_ARRAY(b, PhiUse, nargs > 0 ? nargs : 1);
+    int npool = 0;
+    for (int i = n - 1; i >= 0; i--) {
+        Value *phi = b->phis[i];
+        if (!index[phi->id] || index[phi->id] != i + 1)
+            continue;
+        for (int k = 0; k < phi->nargs; k++) {
+            Value *a = bv_resolve(b, phi->args[k]);
+            if (!a || a == phi || a->op != OpPhi || a->id > maxid || !index[a->id])
+                continue;
+            int j = index[a->id] - 1;
+            pool[npool] = (PhiUse){i, -1};
+            if (tail[j] < 0)
+                head[j] = npool;
+            else
+                pool[tail[j]].next = npool;
+            tail[j] = npool++;
+        }
+        work[nwork++] = i;  // popped in source order
+        queued[i] = true;
+    }
+    while (nwork > 0) {
+        int i = work[--nwork];
+        queued[i] = false;
+        Value *phi = b->phis[i];
+        if (is_forwarded(b, phi))
+            continue;
+        Value *same = trivial_value(b, phi);
+        if (!same || same == phi)
+            continue;   // a merge, or an unreachable self-loop left to dead-code removal
+        *forward_slot(b, phi->id) = same;
+        for (int u = head[i]; u >= 0; u = pool[u].next)
+            if (!queued[pool[u].user] && !is_forwarded(b, b->phis[pool[u].user])) {
+                queued[pool[u].user] = true;
+                work[nwork++] = pool[u].user;
+            }
+        // Whoever read this Phi now reads what it stands for.
+        if (same->op == OpPhi && same->id <= maxid && index[same->id] && head[i] >= 0) {
+            int j = index[same->id] - 1;
+            if (tail[j] < 0)
+                head[j] = head[i];
+            else
+                pool[tail[j]].next = head[i];
+            tail[j] = tail[i];
+            head[i] = tail[i] = -1;
+        }
+    }
+}
+
 // Removes trivial Phis until none is left, then points every argument and
 // control at what it stands for and drops the removed Phis from their blocks.
 // Puts each block's Phis first, where a reader of the dump looks for them.
 void bb_finish_phis(Builder *b) {
     Func *f = b->f;
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (int i = 0; i < b->nphis; i++) {
-            Value *phi = b->phis[i];
-            if (is_forwarded(b, phi) || phi->op != OpPhi || !phi->block)
-                continue;
-            Value *same = trivial_value(b, phi);
-            if (!same || same == phi)
-                continue;   // a merge, or an unreachable self-loop left to dead-code removal
-            *forward_slot(b, phi->id) = same;
-            changed = true;
-        }
-    }
+    remove_trivial_phis(b);
     bool any = false;
     for (int i = 0; i < b->nphis && !any; i++)
         any = is_forwarded(b, b->phis[i]);
