@@ -12,7 +12,8 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -I. -Ifrontend
-PKGS    := libcgraph libgvc
+# gmp and mpfr: Go's exact constants (frontend/const.c).
+PKGS    := libcgraph libgvc gmp mpfr
 SAN     ?=
 
 ifeq ($(SAN),1)

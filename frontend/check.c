@@ -24,13 +24,21 @@
 // Errors and positions
 
 void check_errorf(Checker *c, Pos pos, const char *fmt, ...) {
-    char buf[2048];
+    char small[2048];
+    char *buf = small;
     if (pos_known(c->errpos))
         pos = c->errpos;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof small) {
+        // Constants of hundreds of digits are quoted in full, as gc does.
+        buf = arena_alloc(&c->cc->arena, (size_t)n + 1);
+        va_start(ap, fmt);
+        vsnprintf(buf, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     // types2 drops follow-on errors that mention an invalid operand or type
     // (not at the start of the message) once something has been reported.
     const char *io = strstr(buf, "invalid operand"), *it = strstr(buf, "invalid type");

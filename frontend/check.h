@@ -223,31 +223,41 @@ void check_init_order(Checker *c, PtrVec *objs);
 void check_branches(Checker *c, Node *body);
 
 // ---------------------------------------------------------------------------
-// const.c
+// const.c, const_text.c: results live in the arena a (the compiler's).
 
-ConstVal const_int(__int128 v);
-ConstVal const_float(double f);
+ConstVal const_int(int64_t v);
 ConstVal const_bool(bool b);
 ConstVal const_string(const char *s, size_t len);
-ConstVal const_complex(double re, double im);
-// Decodes a literal's text; false if malformed.
+// The float constant of f's exact value, as go/constant's MakeFloat64.
+ConstVal const_from_double(Arena *a, double f);
+// Decodes a literal's text; false if malformed (a float beyond Go's
+// exponent range: `1e1000000000`).
 bool const_from_literal(Compiler *cc, TokKind kind, const char *text, size_t len, ConstVal *out);
-// Arithmetic on constants; `integer_div` for integer operands of /.
-// Returns false on an overflow beyond 128 bits or invalid operation.
-bool const_binary(TokKind op, ConstVal x, ConstVal y, bool integer_div, ConstVal *out);
-bool const_unary(TokKind op, ConstVal x, int unsigned_bits, ConstVal *out);
-bool const_shift(TokKind op, ConstVal x, uint64_t s, ConstVal *out);
+// Arithmetic as go/constant does it; `integer_div` for integer operands of
+// /. False when the result is not representable (infinite): types2's
+// unknown value. Integers are never capped here; the checker is.
+bool const_binary(Arena *a, TokKind op, ConstVal x, ConstVal y, bool integer_div, ConstVal *out);
+bool const_unary(Arena *a, TokKind op, ConstVal x, int unsigned_bits, ConstVal *out);
+// x must be an integer constant.
+bool const_shift(Arena *a, TokKind op, ConstVal x, uint64_t s, ConstVal *out);
 bool const_compare(TokKind op, ConstVal x, ConstVal y);
-int const_sign(ConstVal x);
-// Converts between constant kinds; false when not exactly representable.
-bool const_to_int(ConstVal x, ConstVal *out);
-ConstVal const_to_float(ConstVal x);
-ConstVal const_to_complex(ConstVal x);
-// The value as types2 prints it ("300", "1.5", "\"s\"", "true").
+// Bits of an integer constant's magnitude (big.Int's BitLen).
+int const_bitlen(ConstVal x);
+// Conversions between kinds as go/constant's ToInt, ToFloat, ToComplex; the
+// first fails, the others give CONST_NONE, when x has no such value.
+bool const_to_int(Arena *a, ConstVal x, ConstVal *out);
+ConstVal const_to_float(Arena *a, ConstVal x);
+ConstVal const_to_complex(Arena *a, ConstVal x);
+ConstVal const_real(ConstVal x);
+ConstVal const_imag(ConstVal x);
+ConstVal const_make_imag(Arena *a, ConstVal x);
+// The value as types2 prints it ("300", "1.5", "1e+1000", "\"s\"", "true").
 const char *const_string_of(Compiler *cc, ConstVal v);
-// Representability of a constant in basic type kind k; on success *rounded is
-// the value in that type. code: 0 ok, 1 truncated, 2 overflows, 3 other.
-int const_representable(ConstVal x, Type *t, ConstVal *rounded);
-bool const_equal(ConstVal a, ConstVal b);
+// Representability of a constant in basic type t (types2's
+// representableConst); on success *rounded is the value in that type, and
+// for an integer type also on failure when x has an integer value (gc
+// prints that value in a failed conversion). code: 0 ok, 1 truncated,
+// 2 overflows, 3 other.
+int const_representable(Arena *a, ConstVal x, Type *t, ConstVal *rounded);
 
 #endif

@@ -304,7 +304,7 @@ static bool builtin_len_cap(Checker *c, Operand *x, Builtin id, bool had_call) {
         if (id == BI_LEN) {
             if (x->mode == MODE_CONST) {
                 mode = MODE_CONST;
-                val = const_int((__int128)x->val.u.str.len);
+                val = const_int((int64_t)x->val.len);
             } else {
                 mode = MODE_VALUE;
             }
@@ -350,10 +350,9 @@ static bool builtin_complex(Checker *c, Operand *x, Node *call, Operand *y) {
         convert_untyped(c, y, x->type);
     } else if (d == 3) {
         if (x->mode == MODE_CONST && y->mode == MODE_CONST) {
-            ConstVal xc = const_to_complex(x->val), yc = const_to_complex(y->val);
-            if (type_is_numeric(x->type) && xc.u.c.im == 0)
+            if (type_is_numeric(x->type) && const_sign(const_imag(x->val)) == 0)
                 x->type = c->cc->basic[TY_UNTYPED_FLOAT];
-            if (type_is_numeric(y->type) && yc.u.c.im == 0)
+            if (type_is_numeric(y->type) && const_sign(const_imag(y->val)) == 0)
                 y->type = c->cc->basic[TY_UNTYPED_FLOAT];
         } else {
             convert_untyped(c, x, c->cc->basic[TY_FLOAT64]);
@@ -381,8 +380,15 @@ static bool builtin_complex(Checker *c, Operand *x, Node *call, Operand *y) {
         return false;
     }
     if (x->mode == MODE_CONST && y->mode == MODE_CONST) {
-        ConstVal re = const_to_float(x->val), im = const_to_float(y->val);
-        x->val = const_complex(re.kind == CONST_FLOAT ? re.u.f : 0, im.kind == CONST_FLOAT ? im.u.f : 0);
+        // As types2: ToFloat(x) + MakeImag(ToFloat(y)), exactly.
+        Arena *a = &c->cc->arena;
+        ConstVal re = const_to_float(a, x->val), im = const_to_float(a, y->val), r;
+        if (re.kind != CONST_FLOAT || im.kind != CONST_FLOAT ||
+            !const_binary(a, T_ADD, re, const_make_imag(a, im), false, &r)) {
+            check_errorf(c, start_pos(x->expr), "constant result is not representable");
+            return false;
+        }
+        x->val = r;
     } else {
         x->mode = MODE_VALUE;
         x->val = (ConstVal){0};
@@ -416,8 +422,7 @@ static bool builtin_real_imag(Checker *c, Operand *x, Builtin id) {
         return false;
     }
     if (x->mode == MODE_CONST) {
-        ConstVal cv = const_to_complex(x->val);
-        x->val = const_float(id == BI_REAL ? cv.u.c.re : cv.u.c.im);
+        x->val = id == BI_REAL ? const_real(x->val) : const_imag(x->val);
     } else {
         x->mode = MODE_VALUE;
     }

@@ -167,7 +167,7 @@ static Type *implicit_type(Checker *c, Operand *x, Type *target, ConstVal *val, 
     if (u->kind <= TY_UNSAFE_POINTER) {
         if (x->mode == MODE_CONST) {
             ConstVal r;
-            int rc = const_representable(x->val, target, &r);
+            int rc = const_representable(&c->cc->arena, x->val, target, &r);
             if (rc) {
                 *code = rc;
                 return NULL;
@@ -397,7 +397,7 @@ static bool is_const_type(Type *t) {
 }
 
 // Encodes rune r as UTF-8 into the arena (string(rune) conversions).
-static ConstVal rune_string(Compiler *cc, __int128 r) {
+static ConstVal rune_string(Compiler *cc, int64_t r) {
     if (r < 0 || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff))
         r = 0xfffd;
     char b[4];
@@ -420,14 +420,19 @@ void check_conversion(Checker *c, Operand *x, Type *t) {
     bool ok = false;
     const char *cause = NULL;
     if (const_arg && is_const_type(t)) {
-        ConstVal r;
-        if (const_representable(x->val, t, &r) == 0) {
+        ConstVal r = {0};
+        int64_t rune;
+        if (const_representable(&c->cc->arena, x->val, t, &r) == 0) {
             x->val = r;
             ok = true;
         } else if (type_is_integer(x->type) && type_is_string(t)) {
-            ConstVal i;
-            x->val = const_to_int(x->val, &i) ? rune_string(c->cc, i.u.i) : rune_string(c->cc, -1);
+            x->val = rune_string(c->cc, const_int64(x->val, &rune) ? rune : -1);
             ok = true;
+        } else if (r.kind != CONST_NONE) {
+            // types2 converts in place: a failed conversion to an integer
+            // type shows the integer value ("1e100 (untyped float
+            // constant 1000...000)").
+            x->val = r;
         }
     } else if (convertible_to(c, x, t, &cause)) {
         ok = true;
@@ -684,24 +689,33 @@ static const char *op_name(Node *e) {
     }
 }
 
-// After a constant operation: typed constants must stay representable.
-static void overflow(Checker *c, Operand *x, Pos opos) {
-    (void)opos;
+static void constant_overflow(Checker *c, Operand *x, Node *e) {
+    const char *name = op_name(e);
+    check_errorf(c, op_pos(e), "constant %s%soverflow", name, *name ? " " : "");
+    x->mode = MODE_INVALID;
+}
+
+// An operation whose exact result is infinite: go/constant's unknown value.
+static void not_representable(Checker *c, Operand *x, Node *e) {
+    check_errorf(c, op_pos(e), "constant result is not representable");
+    x->mode = MODE_INVALID;
+}
+
+// After a constant operation: typed constants must stay representable, and
+// untyped integers within gc's 512 bits.
+static void overflow(Checker *c, Operand *x, Node *e) {
     if (!type_is_untyped(x->type)) {
         ConstVal r;
-        int code = const_representable(x->val, x->type, &r);
+        int code = const_representable(&c->cc->arena, x->val, x->type, &r);
         if (code) {
             invalid_conversion(c, code, x, type_underlying(x->type));
             x->mode = MODE_INVALID;
             return;
         }
         x->val = r;
+    } else if (x->val.kind == CONST_INT && const_bitlen(x->val) > 512) {
+        constant_overflow(c, x, e);
     }
-}
-
-static void constant_overflow(Checker *c, Operand *x, Node *e) {
-    check_errorf(c, op_pos(e), "constant %s overflow", op_name(e));
-    x->mode = MODE_INVALID;
 }
 
 static bool unary_allowed(TokKind op, Type *t) {
@@ -760,14 +774,14 @@ NOINLINE static void check_unary(Checker *c, Operand *x, Node *e) {
     if (x->mode == MODE_CONST) {
         int bits = type_is_unsigned(x->type) ? (int)type_size(c->cc, x->type) * 8 : 0;
         ConstVal r;
-        if (!const_unary(op, x->val, bits, &r)) {
+        if (!const_unary(&c->cc->arena, op, x->val, bits, &r)) {
             x->expr = e;
-            constant_overflow(c, x, e);
+            not_representable(c, x, e);
             return;
         }
         x->val = r;
         x->expr = e;
-        overflow(c, x, e->pos);
+        overflow(c, x, e);
         return;
     }
     x->mode = MODE_VALUE;
@@ -783,7 +797,7 @@ static void shift(Checker *c, Operand *x, Operand *y, Node *e, TokKind op) {
     ConstVal xval = {0};
     bool xint = false;
     if (x->mode == MODE_CONST)
-        xint = const_to_int(x->val, &xval);
+        xint = const_to_int(&c->cc->arena, x->val, &xval);
     if (!(type_is_integer(x->type) || (type_is_untyped(x->type) && xint))) {
         check_errorf(c, start_pos(x->expr), "invalid operation: shifted operand %s must be integer", opstr(c, x));
         x->mode = MODE_INVALID;
@@ -791,14 +805,14 @@ static void shift(Checker *c, Operand *x, Operand *y, Node *e, TokKind op) {
     }
     if (y->mode == MODE_CONST) {
         ConstVal yv;
-        if (const_to_int(y->val, &yv) && yv.u.i < 0) {
+        if (const_to_int(&c->cc->arena, y->val, &yv) && const_sign(yv) < 0) {
             check_errorf(c, start_pos(y->expr), "invalid operation: negative shift count %s", opstr(c, y));
             x->mode = MODE_INVALID;
             return;
         }
         if (type_is_untyped(y->type)) {
             ConstVal r;
-            int code = const_representable(y->val, c->cc->basic[TY_UINT], &r);
+            int code = const_representable(&c->cc->arena, y->val, c->cc->basic[TY_UINT], &r);
             if (code) {
                 invalid_conversion(c, code, y, c->cc->basic[TY_UINT]);
                 x->mode = MODE_INVALID;
@@ -821,9 +835,11 @@ static void shift(Checker *c, Operand *x, Operand *y, Node *e, TokKind op) {
     }
     if (x->mode == MODE_CONST) {
         if (y->mode == MODE_CONST) {
+            // gc bounds constant shifts so that the smallest float64
+            // (2^-1074) stays expressible.
             ConstVal s;
-            const_to_int(y->val, &s);
-            if (s.u.i > 1023 - 1 + 52) {
+            int64_t n = -1;
+            if (!const_to_int(&c->cc->arena, y->val, &s) || !const_int64(s, &n) || n > 1023 - 1 + 52) {
                 check_errorf(c, start_pos(y->expr), "invalid operation: invalid shift count %s", opstr(c, y));
                 x->mode = MODE_INVALID;
                 return;
@@ -832,21 +848,12 @@ static void shift(Checker *c, Operand *x, Operand *y, Node *e, TokKind op) {
                 x->type = c->cc->basic[TY_UNTYPED_INT];
             ConstVal r;
             x->expr = e;
-            if (!const_shift(op, xval, (uint64_t)s.u.i, &r)) {
-                if (type_is_untyped(x->type)) {
-                    constant_overflow(c, x, e);
-                } else {
-                    // The exact result does not fit in 128 bits: it
-                    // certainly overflows the type.
-                    x->val = const_float(1e300);
-                    check_errorf(c, start_pos(e), "%s (constant of type %s) overflows %s", estr(c, e),
-                                 tstr(c, x->type), tstr(c, type_underlying(x->type)));
-                    x->mode = MODE_INVALID;
-                }
+            if (!const_shift(&c->cc->arena, op, xval, (uint64_t)n, &r)) {
+                not_representable(c, x, e);
                 return;
             }
             x->val = r;
-            overflow(c, x, e ? e->pos : (Pos){0});
+            overflow(c, x, e);
             return;
         }
         if (type_is_untyped(x->type)) {
@@ -946,25 +953,37 @@ NOINLINE void check_binary(Checker *c, Operand *x, Node *e, Node *lhs, Node *rhs
             x->mode = MODE_INVALID;
             return;
         }
+        // A complex divisor whose squared parts underflow to zero divides
+        // by zero too (Go's issue 20227: 1i / 1e-600000000).
+        if (x->mode == MODE_CONST && y.mode == MODE_CONST && type_is_complex(x->type)) {
+            Arena *a = &c->cc->arena;
+            ConstVal re = const_real(y.val), im = const_imag(y.val), re2, im2;
+            if (const_binary(a, T_MUL, re, re, false, &re2) && const_binary(a, T_MUL, im, im, false, &im2) &&
+                const_sign(re2) == 0 && const_sign(im2) == 0) {
+                check_errorf(c, start_pos(y.expr), "invalid operation: division by zero");
+                x->mode = MODE_INVALID;
+                return;
+            }
+        }
     }
     if (x->mode == MODE_CONST && y.mode == MODE_CONST) {
         ConstVal r;
         if (op == T_ADD && x->val.kind == CONST_STRING && y.val.kind == CONST_STRING) {
-            size_t n = x->val.u.str.len + y.val.u.str.len;
+            size_t n = (size_t)x->val.len + y.val.len;
             char *s = arena_alloc(&c->cc->arena, n + 1);
-            if (x->val.u.str.len)
-                memcpy(s, x->val.u.str.s, x->val.u.str.len);
-            if (y.val.u.str.len)
-                memcpy(s + x->val.u.str.len, y.val.u.str.s, y.val.u.str.len);
+            if (x->val.len)
+                memcpy(s, x->val.u.s, x->val.len);
+            if (y.val.len)
+                memcpy(s + x->val.len, y.val.u.s, y.val.len);
             r = const_string(s, n);
-        } else if (!const_binary(op, x->val, y.val, op == T_QUO && type_is_integer(x->type), &r)) {
+        } else if (!const_binary(&c->cc->arena, op, x->val, y.val, op == T_QUO && type_is_integer(x->type), &r)) {
             x->expr = e;
-            constant_overflow(c, x, e);
+            not_representable(c, x, e);
             return;
         }
         x->val = r;
         x->expr = e;
-        overflow(c, x, e ? e->pos : (Pos){0});
+        overflow(c, x, e);
         return;
     }
     x->mode = MODE_VALUE;
@@ -1436,23 +1455,24 @@ static int64_t check_index(Checker *c, Node *index, int64_t max, bool *ok) {
         return -1;
     }
     ConstVal v;
-    if (!const_to_int(x.val, &v))
+    int64_t i;
+    if (!const_to_int(&c->cc->arena, x.val, &v))
         return -1;
-    if (v.u.i < 0) {
+    if (const_sign(v) < 0) {
         check_errorf(c, start_pos(x.expr), "invalid argument: index %s must not be negative", opstr(c, &x));
         return -1;
     }
-    if (v.u.i > INT64_MAX) {
+    if (!const_int64(v, &i)) {
         check_errorf(c, start_pos(x.expr), "invalid argument: index %s overflows int", opstr(c, &x));
         return -1;
     }
-    if (max >= 0 && v.u.i >= max) {
+    if (max >= 0 && i >= max) {
         check_errorf(c, start_pos(x.expr), "invalid argument: index %s out of bounds [0:%lld]",
                      const_string_of(c->cc, x.val), (long long)max);
         return -1;
     }
     *ok = true;
-    return (int64_t)v.u.i;
+    return i;
 }
 
 bool check_index_value(Checker *c, Node *e, int64_t max, const char *what, int64_t *out) {
@@ -1480,7 +1500,7 @@ NOINLINE static void index_expr(Checker *c, Operand *x, Node *e) {
     case TY_STRING: case TY_UNTYPED_STRING:
         valid = true;
         if (x->mode == MODE_CONST)
-            length = (int64_t)x->val.u.str.len;
+            length = (int64_t)x->val.len;
         x->mode = MODE_VALUE;
         x->type = c->cc->byte_type;
         break;
@@ -1549,7 +1569,7 @@ NOINLINE static void slice_expr(Checker *c, Operand *x, Node *e) {
         }
         valid = true;
         if (x->mode == MODE_CONST)
-            length = (int64_t)x->val.u.str.len;
+            length = (int64_t)x->val.len;
         if (type_is_untyped(x->type))
             x->type = c->cc->basic[TY_STRING];
         break;
@@ -1712,6 +1732,14 @@ NOINLINE static void basic_lit(Checker *c, Operand *x, Node *e) {
         set_invalid(c, x);
         return;
     }
+    // types2 caps number literals: beyond 10000 characters no digit can
+    // matter at 512 bits (or 4096 for a fraction's parts).
+    TokKind lk = e->u.lit.kind;
+    if ((lk == T_INT || lk == T_FLOAT || lk == T_IMAG) && e->u.lit.len > 10000) {
+        check_errorf(c, e->pos, "excessively long constant: %.10s... (%u chars)", e->u.lit.text, e->u.lit.len);
+        set_invalid(c, x);
+        return;
+    }
     ConstVal v;
     if (!const_from_literal(c->cc, e->u.lit.kind, e->u.lit.text, e->u.lit.len, &v)) {
         check_errorf(c, e->pos, "malformed constant: %.*s", (int)e->u.lit.len, e->u.lit.text);
@@ -1725,8 +1753,6 @@ NOINLINE static void basic_lit(Checker *c, Operand *x, Node *e) {
     TypeKind k = e->u.lit.kind <= T_STRING ? kinds[e->u.lit.kind] : TY_INVALID;
     x->mode = MODE_CONST;
     x->type = c->cc->basic[k ? k : TY_INVALID];
-    // An integer literal too large for 128 bits became a float; keep its
-    // kind an integer for messages.
     x->val = v;
 }
 

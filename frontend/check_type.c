@@ -180,10 +180,11 @@ static int64_t array_length(Checker *c, Node *e) {
     }
     if (type_is_untyped(x.type) || type_is_integer(x.type)) {
         ConstVal v;
+        int64_t n;
         // Lengths beyond int fall through to "must be integer", as in gc.
-        if (const_to_int(x.val, &v) && v.u.i >= INT64_MIN && v.u.i <= INT64_MAX) {
-            if (v.u.i >= 0)
-                return (int64_t)v.u.i;
+        if (const_to_int(&c->cc->arena, x.val, &v) && const_int64(v, &n)) {
+            if (n >= 0)
+                return n;
             check_errorf(c, start_pos(e), "invalid array length %s", opstr(c, &x));
             return -1;
         }

@@ -1,431 +1,602 @@
-// const.c - compile-time constants: literals, arithmetic, conversions,
-// representability, and printing as types2 prints them.
+// const.c - arithmetic on Go's constants as go/constant and types2 do it:
+// exact integers and rationals, 512-bit binary floats, complex pairs, and
+// the rounding to float32/float64 that a typed constant gets.
 //
-// Integers are exact in 128 bits (__int128); an operation whose exact result
-// does not fit fails, and the checker reports an overflow. Floating-point
-// and complex constants are doubles: Go's are exact rationals, but the
-// programs minigc checks never depend on more than double precision. A
-// float constant with an integral value converts to an integer exactly, as
-// in Go (`const n = 1e3; var a [n]int`).
-#include "check.h"
+// Representations and their order follow go/constant (see const_num.h):
+// int64 < big integer < rational < binary float < complex. An operation
+// first brings both operands to the larger of their two representations,
+// so 1 + 2 stays an int64, 1 / 3.0 is the rational 1/3, and anything that
+// touches a binary float is one. Small integers take a fast path in plain
+// int64 arithmetic and fall back to GMP only when a result does not fit.
+// Results are made in the arena the caller passes (the compiler's); the
+// GMP/MPFR temporaries of an operation are cleared before it returns.
+#include "const_num.h"
 
+#include <limits.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef unsigned __int128 u128;
+_Static_assert(sizeof(long) == sizeof(int64_t), "GMP's si functions must take int64");
 
-static const __int128 I128_MAX = (__int128)(((u128)1 << 127) - 1);
-static const __int128 I128_MIN = -(__int128)(((u128)1 << 127) - 1) - 1;
-
-ConstVal const_int(__int128 v) {
-    ConstVal c = {.kind = CONST_INT};
-    c.u.i = v;
-    return c;
+void cn_go_range(void) {
+    mpfr_set_emin(INT32_MIN);
+    mpfr_set_emax(INT32_MAX);
 }
 
-ConstVal const_float(double f) {
-    ConstVal c = {.kind = CONST_FLOAT};
-    c.u.f = f;
-    return c;
-}
+ConstVal const_int(int64_t v) { return (ConstVal){.kind = CONST_INT, .rep = CREP_SMALL, .u.i = v}; }
 
-ConstVal const_bool(bool b) {
-    ConstVal c = {.kind = CONST_BOOL};
-    c.u.b = b;
-    return c;
-}
+ConstVal const_bool(bool b) { return (ConstVal){.kind = CONST_BOOL, .u.b = b}; }
 
 ConstVal const_string(const char *s, size_t len) {
-    ConstVal c = {.kind = CONST_STRING};
-    c.u.str.s = s;
-    c.u.str.len = len;
-    return c;
-}
-
-ConstVal const_complex(double re, double im) {
-    ConstVal c = {.kind = CONST_COMPLEX};
-    c.u.c.re = re;
-    c.u.c.im = im;
-    return c;
+    return (ConstVal){.kind = CONST_STRING, .len = (uint32_t)len, .u.s = s};
 }
 
 // ---------------------------------------------------------------------------
-// Literals
+// Storage: limbs copied into the arena, read back through GMP's read-only
+// views (mpz_roinit_n), so reading a big value allocates nothing.
 
-static int digit_value(char ch) {
-    if (ch >= '0' && ch <= '9')
-        return ch - '0';
-    if (ch >= 'a' && ch <= 'f')
-        return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F')
-        return ch - 'A' + 10;
-    return 99;
+static ConstNum *new_num(Arena *a) { return arena_alloc(a, sizeof(ConstNum)); }
+
+static ConstLimbs save_limbs(Arena *a, mpz_srcptr z) {
+    size_t n = mpz_size(z);
+    mp_limb_t *d = arena_alloc(a, (n ? n : 1) * sizeof *d);
+    if (n)
+        memcpy(d, mpz_limbs_read(z), n * sizeof *d);
+    return (ConstLimbs){.size = mpz_sgn(z) < 0 ? -(int32_t)n : (int32_t)n, .d = d};
 }
 
-// Parses an integer literal (any base, with underscores). Returns false if
-// it does not fit in 128 bits or is malformed.
-static bool parse_int(const char *s, size_t len, __int128 *out) {
-    int base = 10;
-    size_t i = 0;
-    if (len >= 2 && s[0] == '0') {
-        char b = s[1] | 0x20;
-        if (b == 'x') { base = 16; i = 2; }
-        else if (b == 'b') { base = 2; i = 2; }
-        else if (b == 'o') { base = 8; i = 2; }
-        else { base = 8; i = 1; }
-    }
-    u128 v = 0;
-    const u128 limit = (u128)I128_MAX;
-    for (; i < len; i++) {
-        if (s[i] == '_')
-            continue;
-        int d = digit_value(s[i]);
-        if (d >= base)
-            return false;
-        if (v > (limit - (u128)d) / (u128)base)
-            return false;
-        v = v * (u128)base + (u128)d;
-    }
-    *out = (__int128)v;
+static mpz_srcptr view(mpz_ptr tmp, ConstLimbs l) { return mpz_roinit_n(tmp, l.d, l.size); }
+
+// A read-only rational over the stored parts; never cleared.
+static void view_q(mpq_ptr q, const ConstNum *n) {
+    mpz_t t;
+    mpq_numref(q)[0] = *view(t, n->u.q.num);
+    mpq_denref(q)[0] = *view(t, n->u.q.den);
+}
+
+ConstVal cn_make_int(Arena *a, mpz_srcptr z) {
+    if (mpz_fits_slong_p(z))
+        return const_int(mpz_get_si(z));
+    ConstNum *n = new_num(a);
+    n->u.z = save_limbs(a, z);
+    return (ConstVal){.kind = CONST_INT, .rep = CREP_INT, .u.num = n};
+}
+
+bool cn_make_float(Arena *a, mpfr_srcptr f, ConstVal *out) {
+    if (!mpfr_number_p(f))
+        return false;
+    ConstNum *n = new_num(a);
+    mpz_t m;
+    mpz_init(m);
+    // -0 becomes 0, as go/constant's makeFloat makes it.
+    n->u.f.exp = mpfr_zero_p(f) ? 0 : mpfr_get_z_2exp(m, f);
+    n->u.f.mant = save_limbs(a, m);
+    mpz_clear(m);
+    *out = (ConstVal){.kind = CONST_FLOAT, .rep = CREP_FLOAT, .u.num = n};
     return true;
 }
 
-static double parse_float(const char *s, size_t len) {
-    char buf[256];
-    size_t n = 0;
-    for (size_t i = 0; i < len && n + 1 < sizeof buf; i++)
-        if (s[i] != '_')
-            buf[n++] = s[i];
-    buf[n] = 0;
-    // A legacy octal-looking float such as 0777e1 is decimal; strtod agrees.
-    return strtod(buf, NULL);
-}
-
-static bool is_float_text(const char *s, size_t len) {
-    bool hex = len >= 2 && s[0] == '0' && (s[1] | 0x20) == 'x';
-    for (size_t i = 0; i < len; i++) {
-        char ch = s[i] | 0x20;
-        if (s[i] == '.' || (hex ? ch == 'p' : ch == 'e'))
-            return true;
+ConstVal cn_make_rat(Arena *a, mpq_srcptr q) {
+    if (mpz_sizeinbase(mpq_numref(q), 2) < CONST_MAX_EXP && mpz_sizeinbase(mpq_denref(q), 2) < CONST_MAX_EXP) {
+        ConstNum *n = new_num(a);
+        n->u.q.num = save_limbs(a, mpq_numref(q));
+        n->u.q.den = save_limbs(a, mpq_denref(q));
+        return (ConstVal){.kind = CONST_FLOAT, .rep = CREP_RAT, .u.num = n};
     }
-    return false;
+    // Too big a fraction: go/constant switches to a binary float. Its
+    // value is finite: a 32-bit exponent covers any fraction we can hold.
+    cn_go_range();
+    mpfr_t f;
+    mpfr_init2(f, CONST_PREC);
+    mpfr_set_q(f, q, MPFR_RNDN);
+    ConstVal v = {0};
+    cn_make_float(a, f, &v);
+    mpfr_clear(f);
+    return v;
 }
 
-// Decodes the rune in a rune literal's text ('a', '\n', '\x41', '\u00e9').
-static bool parse_rune(const char *s, size_t len, __int128 *out) {
-    if (len < 3 || s[0] != '\'' || s[len - 1] != '\'')
+ConstVal cn_make_complex(Arena *a, ConstVal re, ConstVal im) {
+    ConstNum *n = new_num(a);
+    n->u.c.re = re;
+    n->u.c.im = im;
+    return (ConstVal){.kind = CONST_COMPLEX, .rep = CREP_COMPLEX, .u.num = n};
+}
+
+void cn_get_z(mpz_ptr z, ConstVal v) {
+    mpz_t t;
+    if (v.rep == CREP_SMALL)
+        mpz_set_si(z, v.u.i);
+    else
+        mpz_set(z, view(t, v.u.num->u.z));
+}
+
+void cn_get_q(mpq_ptr q, ConstVal v) {
+    if (v.kind == CONST_INT) {
+        cn_get_z(mpq_numref(q), v);
+        mpz_set_ui(mpq_denref(q), 1);
+        return;
+    }
+    mpq_t r;
+    view_q(r, v.u.num);
+    mpq_set(q, r);
+}
+
+void cn_get_f(mpfr_ptr f, ConstVal v) {
+    cn_go_range();
+    mpz_t t;
+    switch (v.rep) {
+    case CREP_SMALL:
+        mpfr_set_si(f, v.u.i, MPFR_RNDN);
+        break;
+    case CREP_INT:
+        mpfr_set_z(f, view(t, v.u.num->u.z), MPFR_RNDN);
+        break;
+    case CREP_RAT: {
+        mpq_t q;
+        view_q(q, v.u.num);
+        mpfr_set_q(f, q, MPFR_RNDN);
+        break;
+    }
+    case CREP_FLOAT:
+        mpfr_set_z_2exp(f, view(t, v.u.num->u.f.mant), (mpfr_exp_t)v.u.num->u.f.exp, MPFR_RNDN);
+        break;
+    default:
+        mpfr_set_zero(f, 1);
+    }
+}
+
+// go/constant's order of representations.
+static int ord(ConstVal v) {
+    switch (v.kind) {
+    case CONST_INT: return v.rep == CREP_SMALL ? 2 : 3;
+    case CONST_FLOAT: return v.rep == CREP_RAT ? 4 : 5;
+    case CONST_COMPLEX: return 6;
+    default: return 0;
+    }
+}
+
+static bool is_numeric(ConstVal v) { return ord(v) >= 2; }
+
+// ---------------------------------------------------------------------------
+// Reading
+
+bool const_int64(ConstVal x, int64_t *out) {
+    if (x.kind != CONST_INT || x.rep != CREP_SMALL)
         return false;
-    const unsigned char *p = (const unsigned char *)s + 1;
-    const unsigned char *end = (const unsigned char *)s + len - 1;
-    uint32_t r;
-    if (*p == '\\') {
-        p++;
-        if (p >= end)
-            return false;
-        int ndig = 0, base = 16;
-        switch (*p++) {
-        case 'a': r = 7; break;
-        case 'b': r = 8; break;
-        case 'f': r = 12; break;
-        case 'n': r = 10; break;
-        case 'r': r = 13; break;
-        case 't': r = 9; break;
-        case 'v': r = 11; break;
-        case '\\': r = '\\'; break;
-        case '\'': r = '\''; break;
-        case 'x': ndig = 2; break;
-        case 'u': ndig = 4; break;
-        case 'U': ndig = 8; break;
-        default:
-            p--;
-            if (*p >= '0' && *p <= '7') {
-                ndig = 3;
-                base = 8;
-            } else {
-                return false;
-            }
-        }
-        if (ndig) {
-            r = 0;
-            for (int i = 0; i < ndig; i++, p++) {
-                if (p >= end || digit_value((char)*p) >= base)
-                    return false;
-                r = r * (uint32_t)base + (uint32_t)digit_value((char)*p);
-            }
-        }
-    } else if (*p < 0x80) {
-        r = *p++;
+    *out = x.u.i;
+    return true;
+}
+
+static int limbs_sign(ConstLimbs l) { return l.size < 0 ? -1 : l.size > 0; }
+
+int const_sign(ConstVal x) {
+    switch (x.rep) {
+    case CREP_SMALL: return x.kind != CONST_INT ? 1 : x.u.i < 0 ? -1 : x.u.i > 0;
+    case CREP_INT: return limbs_sign(x.u.num->u.z);
+    case CREP_RAT: return limbs_sign(x.u.num->u.q.num);
+    case CREP_FLOAT: return limbs_sign(x.u.num->u.f.mant);
+    case CREP_COMPLEX: return const_sign(x.u.num->u.c.re) | const_sign(x.u.num->u.c.im);
+    default: return 1;
+    }
+}
+
+int const_bitlen(ConstVal x) {
+    if (x.kind != CONST_INT)
+        return 0;
+    if (x.rep == CREP_SMALL) {
+        uint64_t u = x.u.i < 0 ? (uint64_t)0 - (uint64_t)x.u.i : (uint64_t)x.u.i;
+        return u ? 64 - __builtin_clzll(u) : 0;
+    }
+    mpz_t t;
+    return (int)mpz_sizeinbase(view(t, x.u.num->u.z), 2);
+}
+
+// The nearest IEEE binary value of x with prec mantissa bits and MPFR's
+// exponents emin..emax, subnormals included, +-Inf beyond: big.Float's and
+// big.Rat's Float64/Float32, which round the exact value once.
+static double round_binary(ConstVal x, int prec, mpfr_exp_t emin, mpfr_exp_t emax) {
+    if (x.kind == CONST_COMPLEX)
+        x = x.u.num->u.c.re;
+    if (!is_numeric(x))
+        return 0;
+    if (x.rep == CREP_SMALL)
+        return prec == 24 ? (double)(float)x.u.i : (double)x.u.i;
+    cn_go_range();
+    mpfr_t f;
+    mpfr_init2(f, prec);
+    mpz_t t;
+    int inex;
+    if (x.rep == CREP_INT) {
+        inex = mpfr_set_z(f, view(t, x.u.num->u.z), MPFR_RNDN);
+    } else if (x.rep == CREP_RAT) {
+        mpq_t q;
+        view_q(q, x.u.num);
+        inex = mpfr_set_q(f, q, MPFR_RNDN);
     } else {
-        int n = *p >= 0xf0 ? 3 : *p >= 0xe0 ? 2 : 1;
-        r = *p++ & (0x3f >> n);
-        for (int i = 0; i < n && p < end; i++)
-            r = (r << 6) | (*p++ & 0x3f);
+        inex = mpfr_set_z_2exp(f, view(t, x.u.num->u.f.mant), (mpfr_exp_t)x.u.num->u.f.exp, MPFR_RNDN);
     }
-    if (p != end)
-        return false;
-    *out = r;
-    return true;
+    mpfr_set_emin(emin);
+    mpfr_set_emax(emax);
+    inex = mpfr_check_range(f, inex, MPFR_RNDN);
+    mpfr_subnormalize(f, inex, MPFR_RNDN);
+    double d = mpfr_get_d(f, MPFR_RNDN);
+    mpfr_clear(f);
+    cn_go_range();
+    return d;
 }
 
-bool const_from_literal(Compiler *cc, TokKind kind, const char *text, size_t len, ConstVal *out) {
-    switch (kind) {
-    case T_INT: {
-        __int128 v;
-        if (parse_int(text, len, &v))
-            *out = const_int(v);
-        else
-            *out = const_float(parse_float(text, len));    // beyond 128 bits
-        return true;
+double const_float64(ConstVal x) { return round_binary(x, 53, -1073, 1024); }
+
+static double const_float32(ConstVal x) { return round_binary(x, 24, -148, 128); }
+
+double const_imag64(ConstVal x) {
+    return x.kind == CONST_COMPLEX ? const_float64(x.u.num->u.c.im) : 0;
+}
+
+uint64_t const_bits64(ConstVal x) {
+    switch (x.rep) {
+    case CREP_SMALL:
+        return x.kind == CONST_BOOL ? x.u.b : x.kind == CONST_INT ? (uint64_t)x.u.i : 0;
+    case CREP_INT: {
+        ConstLimbs l = x.u.num->u.z;
+        uint64_t lo = l.size ? (uint64_t)l.d[0] : 0;
+        return l.size < 0 ? (uint64_t)0 - lo : lo;
     }
-    case T_FLOAT: {
-        double f = parse_float(text, len);
-        *out = const_float(f);
-        return true;
-    }
-    case T_IMAG: {
-        if (len == 0)
-            return false;
-        double f;
-        __int128 v;
-        if (!is_float_text(text, len - 1) && parse_int(text, len - 1, &v) &&
-            !(len - 1 > 1 && text[0] == '0' && digit_value(text[1]) < 10))
-            f = (double)v;
-        else
-            f = parse_float(text, len - 1);
-        *out = const_complex(0, f);
-        return true;
-    }
-    case T_CHAR: {
-        __int128 v;
-        if (!parse_rune(text, len, &v))
-            return false;
-        *out = const_int(v);
-        return true;
-    }
-    case T_STRING: {
-        char *s;
-        size_t n;
-        const char *err;
-        if (!lit_unquote(&cc->arena, text, len, &s, &n, &err))
-            return false;
-        *out = const_string(s, n);
-        return true;
+    case CREP_RAT: case CREP_FLOAT: case CREP_COMPLEX: {
+        double d = const_float64(x);
+        return d > -9.3e18 && d < 9.3e18 ? (uint64_t)(int64_t)d : 0;
     }
     default:
-        return false;
+        return 0;
     }
 }
 
 // ---------------------------------------------------------------------------
 // Conversions between kinds
 
-bool const_to_int(ConstVal x, ConstVal *out) {
+ConstVal const_from_double(Arena *a, double f) {
+    if (!isfinite(f))
+        return (ConstVal){0};
+    // Every finite double is a "small" float: its fraction stays exact.
+    mpq_t q;
+    mpq_init(q);
+    mpq_set_d(q, f + 0.0);
+    ConstVal v = cn_make_rat(a, q);
+    mpq_clear(q);
+    return v;
+}
+
+// go/constant's smallFloat: the binary exponent (mantissa in [0.5, 1)) of
+// a nonzero float lies strictly within +-CONST_MAX_EXP.
+static bool small_float(const ConstNum *n) {
+    if (!n->u.f.mant.size)
+        return true;
+    mpz_t t;
+    int64_t e = (int64_t)mpz_sizeinbase(view(t, n->u.f.mant), 2) + n->u.f.exp;
+    return e > -CONST_MAX_EXP && e < CONST_MAX_EXP;
+}
+
+bool const_to_int(Arena *a, ConstVal x, ConstVal *out) {
     switch (x.kind) {
     case CONST_INT:
         *out = x;
         return true;
-    case CONST_FLOAT:
-        if (!isfinite(x.u.f) || x.u.f != trunc(x.u.f) || fabs(x.u.f) >= 1.7e38)
-            return false;
-        *out = const_int((__int128)x.u.f);
-        return true;
     case CONST_COMPLEX:
-        if (x.u.c.im != 0)
+        if (const_sign(x.u.num->u.c.im) != 0)
             return false;
-        return const_to_int(const_float(x.u.c.re), out);
+        return const_to_int(a, x.u.num->u.c.re, out);
+    case CONST_FLOAT:
+        break;
     default:
         return false;
     }
+    if (x.rep == CREP_RAT) {
+        ConstLimbs den = x.u.num->u.q.den;
+        if (den.size != 1 || den.d[0] != 1)
+            return false;
+        mpz_t t;
+        *out = cn_make_int(a, view(t, x.u.num->u.q.num));
+        return true;
+    }
+    if (!small_float(x.u.num))
+        return false;
+    mpfr_t f, g;
+    mpfr_init2(f, CONST_PREC);
+    mpfr_init2(g, CONST_PREC - 4);
+    cn_get_f(f, x);
+    // A value a few bits short of an integer is taken for one: go/constant
+    // assumes the difference is rounding error of earlier operations.
+    bool ok = true;
+    if (mpfr_integer_p(f))
+        mpfr_set(g, f, MPFR_RNDN);
+    else if (mpfr_set(g, f, MPFR_RNDZ), mpfr_integer_p(g))
+        ;
+    else if (mpfr_set(g, f, MPFR_RNDA), mpfr_integer_p(g))
+        ;
+    else
+        ok = false;
+    if (ok) {
+        mpz_t z;
+        mpz_init(z);
+        mpfr_get_z(z, mpfr_integer_p(f) ? f : g, MPFR_RNDN);
+        *out = cn_make_int(a, z);
+        mpz_clear(z);
+    }
+    mpfr_clear(f);
+    mpfr_clear(g);
+    return ok;
 }
 
-ConstVal const_to_float(ConstVal x) {
+ConstVal const_to_float(Arena *a, ConstVal x) {
     switch (x.kind) {
-    case CONST_INT: return const_float((double)x.u.i);
-    case CONST_COMPLEX: return const_float(x.u.c.re);
-    default: return x;
+    case CONST_INT: {
+        if (x.rep == CREP_INT && const_bitlen(x) >= CONST_MAX_EXP) {
+            mpfr_t f;
+            mpfr_init2(f, CONST_PREC);
+            cn_get_f(f, x);
+            ConstVal v = {0};
+            cn_make_float(a, f, &v);
+            mpfr_clear(f);
+            return v;
+        }
+        mpq_t q;
+        mpq_init(q);
+        cn_get_q(q, x);
+        ConstVal v = cn_make_rat(a, q);
+        mpq_clear(q);
+        return v;
+    }
+    case CONST_FLOAT:
+        return x;
+    case CONST_COMPLEX:
+        if (const_sign(x.u.num->u.c.im) == 0)
+            return const_to_float(a, x.u.num->u.c.re);
+        return (ConstVal){0};
+    default:
+        return (ConstVal){0};
     }
 }
 
-ConstVal const_to_complex(ConstVal x) {
-    switch (x.kind) {
-    case CONST_INT: return const_complex((double)x.u.i, 0);
-    case CONST_FLOAT: return const_complex(x.u.f, 0);
-    default: return x;
-    }
+ConstVal const_to_complex(Arena *a, ConstVal x) {
+    if (x.kind == CONST_COMPLEX)
+        return x;
+    if (x.kind == CONST_INT || x.kind == CONST_FLOAT)
+        return cn_make_complex(a, x, const_int(0));
+    return (ConstVal){0};
 }
 
-// Brings two numeric constants to the same kind (int < float < complex).
-static void match_kinds(ConstVal *x, ConstVal *y) {
-    if (x->kind == y->kind)
-        return;
-    if (x->kind == CONST_COMPLEX || y->kind == CONST_COMPLEX) {
-        *x = const_to_complex(*x);
-        *y = const_to_complex(*y);
-    } else if (x->kind == CONST_FLOAT || y->kind == CONST_FLOAT) {
-        *x = const_to_float(*x);
-        *y = const_to_float(*y);
-    }
-}
+ConstVal const_real(ConstVal x) { return x.kind == CONST_COMPLEX ? x.u.num->u.c.re : x; }
 
-// A float result with an integral value stays a float constant; Go keeps
-// the kind of the operands, and so does minigc.
+ConstVal const_imag(ConstVal x) { return x.kind == CONST_COMPLEX ? x.u.num->u.c.im : const_int(0); }
 
-int const_sign(ConstVal x) {
-    switch (x.kind) {
-    case CONST_INT: return x.u.i < 0 ? -1 : x.u.i > 0;
-    case CONST_FLOAT: return x.u.f < 0 ? -1 : x.u.f > 0;
-    case CONST_COMPLEX: return x.u.c.re != 0 || x.u.c.im != 0;
-    default: return 1;
-    }
-}
-
-bool const_equal(ConstVal a, ConstVal b) {
-    if (a.kind == CONST_STRING || b.kind == CONST_STRING)
-        return a.kind == b.kind && a.u.str.len == b.u.str.len &&
-               memcmp(a.u.str.s, b.u.str.s, a.u.str.len) == 0;
-    if (a.kind == CONST_BOOL || b.kind == CONST_BOOL)
-        return a.kind == b.kind && a.u.b == b.u.b;
-    return const_compare(T_EQL, a, b);
-}
+ConstVal const_make_imag(Arena *a, ConstVal x) { return cn_make_complex(a, const_int(0), x); }
 
 // ---------------------------------------------------------------------------
 // Arithmetic
 
-static bool int_binary(TokKind op, __int128 a, __int128 b, ConstVal *out) {
-    __int128 r;
+// int64 arithmetic; false when the result needs the general path.
+static bool small_binary(TokKind op, int64_t a, int64_t b, bool integer_div, int64_t *r) {
     switch (op) {
-    case T_ADD:
-        if (__builtin_add_overflow(a, b, &r))
-            return false;
-        break;
-    case T_SUB:
-        if (__builtin_sub_overflow(a, b, &r))
-            return false;
-        break;
-    case T_MUL:
-        if (__builtin_mul_overflow(a, b, &r))
-            return false;
-        break;
+    case T_ADD: return !__builtin_add_overflow(a, b, r);
+    case T_SUB: return !__builtin_sub_overflow(a, b, r);
+    case T_MUL: return !__builtin_mul_overflow(a, b, r);
     case T_QUO:
-        if (b == 0 || (a == I128_MIN && b == -1))
+        if (!integer_div || b == 0 || (a == INT64_MIN && b == -1))
             return false;
-        r = a / b;
-        break;
+        *r = a / b;
+        return true;
     case T_REM:
         if (b == 0)
             return false;
-        r = b == -1 ? 0 : a % b;
+        *r = b == -1 ? 0 : a % b;
+        return true;
+    case T_AND: *r = a & b; return true;
+    case T_OR: *r = a | b; return true;
+    case T_XOR: *r = a ^ b; return true;
+    case T_AND_NOT: *r = a & ~b; return true;
+    default: return false;
+    }
+}
+
+static bool int_binary(Arena *a, TokKind op, ConstVal x, ConstVal y, bool integer_div, ConstVal *out) {
+    int64_t r;
+    if (x.rep == CREP_SMALL && y.rep == CREP_SMALL && small_binary(op, x.u.i, y.u.i, integer_div, &r)) {
+        *out = const_int(r);
+        return true;
+    }
+    mpz_t p, q, z;
+    mpz_inits(p, q, z, NULL);
+    cn_get_z(p, x);
+    cn_get_z(q, y);
+    bool ok = true, is_int = true;
+    switch (op) {
+    case T_ADD: mpz_add(z, p, q); break;
+    case T_SUB: mpz_sub(z, p, q); break;
+    case T_MUL: mpz_mul(z, p, q); break;
+    case T_QUO:
+        if (!mpz_sgn(q)) {
+            ok = false;
+        } else if (integer_div) {
+            mpz_tdiv_q(z, p, q);
+        } else {
+            // Untyped / of integer values is exact: a rational.
+            mpq_t f;
+            mpq_init(f);
+            mpq_set_num(f, p);
+            mpq_set_den(f, q);
+            mpq_canonicalize(f);
+            *out = cn_make_rat(a, f);
+            mpq_clear(f);
+            is_int = false;
+        }
         break;
-    case T_AND: r = a & b; break;
-    case T_OR: r = a | b; break;
-    case T_XOR: r = a ^ b; break;
-    case T_AND_NOT: r = a & ~b; break;
+    case T_REM:
+        if (!mpz_sgn(q))
+            ok = false;
+        else
+            mpz_tdiv_r(z, p, q);
+        break;
+    case T_AND: mpz_and(z, p, q); break;
+    case T_OR: mpz_ior(z, p, q); break;
+    case T_XOR: mpz_xor(z, p, q); break;
+    case T_AND_NOT:
+        mpz_com(q, q);
+        mpz_and(z, p, q);
+        break;
+    default: ok = false;
+    }
+    if (ok && is_int)
+        *out = cn_make_int(a, z);
+    mpz_clears(p, q, z, NULL);
+    return ok;
+}
+
+static bool rat_binary(Arena *a, TokKind op, ConstVal x, ConstVal y, ConstVal *out) {
+    mpq_t p, q, z;
+    mpq_inits(p, q, z, NULL);
+    cn_get_q(p, x);
+    cn_get_q(q, y);
+    bool ok = true;
+    switch (op) {
+    case T_ADD: mpq_add(z, p, q); break;
+    case T_SUB: mpq_sub(z, p, q); break;
+    case T_MUL: mpq_mul(z, p, q); break;
+    case T_QUO:
+        if (mpq_sgn(q))
+            mpq_div(z, p, q);
+        else
+            ok = false;
+        break;
+    default: ok = false;
+    }
+    if (ok)
+        *out = cn_make_rat(a, z);
+    mpq_clears(p, q, z, NULL);
+    return ok;
+}
+
+static bool float_binary(Arena *a, TokKind op, ConstVal x, ConstVal y, ConstVal *out) {
+    mpfr_t p, q, z;
+    mpfr_inits2(CONST_PREC, p, q, z, (mpfr_ptr)NULL);
+    cn_get_f(p, x);
+    cn_get_f(q, y);
+    bool ok = true;
+    switch (op) {
+    case T_ADD: mpfr_add(z, p, q, MPFR_RNDN); break;
+    case T_SUB: mpfr_sub(z, p, q, MPFR_RNDN); break;
+    case T_MUL: mpfr_mul(z, p, q, MPFR_RNDN); break;
+    case T_QUO: mpfr_div(z, p, q, MPFR_RNDN); break;
+    default: ok = false;
+    }
+    // An infinite (or NaN) result is go/constant's unknown value.
+    if (ok)
+        ok = cn_make_float(a, z, out);
+    mpfr_clears(p, q, z, (mpfr_ptr)NULL);
+    return ok;
+}
+
+static bool real_binary(Arena *a, TokKind op, ConstVal x, ConstVal y, bool integer_div, ConstVal *out) {
+    int o = ord(x) > ord(y) ? ord(x) : ord(y);
+    if (o <= 3)
+        return int_binary(a, op, x, y, integer_div, out);
+    if (o == 4)
+        return rat_binary(a, op, x, y, out);
+    return float_binary(a, op, x, y, out);
+}
+
+// Complex arithmetic on exact parts, with go/constant's formulas:
+// (a+bi)(c+di) = (ac-bd) + (bc+ad)i, and a quotient over s = cc+dd.
+static bool complex_binary(Arena *a, TokKind op, ConstVal x, ConstVal y, ConstVal *out) {
+    ConstVal xa = const_real(x), xb = const_imag(x), yc = const_real(y), yd = const_imag(y);
+    ConstVal re, im, ac, bd, bc, ad, cc, dd, s;
+#define RB(o, l, r, res) if (!real_binary(a, o, l, r, false, &res)) return false
+    switch (op) {
+    case T_ADD: case T_SUB:
+        RB(op, xa, yc, re);
+        RB(op, xb, yd, im);
+        break;
+    case T_MUL:
+        RB(T_MUL, xa, yc, ac); RB(T_MUL, xb, yd, bd);
+        RB(T_MUL, xb, yc, bc); RB(T_MUL, xa, yd, ad);
+        RB(T_SUB, ac, bd, re); RB(T_ADD, bc, ad, im);
+        break;
+    case T_QUO:
+        RB(T_MUL, xa, yc, ac); RB(T_MUL, xb, yd, bd);
+        RB(T_MUL, xb, yc, bc); RB(T_MUL, xa, yd, ad);
+        RB(T_MUL, yc, yc, cc); RB(T_MUL, yd, yd, dd);
+        RB(T_ADD, cc, dd, s);
+        RB(T_ADD, ac, bd, re); RB(T_QUO, re, s, re);
+        RB(T_SUB, bc, ad, im); RB(T_QUO, im, s, im);
+        break;
     default:
         return false;
     }
-    *out = const_int(r);
+#undef RB
+    *out = cn_make_complex(a, re, im);
     return true;
 }
 
-static bool complex_binary(TokKind op, ConstVal x, ConstVal y, ConstVal *out) {
-    double a = x.u.c.re, b = x.u.c.im, c = y.u.c.re, d = y.u.c.im;
-    switch (op) {
-    case T_ADD: *out = const_complex(a + c, b + d); return true;
-    case T_SUB: *out = const_complex(a - c, b - d); return true;
-    case T_MUL: *out = const_complex(a * c - b * d, b * c + a * d); return true;
-    case T_QUO: {
-        double den = c * c + d * d;
-        if (den == 0)
-            return false;
-        *out = const_complex((a * c + b * d) / den, (b * c - a * d) / den);
-        return true;
-    }
-    default:
-        return false;
-    }
-}
-
-bool const_binary(TokKind op, ConstVal x, ConstVal y, bool integer_div, ConstVal *out) {
+bool const_binary(Arena *a, TokKind op, ConstVal x, ConstVal y, bool integer_div, ConstVal *out) {
     if (op == T_LAND || op == T_LOR) {
         if (x.kind != CONST_BOOL || y.kind != CONST_BOOL)
             return false;
         *out = const_bool(op == T_LAND ? x.u.b && y.u.b : x.u.b || y.u.b);
         return true;
     }
-    if (x.kind == CONST_STRING && y.kind == CONST_STRING && op == T_ADD) {
-        // The checker's strings are arena text; a static buffer would be
-        // global state, so the caller concatenates (see check_expr.c).
+    // Strings are concatenated by the checker, which owns their text.
+    if (!is_numeric(x) || !is_numeric(y))
         return false;
-    }
-    match_kinds(&x, &y);
-    switch (x.kind) {
-    case CONST_INT:
-        if (op == T_QUO && !integer_div) {
-            if (y.u.i == 0)
-                return false;
-            if (x.u.i % y.u.i == 0) {
-                *out = const_int(x.u.i / y.u.i);
-                return true;
-            }
-            *out = const_float((double)x.u.i / (double)y.u.i);
-            return true;
-        }
-        return int_binary(op, x.u.i, y.u.i, out);
-    case CONST_FLOAT: {
-        double a = x.u.f, b = y.u.f, r;
-        switch (op) {
-        case T_ADD: r = a + b; break;
-        case T_SUB: r = a - b; break;
-        case T_MUL: r = a * b; break;
-        case T_QUO:
-            if (b == 0)
-                return false;
-            r = a / b;
-            break;
-        default:
-            return false;
-        }
-        // Untyped floats are unbounded in Go: a result beyond double range
-        // stays infinite, and fails only when a type is asked of it.
-        *out = const_float(r);
-        return true;
-    }
-    case CONST_COMPLEX:
-        return complex_binary(op, x, y, out);
-    default:
-        return false;
-    }
+    if (x.kind == CONST_COMPLEX || y.kind == CONST_COMPLEX)
+        return complex_binary(a, op, x, y, out);
+    return real_binary(a, op, x, y, integer_div, out);
 }
 
-bool const_unary(TokKind op, ConstVal x, int unsigned_bits, ConstVal *out) {
+bool const_unary(Arena *a, TokKind op, ConstVal x, int unsigned_bits, ConstVal *out) {
     switch (op) {
     case T_ADD:
         *out = x;
-        return x.kind == CONST_INT || x.kind == CONST_FLOAT || x.kind == CONST_COMPLEX;
+        return is_numeric(x);
     case T_SUB:
-        switch (x.kind) {
-        case CONST_INT:
-            if (x.u.i == I128_MIN)
+        switch (x.rep) {
+        case CREP_SMALL:
+            if (x.kind != CONST_INT)
                 return false;
-            *out = const_int(-x.u.i);
+            if (x.u.i != INT64_MIN) {
+                *out = const_int(-x.u.i);
+                return true;
+            }
+            // fallthrough
+        case CREP_INT: case CREP_RAT: case CREP_FLOAT:
+            return real_binary(a, T_SUB, const_int(0), x, false, out);
+        case CREP_COMPLEX: {
+            ConstVal re, im;
+            if (!const_unary(a, T_SUB, x.u.num->u.c.re, 0, &re) || !const_unary(a, T_SUB, x.u.num->u.c.im, 0, &im))
+                return false;
+            *out = cn_make_complex(a, re, im);
             return true;
-        case CONST_FLOAT: *out = const_float(-x.u.f); return true;
-        case CONST_COMPLEX: *out = const_complex(-x.u.c.re, -x.u.c.im); return true;
-        default: return false;
         }
-    case T_XOR:
+        default:
+            return false;
+        }
+    case T_XOR: {
         if (x.kind != CONST_INT)
             return false;
-        if (unsigned_bits > 0) {
-            // ^x of an unsigned constant flips only the type's bits.
-            u128 mask = unsigned_bits >= 128 ? ~(u128)0 : (((u128)1 << unsigned_bits) - 1);
-            *out = const_int((__int128)(~(u128)x.u.i & mask));
-        } else {
+        if (x.rep == CREP_SMALL && unsigned_bits == 0) {
             *out = const_int(~x.u.i);
+            return true;
         }
+        // ^x of an unsigned constant keeps only the type's bits.
+        mpz_t z;
+        mpz_init(z);
+        cn_get_z(z, x);
+        mpz_com(z, z);
+        if (unsigned_bits > 0)
+            mpz_fdiv_r_2exp(z, z, (mp_bitcnt_t)unsigned_bits);
+        *out = cn_make_int(a, z);
+        mpz_clear(z);
         return true;
+    }
     case T_NOT:
         if (x.kind != CONST_BOOL)
             return false;
@@ -436,34 +607,73 @@ bool const_unary(TokKind op, ConstVal x, int unsigned_bits, ConstVal *out) {
     }
 }
 
-bool const_shift(TokKind op, ConstVal x, uint64_t s, ConstVal *out) {
-    ConstVal xi;
-    if (!const_to_int(x, &xi))
+bool const_shift(Arena *a, TokKind op, ConstVal x, uint64_t s, ConstVal *out) {
+    if (x.kind != CONST_INT)
         return false;
-    __int128 v = xi.u.i;
-    if (op == T_SHR) {
-        *out = const_int(s >= 127 ? (v < 0 ? -1 : 0) : v >> s);
+    if (s == 0) {
+        *out = x;
         return true;
     }
-    if (v == 0) {
-        *out = xi;
-        return true;
+    if (x.rep == CREP_SMALL) {
+        int64_t v = x.u.i, r;
+        if (op == T_SHR) {
+            // >> of a negative value rounds down, as big.Int's Rsh does.
+            *out = const_int(s >= 63 ? (v < 0 ? -1 : 0) : v < 0 ? ~(~v >> s) : v >> s);
+            return true;
+        }
+        if (s < 63 && !__builtin_mul_overflow(v, (int64_t)1 << s, &r)) {
+            *out = const_int(r);
+            return true;
+        }
     }
-    if (s >= 127)
-        return false;
-    __int128 r = (__int128)((u128)v << s);
-    if ((r >> s) != v)
-        return false;
-    *out = const_int(r);
+    mpz_t z;
+    mpz_init(z);
+    cn_get_z(z, x);
+    if (op == T_SHL)
+        mpz_mul_2exp(z, z, (mp_bitcnt_t)s);
+    else
+        mpz_fdiv_q_2exp(z, z, (mp_bitcnt_t)s);
+    *out = cn_make_int(a, z);
+    mpz_clear(z);
     return true;
 }
 
+// Orders two real constants; the common representation decides how.
+static int real_cmp(ConstVal x, ConstVal y) {
+    int o = ord(x) > ord(y) ? ord(x) : ord(y), c;
+    if (o == 2)
+        return x.u.i < y.u.i ? -1 : x.u.i > y.u.i;
+    if (o == 3) {
+        mpz_t p, q;
+        mpz_inits(p, q, NULL);
+        cn_get_z(p, x);
+        cn_get_z(q, y);
+        c = mpz_cmp(p, q);
+        mpz_clears(p, q, NULL);
+    } else if (o == 4) {
+        mpq_t p, q;
+        mpq_inits(p, q, NULL);
+        cn_get_q(p, x);
+        cn_get_q(q, y);
+        c = mpq_cmp(p, q);
+        mpq_clears(p, q, NULL);
+    } else {
+        mpfr_t p, q;
+        mpfr_inits2(CONST_PREC, p, q, (mpfr_ptr)NULL);
+        cn_get_f(p, x);
+        cn_get_f(q, y);
+        c = mpfr_cmp(p, q);
+        mpfr_clears(p, q, (mpfr_ptr)NULL);
+    }
+    return c < 0 ? -1 : c > 0;
+}
+
 static int compare_strings(ConstVal x, ConstVal y) {
-    size_t n = x.u.str.len < y.u.str.len ? x.u.str.len : y.u.str.len;
-    int c = memcmp(x.u.str.s, y.u.str.s, n);
+    size_t n = x.len < y.len ? x.len : y.len;
+    int c = n ? memcmp(x.u.s, y.u.s, n) : 0;
     if (c)
         return c;
-    return x.u.str.len < y.u.str.len ? -1 : x.u.str.len > y.u.str.len;
+    return x.len < y.len ? -1 : x.len > y.len;
 }
 
 bool const_compare(TokKind op, ConstVal x, ConstVal y) {
@@ -472,16 +682,14 @@ bool const_compare(TokKind op, ConstVal x, ConstVal y) {
         c = x.u.b == y.u.b ? 0 : 1;
     } else if (x.kind == CONST_STRING && y.kind == CONST_STRING) {
         c = compare_strings(x, y);
-    } else {
-        match_kinds(&x, &y);
-        if (x.kind == CONST_INT)
-            c = x.u.i < y.u.i ? -1 : x.u.i > y.u.i;
-        else if (x.kind == CONST_FLOAT)
-            c = x.u.f < y.u.f ? -1 : x.u.f > y.u.f;
-        else if (x.kind == CONST_COMPLEX)
-            c = (x.u.c.re == y.u.c.re && x.u.c.im == y.u.c.im) ? 0 : 1;
-        else
+    } else if (!is_numeric(x) || !is_numeric(y)) {
+        return false;
+    } else if (x.kind == CONST_COMPLEX || y.kind == CONST_COMPLEX) {
+        c = real_cmp(const_real(x), const_real(y)) != 0 || real_cmp(const_imag(x), const_imag(y)) != 0;
+        if (op != T_EQL && op != T_NEQ)
             return false;
+    } else {
+        c = real_cmp(x, y);
     }
     switch (op) {
     case T_EQL: return c == 0;
@@ -494,181 +702,93 @@ bool const_compare(TokKind op, ConstVal x, ConstVal y) {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Representability
+bool const_equal(ConstVal a, ConstVal b) {
+    if (a.kind == CONST_STRING || b.kind == CONST_STRING || a.kind == CONST_BOOL || b.kind == CONST_BOOL)
+        return a.kind == b.kind && const_compare(T_EQL, a, b);
+    return const_compare(T_EQL, a, b);
+}
 
-static bool int_fits(__int128 v, TypeKind k) {
+// ---------------------------------------------------------------------------
+// Representability (types2's representableConst)
+
+static bool int_fits(ConstVal v, TypeKind k) {
+    int64_t x;
+    if (!const_int64(v, &x)) {
+        // Beyond int64: only the 64-bit unsigned types (and untyped) hold it.
+        switch (k) {
+        case TY_UINT: case TY_UINT64: case TY_UINTPTR: return const_sign(v) >= 0 && const_bitlen(v) <= 64;
+        case TY_UNTYPED_INT: case TY_UNTYPED_RUNE: return true;
+        default: return false;
+        }
+    }
     switch (k) {
-    case TY_INT8: return v >= -128 && v <= 127;
-    case TY_INT16: return v >= -32768 && v <= 32767;
-    case TY_INT32: return v >= -2147483648LL && v <= 2147483647LL;
-    case TY_INT: case TY_INT64: return v >= INT64_MIN && v <= INT64_MAX;
-    case TY_UINT8: return v >= 0 && v <= 255;
-    case TY_UINT16: return v >= 0 && v <= 65535;
-    case TY_UINT32: return v >= 0 && v <= 4294967295LL;
-    case TY_UINT: case TY_UINT64: case TY_UINTPTR: return v >= 0 && (u128)v <= UINT64_MAX;
+    case TY_INT8: return x >= INT8_MIN && x <= INT8_MAX;
+    case TY_INT16: return x >= INT16_MIN && x <= INT16_MAX;
+    case TY_INT32: return x >= INT32_MIN && x <= INT32_MAX;
+    case TY_INT: case TY_INT64: return true;
+    case TY_UINT8: return x >= 0 && x <= UINT8_MAX;
+    case TY_UINT16: return x >= 0 && x <= UINT16_MAX;
+    case TY_UINT32: return x >= 0 && x <= (int64_t)UINT32_MAX;
+    case TY_UINT: case TY_UINT64: case TY_UINTPTR: return x >= 0;
     case TY_UNTYPED_INT: case TY_UNTYPED_RUNE: return true;
     default: return false;
     }
 }
 
-static bool fits_float32(double f) { return isfinite((float)f); }
+// The float32 or float64 value nearest x as an exact constant; false when
+// it overflows to infinity.
+static bool round_float(Arena *a, ConstVal x, TypeKind k, ConstVal *out) {
+    double d = k == TY_FLOAT32 ? const_float32(x) : const_float64(x);
+    if (isinf(d))
+        return false;
+    *out = const_from_double(a, d);
+    return true;
+}
 
-int const_representable(ConstVal x, Type *t, ConstVal *rounded) {
+int const_representable(Arena *a, ConstVal x, Type *t, ConstVal *rounded) {
     Type *u = type_underlying(t);
     if (!u || x.kind == CONST_NONE)
         return 0;
-    bool numeric_x = x.kind == CONST_INT || x.kind == CONST_FLOAT || x.kind == CONST_COMPLEX;
+    bool numeric_x = is_numeric(x);
     int fail = 3;
     if (numeric_x && type_is_numeric(u))
         fail = (x.kind != CONST_INT && type_is_integer(u)) ? 1 : 2;
     if (type_is_integer(u)) {
         ConstVal i;
-        if (!const_to_int(x, &i))
-            return fail;
-        if (!int_fits(i.u.i, u->kind))
+        if (!const_to_int(a, x, &i))
             return fail;
         *rounded = i;
-        return 0;
+        return int_fits(i, u->kind) ? 0 : fail;
     }
     if (type_is_float(u)) {
-        if (!numeric_x || (x.kind == CONST_COMPLEX && x.u.c.im != 0))
+        ConstVal f = numeric_x ? const_to_float(a, x) : (ConstVal){0};
+        if (f.kind != CONST_FLOAT)
             return fail;
-        ConstVal f = const_to_float(x);
-        if (u->kind == TY_FLOAT32) {
-            if (!fits_float32(f.u.f))
-                return fail;
-            f.u.f = (double)(float)f.u.f;
-        } else if (u->kind == TY_FLOAT64 && !isfinite(f.u.f)) {
-            return fail;
+        if (u->kind == TY_UNTYPED_FLOAT) {
+            *rounded = x;
+            return 0;
         }
-        *rounded = u->kind == TY_UNTYPED_FLOAT && x.kind == CONST_INT ? x : f;
-        return 0;
+        return round_float(a, f, u->kind, rounded) ? 0 : fail;
     }
     if (type_is_complex(u)) {
         if (!numeric_x)
             return fail;
-        ConstVal cv = const_to_complex(x);
-        if (u->kind == TY_COMPLEX128 && (!isfinite(cv.u.c.re) || !isfinite(cv.u.c.im)))
-            return fail;
-        if (u->kind == TY_COMPLEX64) {
-            if (!fits_float32(cv.u.c.re) || !fits_float32(cv.u.c.im))
-                return fail;
-            cv.u.c.re = (double)(float)cv.u.c.re;
-            cv.u.c.im = (double)(float)cv.u.c.im;
+        if (u->kind == TY_UNTYPED_COMPLEX) {
+            *rounded = x;
+            return 0;
         }
-        *rounded = u->kind == TY_UNTYPED_COMPLEX ? x : cv;
+        TypeKind part = u->kind == TY_COMPLEX64 ? TY_FLOAT32 : TY_FLOAT64;
+        ConstVal re, im;
+        if (!round_float(a, const_real(x), part, &re) || !round_float(a, const_imag(x), part, &im))
+            return fail;
+        *rounded = cn_make_complex(a, re, im);
         return 0;
     }
-    if (type_is_string(u)) {
-        if (x.kind != CONST_STRING)
-            return 3;
-        *rounded = x;
-        return 0;
-    }
-    if (type_is_boolean(u)) {
-        if (x.kind != CONST_BOOL)
+    if (type_is_string(u) || type_is_boolean(u)) {
+        if (x.kind != (type_is_string(u) ? CONST_STRING : CONST_BOOL))
             return 3;
         *rounded = x;
         return 0;
     }
     return 3;
-}
-
-// ---------------------------------------------------------------------------
-// Printing
-
-static void format_int(char *buf, size_t size, __int128 v) {
-    char tmp[64];
-    int n = 0;
-    bool neg = v < 0;
-    u128 u = neg ? (u128)0 - (u128)v : (u128)v;
-    do {
-        tmp[n++] = (char)('0' + (int)(u % 10));
-        u /= 10;
-    } while (u && n < 60);
-    size_t j = 0;
-    if (neg && j + 1 < size)
-        buf[j++] = '-';
-    while (n > 0 && j + 1 < size)
-        buf[j++] = tmp[--n];
-    buf[j] = 0;
-}
-
-// A float constant as go/constant (Go 1.19) prints it: %.6g, which C and
-// Go spell alike ("1e+20", "1.5", "2").
-static void format_float(char *buf, size_t size, double f) { snprintf(buf, size, "%.6g", f); }
-
-static char *quote_string(Compiler *cc, const char *s, size_t len) {
-    size_t cap = len * 4 + 3, j = 0;
-    char *out = arena_alloc(&cc->arena, cap + 1);
-    out[j++] = '"';
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        const char *esc = NULL;
-        switch (ch) {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\t': esc = "\\t"; break;
-        case '\r': esc = "\\r"; break;
-        case '\a': esc = "\\a"; break;
-        case '\b': esc = "\\b"; break;
-        case '\f': esc = "\\f"; break;
-        case '\v': esc = "\\v"; break;
-        }
-        if (esc) {
-            memcpy(out + j, esc, 2);
-            j += 2;
-        } else if (ch < 0x20 || ch == 0x7f) {
-            j += (size_t)snprintf(out + j, 5, "\\x%02x", ch);
-        } else {
-            out[j++] = (char)ch;
-        }
-    }
-    out[j++] = '"';
-    out[j] = 0;
-    return out;
-}
-
-// go/constant shortens long strings to 72 runes, ending in "...".
-static const char *shorten(Compiler *cc, const char *q) {
-    size_t runes = 0, i = 0, cut = 0;
-    for (; q[i]; i++) {
-        if (((unsigned char)q[i] & 0xc0) != 0x80) {
-            if (runes == 69)
-                cut = i;
-            runes++;
-        }
-    }
-    if (runes <= 72)
-        return q;
-    char *s = arena_alloc(&cc->arena, cut + 4);
-    memcpy(s, q, cut);
-    memcpy(s + cut, "...", 4);
-    return s;
-}
-
-const char *const_string_of(Compiler *cc, ConstVal v) {
-    char buf[192], a[64], b[64];
-    switch (v.kind) {
-    case CONST_BOOL:
-        return v.u.b ? "true" : "false";
-    case CONST_INT:
-        format_int(buf, sizeof buf, v.u.i);
-        break;
-    case CONST_FLOAT:
-        format_float(buf, sizeof buf, v.u.f);
-        break;
-    case CONST_COMPLEX:
-        format_float(a, sizeof a, v.u.c.re);
-        format_float(b, sizeof b, v.u.c.im);
-        snprintf(buf, sizeof buf, "(%s + %si)", a, b);
-        break;
-    case CONST_STRING:
-        return shorten(cc, quote_string(cc, v.u.str.s, v.u.str.len));
-    default:
-        return "unknown";
-    }
-    return arena_strndup(&cc->arena, buf, strlen(buf));
 }

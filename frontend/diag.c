@@ -29,7 +29,18 @@ static void diag_add(Compiler *cc, DiagKind kind, Pos pos, const char *msg) {
 
 void diag_verror(Compiler *cc, Pos pos, const char *fmt, va_list ap) {
     char buf[1024];
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    if (n >= (int)sizeof buf) {
+        // A message may quote a constant of hundreds of digits, as gc does.
+        char *big = arena_alloc(&cc->arena, (size_t)n + 1);
+        vsnprintf(big, (size_t)n + 1, fmt, again);
+        va_end(again);
+        diag_add(cc, DIAG_ERROR, pos, big);
+        return;
+    }
+    va_end(again);
     diag_add(cc, DIAG_ERROR, pos, arena_strndup(&cc->arena, buf, strlen(buf)));
 }
 

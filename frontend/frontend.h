@@ -251,8 +251,12 @@ bool lit_unquote(Arena *a, const char *text, size_t len, char **out, size_t *out
 bool lit_rune(const char *text, size_t len, int32_t *value);
 
 // ---------------------------------------------------------------------------
-// Constants (const.c). Integers are exact to 128 bits, which covers every
-// constant in Go's escape and inline tests; beyond that is an overflow error.
+// Constants (const.c, const_text.c): Go's untyped constants with gc's
+// precision, on GMP and MPFR. Integers are exact (the checker reports those
+// beyond 512 bits), floats exact rationals while numerator and denominator
+// stay under 4096 bits and 512-bit binary floats beyond, complex a pair of
+// those. A ConstVal is 16 bytes: an int64 fast path, or a pointer to the
+// big value in the compiler's arena (see const.c for the layout).
 
 typedef enum ConstKind {
     CONST_NONE,         // not a constant (or an invalid one)
@@ -263,16 +267,37 @@ typedef enum ConstKind {
     CONST_STRING,
 } ConstKind;
 
+// How a numeric ConstVal holds its value; 0 keeps `{.kind = CONST_INT, .u.i = 1}`
+// a valid small integer.
+enum { CREP_SMALL, CREP_INT, CREP_RAT, CREP_FLOAT, CREP_COMPLEX };
+
+typedef struct ConstNum ConstNum;
+
 typedef struct ConstVal {
-    ConstKind kind;
+    uint8_t kind;       // ConstKind
+    uint8_t rep;        // CREP_*: for CONST_INT, CONST_FLOAT, CONST_COMPLEX
+    uint32_t len;       // CONST_STRING: length in bytes
     union {
         bool b;
-        __int128 i;
-        double f;
-        struct { double re, im; } c;
-        struct { const char *s; size_t len; } str;
+        int64_t i;              // CONST_INT with rep CREP_SMALL
+        const char *s;          // CONST_STRING: len bytes (NUL-terminated)
+        const ConstNum *num;    // every other numeric value
     } u;
 } ConstVal;
+
+// Reading constants (const.c), for the checker and the passes.
+// An integer constant's value if it fits in int64.
+bool const_int64(ConstVal x, int64_t *out);
+// The low 64 bits (two's complement) of an integer constant, or of the
+// integer part of a float constant within int64 range (else 0): the bits of
+// a typed constant's SSA value.
+uint64_t const_bits64(ConstVal x);
+// The nearest float64 of a numeric constant (its real part if complex),
+// +-Inf beyond the range: what gc's SSA holds for a float64 constant.
+double const_float64(ConstVal x);
+double const_imag64(ConstVal x);
+int const_sign(ConstVal x);   // -1, 0, 1; a complex is 0 only if zero
+bool const_equal(ConstVal a, ConstVal b);
 
 // ---------------------------------------------------------------------------
 // The AST (parse.c builds it, check*.c annotates it, astprint.c prints it)

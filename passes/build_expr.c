@@ -215,24 +215,9 @@ static Value *const_bool(Builder *b, Type *t, bool x, Pos pos) {
     return v;
 }
 
-static double const_as_float(const ConstVal *cv) {
-    switch (cv->kind) {
-    case CONST_INT: return (double)cv->u.i;
-    case CONST_FLOAT: return cv->u.f;
-    case CONST_COMPLEX: return cv->u.c.re;
-    default: return 0;
-    }
-}
+static double const_as_float(const ConstVal *cv) { return const_float64(*cv); }
 
-static int64_t const_as_int(const ConstVal *cv) {
-    switch (cv->kind) {
-    case CONST_INT: return (int64_t)(uint64_t)(unsigned __int128)cv->u.i;
-    case CONST_FLOAT: return cv->u.f > -9.3e18 && cv->u.f < 9.3e18 ? (int64_t)cv->u.f : 0;
-    case CONST_COMPLEX: return cv->u.c.re > -9.3e18 && cv->u.c.re < 9.3e18 ? (int64_t)cv->u.c.re : 0;
-    case CONST_BOOL: return cv->u.b;
-    default: return 0;
-    }
-}
+static int64_t const_as_int(const ConstVal *cv) { return (int64_t)const_bits64(*cv); }
 
 static Type *const_default_type(Builder *b, const ConstVal *cv) {
     switch (cv->kind) {
@@ -258,8 +243,8 @@ Value *be_const(Builder *b, const ConstVal *cv, Type *t, Pos pos) {
         v = value_new(b->cur, OpConstString, t, pos);
         v->aux.kind = AUX_STRING;
         if (cv->kind == CONST_STRING) {
-            v->aux.u.str.s = cv->u.str.s;
-            v->aux.u.str.len = cv->u.str.len;
+            v->aux.u.str.s = cv->u.s;
+            v->aux.u.str.len = cv->len;
         } else {
             v->aux.u.str.s = "";
         }
@@ -272,8 +257,8 @@ Value *be_const(Builder *b, const ConstVal *cv, Type *t, Pos pos) {
         v = value_new(b->cur, OpConstComplex, t, pos);
         v->aux.kind = AUX_COMPLEX;
         if (cv->kind == CONST_COMPLEX) {
-            v->aux.u.c.re = cv->u.c.re;
-            v->aux.u.c.im = cv->u.c.im;
+            v->aux.u.c.re = const_float64(*cv);
+            v->aux.u.c.im = const_imag64(*cv);
         } else {
             v->aux.u.c.re = const_as_float(cv);
         }
@@ -299,7 +284,7 @@ Value *be_zero(Builder *b, Type *t, Pos pos) {
     case TY_STRING: case TY_FLOAT32: case TY_FLOAT64: case TY_COMPLEX64: case TY_COMPLEX128: {
         ConstVal zero = {.kind = u->kind == TY_STRING ? CONST_STRING : CONST_INT};
         if (u->kind == TY_STRING)
-            zero.u.str.s = "";
+            zero.u.s = "";
         return be_const(b, &zero, t, pos);
     }
     case TY_POINTER: case TY_MAP: case TY_CHAN: case TY_FUNC: case TY_UNSAFE_POINTER:

@@ -294,10 +294,10 @@ static int64_t size_of(EscPass *p, Type *t) { return t ? type_size(p->cc, t) : 0
 static bool small_int_const(Node *n, int64_t *v) {
     if (!n || n->val.kind != CONST_INT)
         return false;
-    __int128 x = n->val.u.i;
-    if (x < INT32_MIN || x > INT32_MAX)
+    int64_t x;
+    if (!const_int64(n->val, &x) || x < INT32_MIN || x > INT32_MAX)
         return false;
-    *v = (int64_t)x;
+    *v = x;
     return true;
 }
 

@@ -147,13 +147,8 @@ static bool same_safe_expr(Node *l, Node *r) {
     if (l->val.kind != CONST_NONE || r->val.kind != CONST_NONE) {
         if (l->val.kind != r->val.kind)
             return false;
-        if (l->val.kind == CONST_INT)
-            return l->val.u.i == r->val.u.i;
-        if (l->val.kind == CONST_STRING)
-            return l->val.u.str.len == r->val.u.str.len &&
-                   memcmp(l->val.u.str.s, r->val.u.str.s, l->val.u.str.len) == 0;
-        if (l->val.kind == CONST_BOOL)
-            return l->val.u.b == r->val.u.b;
+        if (l->val.kind == CONST_INT || l->val.kind == CONST_STRING || l->val.kind == CONST_BOOL)
+            return const_equal(l->val, r->val);
         return false;
     }
     switch (l->kind) {
@@ -733,10 +728,7 @@ static bool same_const(const ConstVal *a, const ConstVal *b) {
     if (a->kind != b->kind)
         return false;
     switch (a->kind) {
-    case CONST_BOOL: return a->u.b == b->u.b;
-    case CONST_INT: return a->u.i == b->u.i;
-    case CONST_FLOAT: return a->u.f == b->u.f;
-    case CONST_STRING: return a->u.str.len == b->u.str.len && memcmp(a->u.str.s, b->u.str.s, a->u.str.len) == 0;
+    case CONST_BOOL: case CONST_INT: case CONST_FLOAT: case CONST_STRING: return const_equal(*a, *b);
     default: return false;
     }
 }

@@ -9,12 +9,13 @@
 set -u
 
 # gcc, make, libc6-dev: the C toolchain; pkg-config finds libgraphviz-dev
-# (libcgraph, libgvc) and libcmocka-dev (unit tests); python3 runs the shared
+# (libcgraph, libgvc), libgmp-dev and libmpfr-dev (exact constants) and
+# libcmocka-dev (unit tests); python3 runs the shared
 # scripts (gengo.py, errorcheck.py); golang-1.19-go is the reference compiler
 # and golang-1.19-src holds Go's own test files and gc's sources; chromium
 # is the browser the HTML pages are tested in (tests/browser.sh: never a
 # browser download).
-PACKAGES="gcc make libc6-dev pkg-config libgraphviz-dev libcmocka-dev python3 golang-1.19-go golang-1.19-src chromium"
+PACKAGES="gcc make libc6-dev pkg-config libgraphviz-dev libgmp-dev libmpfr-dev libcmocka-dev python3 golang-1.19-go golang-1.19-src chromium"
 
 installed() {
     status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1

@@ -1,7 +1,8 @@
 // test_types.c - types and constants: amd64 sizes and alignments (gc's
 // rules, including the padding after a trailing zero-size field), type
 // identity, the two ways of printing types (gc's for -m messages, types2's
-// for errors), and constant arithmetic and representability.
+// for errors), and constants folded through the checker (test_const.c has
+// the arithmetic itself).
 #include "testutil.h"
 
 #include "check.h"
@@ -155,56 +156,6 @@ static void test_identity(void **state) {
     compiler_free(cc);
 }
 
-static void test_constants(void **state) {
-    (void)state;
-    ConstVal r;
-    assert_true(const_binary(T_ADD, const_int(2), const_int(3), false, &r));
-    assert_true(r.kind == CONST_INT && r.u.i == 5);
-    // Untyped division of integers that does not come out even is exact.
-    assert_true(const_binary(T_QUO, const_int(7), const_int(2), false, &r));
-    assert_true(r.kind == CONST_FLOAT && r.u.f == 3.5);
-    assert_true(const_binary(T_QUO, const_int(7), const_int(2), true, &r));
-    assert_true(r.kind == CONST_INT && r.u.i == 3);
-    assert_false(const_binary(T_QUO, const_int(1), const_int(0), true, &r));
-    assert_true(const_shift(T_SHL, const_int(1), 100, &r));
-    assert_true(r.kind == CONST_INT && r.u.i == ((__int128)1 << 100));
-    assert_false(const_shift(T_SHL, const_int(1), 200, &r));   // beyond 128 bits
-    assert_true(const_unary(T_XOR, const_int(0), 8, &r));       // ^uint8(0)
-    assert_true(r.u.i == 255);
-    assert_true(const_unary(T_XOR, const_int(0), 0, &r));
-    assert_true(r.u.i == -1);
-    assert_true(const_compare(T_LSS, const_int(1), const_float(1.5)));
-
-    Compiler *cc = test_compiler();
-    ConstVal v;
-    assert_true(const_from_literal(cc, T_INT, "0x_ff", 5, &v) && v.u.i == 255);
-    assert_true(const_from_literal(cc, T_INT, "0o17", 4, &v) && v.u.i == 15);
-    assert_true(const_from_literal(cc, T_INT, "017", 3, &v) && v.u.i == 15);
-    assert_true(const_from_literal(cc, T_INT, "1_000", 5, &v) && v.u.i == 1000);
-    assert_true(const_from_literal(cc, T_CHAR, "'\\n'", 4, &v) && v.u.i == 10);
-    assert_true(const_from_literal(cc, T_CHAR, "'\\u00e9'", 8, &v) && v.u.i == 0xe9);
-    assert_true(const_from_literal(cc, T_CHAR, "'é'", 4, &v) && v.u.i == 0xe9);
-    assert_true(const_from_literal(cc, T_FLOAT, "1e3", 3, &v) && v.u.f == 1000);
-    assert_true(const_from_literal(cc, T_IMAG, "2i", 2, &v) && v.kind == CONST_COMPLEX && v.u.c.im == 2);
-
-    // Representability: 0 fits, 1 truncated, 2 overflows, 3 cannot convert.
-    assert_int_equal(const_representable(const_int(127), cc->basic[TY_INT8], &r), 0);
-    assert_int_equal(const_representable(const_int(128), cc->basic[TY_INT8], &r), 2);
-    assert_int_equal(const_representable(const_int(-1), cc->basic[TY_UINT], &r), 2);
-    assert_int_equal(const_representable(const_float(1.5), cc->basic[TY_INT], &r), 1);
-    assert_int_equal(const_representable(const_float(2.0), cc->basic[TY_INT], &r), 0);
-    assert_true(r.kind == CONST_INT && r.u.i == 2);
-    assert_int_equal(const_representable(const_int(1), cc->basic[TY_STRING], &r), 3);
-    assert_int_equal(const_representable(const_float(1e40), cc->basic[TY_FLOAT32], &r), 2);
-
-    assert_string_equal(const_string_of(cc, const_int(-42)), "-42");
-    assert_string_equal(const_string_of(cc, const_float(1.5)), "1.5");
-    assert_string_equal(const_string_of(cc, const_float(2.0)), "2");
-    assert_string_equal(const_string_of(cc, const_string("a\"b\n", 4)), "\"a\\\"b\\n\"");
-    assert_string_equal(const_string_of(cc, const_complex(1, 2)), "(1 + 2i)");
-    compiler_free(cc);
-}
-
 // Folding through the checker: typed constants, iota, implicit repetition.
 static void test_constant_declarations(void **state) {
     (void)state;
@@ -251,7 +202,6 @@ int main(void) {
         cmocka_unit_test(test_field_offsets),
         cmocka_unit_test(test_type_strings),
         cmocka_unit_test(test_identity),
-        cmocka_unit_test(test_constants),
         cmocka_unit_test(test_constant_declarations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
