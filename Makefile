@@ -58,7 +58,7 @@ help:
 	@echo "make unit        cmocka unit tests only"
 	@echo "make bad         bad-input tests only (tests/run_bad.sh)"
 	@echo "make accept      Go's escape/inline tests, samples, generated code (tests/accept.sh)"
-	@echo "make conformance Go's escape tests scored by errorcheck.py against tests/conformance.baseline"
+	@echo "make conformance Go's escape and constant tests scored by errorcheck.py against their baselines"
 	@echo "make golden      the samples' SSA dumps against tests/golden/build (UPDATE=1 tests/golden.sh rewrites), the inliner's lines against tests/golden/inline"
 	@echo "make browser     the HTML pages in chromium (tests/browser.sh; screenshots in build/browser/shots)"
 	@echo "make bench       time minigc against go tool compile on a generated file"
@@ -115,6 +115,7 @@ accept: $(BIN)
 
 conformance: $(BIN)
 	@bash tests/conformance.sh ./$(BIN)
+	@bash tests/conformance_const.sh ./$(BIN)
 
 golden: $(BIN)
 	@bash tests/golden.sh ./$(BIN)
@@ -136,6 +137,7 @@ check: $(BIN)
 	 bash tests/golden.sh ./$(BIN) || failed=1; \
 	 bash tests/golden_inline.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance.sh ./$(BIN) || failed=1; \
+	 bash tests/conformance_const.sh ./$(BIN) || failed=1; \
 	 bash tests/browser.sh ./$(BIN) || failed=1; \
 	 exit $$failed
 

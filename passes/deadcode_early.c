@@ -185,24 +185,11 @@ static bool if_stmt(Dead *d, Node *s) {
     return cut;
 }
 
+// Mixed int/float constants of one (typed) switch compare by value.
 static bool same_const(const ConstVal *a, const ConstVal *b) {
-    if (a->kind != b->kind) {
-        // Mixed int/float constants of one (typed) switch compare by value.
-        if (a->kind == CONST_INT && b->kind == CONST_FLOAT)
-            return (double)a->u.i == b->u.f;
-        if (a->kind == CONST_FLOAT && b->kind == CONST_INT)
-            return a->u.f == (double)b->u.i;
+    if (a->kind == CONST_NONE || b->kind == CONST_NONE)
         return false;
-    }
-    switch (a->kind) {
-    case CONST_BOOL: return a->u.b == b->u.b;
-    case CONST_INT: return a->u.i == b->u.i;
-    case CONST_FLOAT: return a->u.f == b->u.f;
-    case CONST_COMPLEX: return a->u.c.re == b->u.c.re && a->u.c.im == b->u.c.im;
-    case CONST_STRING:
-        return a->u.str.len == b->u.str.len && (a->u.str.len == 0 || memcmp(a->u.str.s, b->u.str.s, a->u.str.len) == 0);
-    default: return false;
-    }
+    return const_equal(*a, *b);
 }
 
 static bool has_fallthrough(Node *clause) {
