@@ -228,6 +228,8 @@ void check_branches(Checker *c, Node *body);
 ConstVal const_int(int64_t v);
 ConstVal const_bool(bool b);
 ConstVal const_string(const char *s, size_t len);
+// x + y of two string constants, in time linear in y over a chain.
+ConstVal const_concat(Arena *a, ConstVal x, ConstVal y);
 // The float constant of f's exact value, as go/constant's MakeFloat64.
 ConstVal const_from_double(Arena *a, double f);
 // Decodes a literal's text; false if malformed (a float beyond Go's

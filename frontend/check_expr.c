@@ -969,13 +969,7 @@ NOINLINE void check_binary(Checker *c, Operand *x, Node *e, Node *lhs, Node *rhs
     if (x->mode == MODE_CONST && y.mode == MODE_CONST) {
         ConstVal r;
         if (op == T_ADD && x->val.kind == CONST_STRING && y.val.kind == CONST_STRING) {
-            size_t n = (size_t)x->val.len + y.val.len;
-            char *s = arena_alloc(&c->cc->arena, n + 1);
-            if (x->val.len)
-                memcpy(s, x->val.u.s, x->val.len);
-            if (y.val.len)
-                memcpy(s + x->val.len, y.val.u.s, y.val.len);
-            r = const_string(s, n);
+            r = const_concat(&c->cc->arena, x->val, y.val);
         } else if (!const_binary(&c->cc->arena, op, x->val, y.val, op == T_QUO && type_is_integer(x->type), &r)) {
             x->expr = e;
             not_representable(c, x, e);

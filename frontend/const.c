@@ -32,6 +32,41 @@ ConstVal const_string(const char *s, size_t len) {
     return (ConstVal){.kind = CONST_STRING, .len = (uint32_t)len, .u.s = s};
 }
 
+// String concatenation: a chain a + b + c + ... (time/tzdata's is 5,000
+// pieces long) must not copy the growing left side at every step, as go/constant's lazy
+// strings avoid too. A concatenation's bytes go in a buffer with room to
+// grow; when the left operand ends where its buffer's contents end, the
+// right one is appended in place, so every partial result shares the
+// buffer (each keeps its own length; none is NUL-terminated but the last).
+typedef struct StrBuf {
+    size_t cap, used;
+    char data[];
+} StrBuf;
+
+ConstVal const_concat(Arena *a, ConstVal x, ConstVal y) {
+    size_t n = (size_t)x.len + y.len;
+    if (x.rep == CREP_STRBUF) {
+        StrBuf *b = (StrBuf *)(void *)((char *)(uintptr_t)x.u.s - offsetof(StrBuf, data));
+        if (b->used == x.len && n < b->cap) {
+            if (y.len)
+                memcpy(b->data + b->used, y.u.s, y.len);
+            b->used = n;
+            b->data[n] = 0;
+            return (ConstVal){.kind = CONST_STRING, .rep = CREP_STRBUF, .len = (uint32_t)n, .u.s = b->data};
+        }
+    }
+    size_t cap = 2 * n + 16;
+    StrBuf *b = arena_alloc(a, sizeof(StrBuf) + cap);
+    b->cap = cap;
+    b->used = n;
+    if (x.len)
+        memcpy(b->data, x.u.s, x.len);
+    if (y.len)
+        memcpy(b->data + x.len, y.u.s, y.len);
+    b->data[n] = 0;
+    return (ConstVal){.kind = CONST_STRING, .rep = CREP_STRBUF, .len = (uint32_t)n, .u.s = b->data};
+}
+
 // ---------------------------------------------------------------------------
 // Storage: limbs copied into the arena, read back through GMP's read-only
 // views (mpz_roinit_n), so reading a big value allocates nothing.

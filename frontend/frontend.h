@@ -269,18 +269,19 @@ typedef enum ConstKind {
 
 // How a numeric ConstVal holds its value; 0 keeps `{.kind = CONST_INT, .u.i = 1}`
 // a valid small integer.
-enum { CREP_SMALL, CREP_INT, CREP_RAT, CREP_FLOAT, CREP_COMPLEX };
+// CREP_STRBUF: a CONST_STRING whose bytes lie in a growable buffer (const_concat).
+enum { CREP_SMALL, CREP_INT, CREP_RAT, CREP_FLOAT, CREP_COMPLEX, CREP_STRBUF };
 
 typedef struct ConstNum ConstNum;
 
 typedef struct ConstVal {
     uint8_t kind;       // ConstKind
-    uint8_t rep;        // CREP_*: for CONST_INT, CONST_FLOAT, CONST_COMPLEX
+    uint8_t rep;        // CREP_*: how u holds the value
     uint32_t len;       // CONST_STRING: length in bytes
     union {
         bool b;
         int64_t i;              // CONST_INT with rep CREP_SMALL
-        const char *s;          // CONST_STRING: len bytes (NUL-terminated)
+        const char *s;          // CONST_STRING: len bytes (not always NUL-terminated)
         const ConstNum *num;    // every other numeric value
     } u;
 } ConstVal;

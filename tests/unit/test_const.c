@@ -219,6 +219,21 @@ static void test_strings(void **state) {
     assert_true(const_equal(const_string("ab", 2), lit(cc, T_STRING, "\"ab\"")));
     assert_false(const_equal(const_string("ab", 2), const_string("abc", 3)));
     assert_true(const_compare(T_LSS, const_string("ab", 2), const_string("abc", 3)));
+    // A chain of concatenations shares one buffer; every partial result
+    // keeps its own value.
+    ConstVal ab = const_concat(&cc->arena, const_string("a", 1), const_string("b", 1));
+    ConstVal abc = const_concat(&cc->arena, ab, const_string("c", 1));
+    ConstVal abd = const_concat(&cc->arena, ab, const_string("d", 1));   // ab no longer ends its buffer
+    assert_string_equal(str(cc, ab), "\"ab\"");
+    assert_string_equal(str(cc, abc), "\"abc\"");
+    assert_string_equal(str(cc, abd), "\"abd\"");
+    assert_ptr_equal(ab.u.s, abc.u.s);
+    ConstVal s = const_string("", 0);
+    for (int i = 0; i < 1000; i++)
+        s = const_concat(&cc->arena, s, const_string("xyz", 3));
+    assert_int_equal(s.len, 3000);
+    assert_true(memcmp(s.u.s + 2997, "xyz", 4) == 0);
+    assert_true(const_equal(abc, lit(cc, T_STRING, "\"abc\"")));
     compiler_free(cc);
 }
 
