@@ -668,34 +668,45 @@ static void drop_notes(Compiler *cc) {
 // Parses and checks the files, runs the passes, prints the diagnostics.
 // Returns the exit status.
 static int compile(const Driver *d) {
-    Compiler *cc = compiler_new(&d->opt);
-    File **files = ARENA_ARRAY(&cc->arena, File *, d->nfiles);
-    int status = 0;
-    if (d->importcfg && !loader_read_importcfg(cc, d->importcfg)) {
-        diag_flush(cc, stderr);
-        compiler_free(cc);
-        return EXIT_INPUT_ERROR;
-    }
-    const char *pic_err = NULL;
-    if (load_and_parse(cc, d, files) && !stops_at(d, "parse")) {
-        const char *path = d->opt.pkg_path && *d->opt.pkg_path ? d->opt.pkg_path : "main";
-        Package *pkg = check_package(cc, path, files, d->nfiles);
-        if (diag_error_count(cc) == 0 && !stops_at(d, "check"))
-            status = run_pipeline(d, cc, pkg, &pic_err);
-    }
-    if (diag_error_count(cc) > 0 && status == 0)
-        status = EXIT_INPUT_ERROR;
-    if (d->html_quiet)
-        drop_notes(cc);
-    diag_flush(cc, stdout);
-    if (pic_err) {
-        fflush(stdout);
-        fprintf(stderr, "minigc: %s\n", pic_err);
-        if (status == 0)
+    Options opt = d->opt;
+    for (;;) {
+        Compiler *cc = compiler_new(&opt);
+        File **files = ARENA_ARRAY(&cc->arena, File *, d->nfiles);
+        int status = 0;
+        if (d->importcfg && !loader_read_importcfg(cc, d->importcfg)) {
+            diag_flush(cc, stderr);
+            compiler_free(cc);
+            return EXIT_INPUT_ERROR;
+        }
+        const char *pic_err = NULL;
+        if (load_and_parse(cc, d, files) && !stops_at(d, "parse")) {
+            const char *path = d->opt.pkg_path && *d->opt.pkg_path ? d->opt.pkg_path : "main";
+            Package *pkg = check_package(cc, path, files, d->nfiles);
+            // A program the models do not cover (a member they leave out)
+            // is compiled again against GOROOT's sources, whose verdict is
+            // the one that counts.
+            if (diag_error_count(cc) > 0 && cc->use_models && !opt.source_imports) {
+                compiler_free(cc);
+                opt.source_imports = true;
+                continue;
+            }
+            if (diag_error_count(cc) == 0 && !stops_at(d, "check"))
+                status = run_pipeline(d, cc, pkg, &pic_err);
+        }
+        if (diag_error_count(cc) > 0 && status == 0)
             status = EXIT_INPUT_ERROR;
+        if (d->html_quiet)
+            drop_notes(cc);
+        diag_flush(cc, stdout);
+        if (pic_err) {
+            fflush(stdout);
+            fprintf(stderr, "minigc: %s\n", pic_err);
+            if (status == 0)
+                status = EXIT_INPUT_ERROR;
+        }
+        compiler_free(cc);
+        return status;
     }
-    compiler_free(cc);
-    return status;
 }
 
 // gc's checks of its package-build flags (same texts; gc exits 1 for them).

@@ -353,7 +353,7 @@ typedef enum NodeKind {
     // declarations
     N_IMPORTSPEC,   // import.name (N_IDENT or NULL; "." and "_" allowed), import.path, import.pkg after check
     N_VALUESPEC,    // valspec.names, valspec.type, valspec.values, valspec.iota (const only)
-    N_TYPESPEC,     // typespec.name, typespec.type, typespec.alias
+    N_TYPESPEC,     // typespec.name, typespec.type, typespec.alias, typespec.notinheap (//go:notinheap)
     N_GENDECL,      // gendecl.tok (T_IMPORT, T_CONST, T_VAR, T_TYPE), gendecl.specs
     N_FUNCDECL,     // funcdecl.recv (N_FIELD or NULL), funcdecl.name, funcdecl.type, funcdecl.body (NULL without body), funcdecl.pragmas, funcdecl.fn
     N_KIND_COUNT
@@ -449,7 +449,7 @@ struct Node {
         } range;
         struct { Node *name, *path; Package *pkg; } import;
         struct { NodeList names; Node *type; NodeList values; int iota; } valspec;
-        struct { Node *name, *type; bool alias; } typespec;
+        struct { Node *name, *type; bool alias, notinheap; } typespec;
         struct { TokKind tok; NodeList specs; } gendecl;
         struct {
             Node *recv; Node *name; Node *type; Node *body;
@@ -625,6 +625,7 @@ Type *type_basic(Compiler *cc, TypeKind kind);
 Type *type_underlying(Type *t);
 bool type_identical(Type *a, Type *b);
 bool type_identical_ignore_tags(Type *a, Type *b);  // struct tags do not count (conversions)
+bool type_not_in_heap(Type *t);    // gc's NotInHeap (//go:notinheap)
 bool type_is_untyped(Type *t);
 bool type_is_integer(Type *t);
 bool type_is_unsigned(Type *t);
@@ -858,6 +859,7 @@ typedef struct Options {
     int inlfuncswithclosures; // -d=inlfuncswithclosures=N
     bool std;               // -std: compiling a standard-library package
     bool runtime;           // -+: compiling a runtime package
+    bool source_imports;    // every import from GOROOT's sources, none from the models
 } Options;
 
 struct Compiler {

@@ -471,7 +471,7 @@ static void note_generic(Parser *p, NodeKind kind, Node *name) {
 // apart by what the bracket holds. Returns NULL for a generic type.
 static Node *type_spec(Parser *p) {
     Node *s = node_new(p->cc, N_TYPESPEC, p->tok.pos);
-    take_pragmas(p, PRAGMA_NOTINHEAP);
+    s->u.typespec.notinheap = (take_pragmas(p, PRAGMA_NOTINHEAP) & PRAGMA_NOTINHEAP) != 0;
     s->u.typespec.name = p_name(p);
     Node *type = NULL;
     if (p->tok.kind == T_LBRACK) {

@@ -101,7 +101,7 @@ Package *stdlib_import(Compiler *cc, const char *path) {
 // sources.
 static bool models_suffice(Compiler *cc, File **files, int nfiles) {
     const char *env = getenv("MINIGC_IMPORTS");
-    if (cc->opt.std || (env && strcmp(env, "source") == 0))
+    if (cc->opt.std || cc->opt.source_imports || (env && strcmp(env, "source") == 0))
         return false;
     for (int i = 0; i < nfiles; i++) {
         if (!files[i])

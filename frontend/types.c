@@ -166,14 +166,43 @@ static bool has_pointers(Type *t, int depth) {
 
 bool type_has_pointers(Type *t) { return has_pointers(t, 0); }
 
+// gc's NotInHeap: a type declared //go:notinheap, a defined type whose
+// underlying type is one, an array of one, a struct with a field of one.
+static bool not_in_heap(Type *t, int depth) {
+    if (!t || depth > 100)
+        return false;
+    switch (t->kind) {
+    case TY_NAMED: {
+        Obj *o = t->u.named.obj;
+        if (o && o->decl && o->decl->kind == N_TYPESPEC && o->decl->u.typespec.notinheap)
+            return true;
+        return not_in_heap(t->u.named.underlying, depth + 1);
+    }
+    case TY_ARRAY:
+        return not_in_heap(t->u.array.elem, depth + 1);
+    case TY_STRUCT:
+        for (int i = 0; i < t->u.strct.nfields; i++)
+            if (not_in_heap(t->u.strct.fields[i].type, depth + 1))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
+bool type_not_in_heap(Type *t) { return not_in_heap(t, 0); }
+
 // gc's types.IsDirectIface. The depth guard is only for safety: a type cannot
-// contain itself by value, so the recursion ends on well-typed input.
+// contain itself by value, so the recursion ends on well-typed input. A
+// pointer to a //go:notinheap type is not stored directly in an interface.
 static bool direct_iface(Type *t, int depth) {
     Type *u = type_underlying(t);
     if (!u || depth > 100)
         return false;
     switch (u->kind) {
-    case TY_POINTER: case TY_CHAN: case TY_MAP: case TY_FUNC: case TY_UNSAFE_POINTER:
+    case TY_POINTER:
+        return !not_in_heap(u->u.ptr.elem, 0);
+    case TY_CHAN: case TY_MAP: case TY_FUNC: case TY_UNSAFE_POINTER:
         return true;
     case TY_ARRAY:
         return u->u.array.len == 1 && direct_iface(u->u.array.elem, depth + 1);
