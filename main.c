@@ -667,8 +667,20 @@ static void drop_notes(Compiler *cc) {
 
 // Parses and checks the files, runs the passes, prints the diagnostics.
 // Returns the exit status.
+// Whether minigc rejected a library file (rather than the user's code).
+static bool errors_in_std(const Compiler *cc) {
+    for (int i = 0; i < cc->diags.len; i++) {
+        const Diag *g = &cc->diags.items[i];
+        if (g->kind == DIAG_ERROR && g->pos.line && g->pos.file < (uint32_t)cc->files.len &&
+            ((const SourceFile *)cc->files.items[g->pos.file])->is_std)
+            return true;
+    }
+    return false;
+}
+
 static int compile(const Driver *d) {
     Options opt = d->opt;
+    Compiler *with_models = NULL;
     for (;;) {
         Compiler *cc = compiler_new(&opt);
         File **files = ARENA_ARRAY(&cc->arena, File *, d->nfiles);
@@ -676,6 +688,7 @@ static int compile(const Driver *d) {
         if (d->importcfg && !loader_read_importcfg(cc, d->importcfg)) {
             diag_flush(cc, stderr);
             compiler_free(cc);
+            compiler_free(with_models);
             return EXIT_INPUT_ERROR;
         }
         const char *pic_err = NULL;
@@ -683,16 +696,23 @@ static int compile(const Driver *d) {
             const char *path = d->opt.pkg_path && *d->opt.pkg_path ? d->opt.pkg_path : "main";
             Package *pkg = check_package(cc, path, files, d->nfiles);
             // A program the models do not cover (a member they leave out)
-            // is compiled again against GOROOT's sources, whose verdict is
-            // the one that counts.
+            // is checked again against GOROOT's sources, whose verdict
+            // counts, unless minigc cannot check those sources: then the
+            // models' errors are the better report.
             if (diag_error_count(cc) > 0 && cc->use_models && !opt.source_imports) {
-                compiler_free(cc);
+                with_models = cc;
                 opt.source_imports = true;
                 continue;
             }
-            if (diag_error_count(cc) == 0 && !stops_at(d, "check"))
+            if (with_models && errors_in_std(cc)) {
+                compiler_free(cc);
+                cc = with_models;
+                with_models = NULL;
+            } else if (diag_error_count(cc) == 0 && !stops_at(d, "check")) {
                 status = run_pipeline(d, cc, pkg, &pic_err);
+            }
         }
+        compiler_free(with_models);
         if (diag_error_count(cc) > 0 && status == 0)
             status = EXIT_INPUT_ERROR;
         if (d->html_quiet)
