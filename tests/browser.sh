@@ -9,7 +9,9 @@
 # (/usr/bin/chromium, headless, a fresh profile) through playwright-core,
 # pinned in tests/browser/package-lock.json and installed with `npm ci`
 # (no browser download: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD). tests/browser/
-# pages.mjs says what is checked. Screenshots go to build/browser/shots.
+# pages.mjs says what is checked. Screenshots go to build/browser/shots;
+# with UPDATE_DOCS=1, those of the closure sample's page and escape graph
+# are copied to docs/ for the README.
 # `make deps` installs chromium, nodejs and npm.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -89,5 +91,12 @@ p=${summary%% passed*}
 f=${summary#*passed, }
 f=${f%% failed}
 echo "browser: ${#pages[@]} pages, screenshots in build/browser/shots"
+if [ "${UPDATE_DOCS:-}" = 1 ] && [ "$status" -eq 0 ]; then
+    mkdir -p "$root/docs"
+    cp "$out/shots/closure_capture.makeCounter.png" "$root/docs/page-closure.png"
+    cp "$out/shots/closure_capture.makeCounter.escape.png" "$root/docs/escgraph-closure.png"
+    cp "$out/shots/closure_capture.makeCounter.present.png" "$root/docs/present-closure.png"
+    echo "browser: docs/page-closure.png, docs/escgraph-closure.png, docs/present-closure.png updated"
+fi
 echo "$p passed, $((f + failed)) failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

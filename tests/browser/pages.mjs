@@ -126,6 +126,17 @@ try {
     if (await graph.count())
       await graph.screenshot({ path: path.join(outDir, name + ".escape.png") });
 
+    // Presentation mode: the current column grows.
+    await page.keyboard.press("ArrowRight");
+    const widthBefore = await page.evaluate(() => document.querySelector(".pass.current").getBoundingClientRect().width);
+    await page.keyboard.press("p");
+    const present = await page.evaluate(() => ({
+      on: document.body.classList.contains("present"),
+      width: document.querySelector(".pass.current").getBoundingClientRect().width,
+    }));
+    check(`${name}: presentation mode enlarges the current column`, present.on && present.width >= widthBefore);
+    await page.screenshot({ path: path.join(outDir, name + ".present.png"), fullPage: false });
+
     check(`${name}: no console error, network request or dialog`, problems.length === 0, problems.join("; "));
     await page.close();
   }
