@@ -21,6 +21,7 @@
 #include "ssa/ssa.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int type_text(const Value *v, char *buf, size_t size) {
@@ -171,45 +172,53 @@ void func_header_format(void *outp, const Func *f) {
     fprintf(outp, "%s %s\n", f->name, f->info && f->info->sig ? type_string(f->cc, f->info->sig) : "func()");
 }
 
-int func_names_format(char *buf, size_t size, const Func *f, int k, bool *more) {
-    // The k-th distinct slot (variable, prefix) in dump order, and its values.
-    int seen = 0;
-    *more = false;
+void func_names_each(const Func *f, void (*line)(void *ctx, const char *text), void *ctx) {
+    // The distinct slots (variable, prefix) in dump order, then each with
+    // its values: O(values x slots).
+    typedef struct Slot { const Value *first; const char *pfx; } Slot;
+    Slot *slots = NULL;
+    int n = 0, cap = 0;
     for (int i = 0; i < f->nblocks; i++)
         for (int j = 0; j < f->blocks[i]->nvalues; j++) {
             const Value *v = f->blocks[i]->values[j];
             const char *pfx = slot_prefix(v);
             if (!pfx)
                 continue;
-            // First occurrence of this slot?
-            bool first = true;
-            for (int i2 = 0; i2 <= i && first; i2++)
-                for (int j2 = 0; j2 < (i2 == i ? j : f->blocks[i2]->nvalues) && first; j2++) {
-                    const Value *w = f->blocks[i2]->values[j2];
-                    const char *q = slot_prefix(w);
-                    first = !(q && w->var == v->var && strcmp(q, pfx) == 0);
-                }
-            if (!first)
+            bool seen = false;
+            for (int k = 0; k < n && !seen; k++)
+                seen = slots[k].first->var == v->var && strcmp(slots[k].pfx, pfx) == 0;
+            if (seen)
                 continue;
-            if (seen++ < k)
-                continue;
-            int n = snprintf(buf, size, "name ");
-            n += slot_text(ROOM(n), v);
-            n += snprintf(ROOM(n), ": [");
-            int count = 0;
-            for (int i2 = i; i2 < f->nblocks; i2++)
-                for (int j2 = i2 == i ? j : 0; j2 < f->blocks[i2]->nvalues; j2++) {
-                    const Value *w = f->blocks[i2]->values[j2];
-                    const char *q = slot_prefix(w);
-                    if (q && w->var == v->var && strcmp(q, pfx) == 0)
-                        n += snprintf(ROOM(n), "%sv%u", count++ ? " " : "", w->id);
-                }
-            n += snprintf(ROOM(n), "]");
-            *more = true;
-            return n;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                Slot *grown = realloc(slots, sizeof *slots * (size_t)cap);
+                if (!grown)
+                    abort();
+                slots = grown;
+            }
+            slots[n++] = (Slot){v, pfx};
         }
-    return 0;
+    char buf[4096];
+    size_t size = sizeof buf;
+    for (int k = 0; k < n; k++) {
+        int m = snprintf(buf, size, "name ");
+        m += slot_text(ROOM(m), slots[k].first);
+        m += snprintf(ROOM(m), ": [");
+        int count = 0;
+        for (int i = 0; i < f->nblocks; i++)
+            for (int j = 0; j < f->blocks[i]->nvalues; j++) {
+                const Value *w = f->blocks[i]->values[j];
+                const char *q = slot_prefix(w);
+                if (q && w->var == slots[k].first->var && strcmp(q, slots[k].pfx) == 0)
+                    m += snprintf(ROOM(m), "%sv%u", count++ ? " " : "", w->id);
+            }
+        snprintf(ROOM(m), "]");
+        line(ctx, buf);
+    }
+    free(slots);
 }
+
+static void print_line(void *out, const char *text) { fprintf(out, "%s\n", text); }
 
 void func_print(void *outp, const Func *f) {
     FILE *out = outp;
@@ -226,10 +235,5 @@ void func_print(void *outp, const Func *f) {
         block_end_format(buf, sizeof buf, b);
         fprintf(out, "    %s\n", buf);
     }
-    bool more = true;
-    for (int k = 0; more; k++) {
-        func_names_format(buf, sizeof buf, f, k, &more);
-        if (more)
-            fprintf(out, "%s\n", buf);
-    }
+    func_names_each(f, print_line, out);
 }

@@ -172,9 +172,8 @@ int value_long_format(char *buf, size_t size, const Value *v);  // "v4 = ..." (g
 int block_header_format(char *buf, size_t size, const Block *b); // "b2: <- b1"
 int block_end_format(char *buf, size_t size, const Block *b);    // "If v6 -> b2 b3"
 void func_header_format(void *out, const Func *f);               // "f func(int) int\n" to a FILE*
-// The k-th line of the trailer ("name x[int]: [v6 v9]"); *more is false
-// (and nothing written) when there are fewer than k+1 names.
-int func_names_format(char *buf, size_t size, const Func *f, int k, bool *more);
+// Each line of the trailer ("name x[int]: [v6 v9]"), in order, to line().
+void func_names_each(const Func *f, void (*line)(void *ctx, const char *text), void *ctx);
 
 // Snapshots (snapshot.c): a Func's dump as lines, each marked with what
 // changed since the previous snapshot of the same function.
