@@ -84,8 +84,9 @@
     all(".diag.open").forEach(function (x) { x.classList.remove("open"); });
     if (open) return;
     d.classList.add("open", "hl");
-    // Every position the explanation names is on its path.
-    var text = d.textContent || "";
+    // Every position the explanation names is on its path, and so is the
+    // diagnostic's own.
+    var text = ".go:" + d.getAttribute("data-line") + ":" + d.getAttribute("data-col") + " " + (d.textContent || "");
     var re = /\.go:(\d+):(\d+)/g, m, seen = {};
     while ((m = re.exec(text)) !== null) {
       var pos = m[1] + ":" + m[2];
@@ -134,7 +135,10 @@
     else if (ev.key === "ArrowLeft") { setCurrent(current - 1, true); ev.preventDefault(); }
     else if (ev.key === "p") togglePresent();
     else if (ev.key === "c" && passes.length) passes[current].classList.toggle("show-cfg");
-    else if (ev.key === "Escape") clearHighlights();
+    else if (ev.key === "Escape") {
+      clearHighlights();
+      all(".diag.open").forEach(function (x) { x.classList.remove("open"); });
+    }
   });
 
   setCurrent(0, false);

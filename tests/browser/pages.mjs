@@ -120,6 +120,22 @@ try {
       check(`${name}: diagnostic opens`, await diag.evaluate((d) => d.classList.contains("open")));
     }
 
+    // A diagnostic about a location the graph draws lights that node up.
+    const pair = await page.evaluate(() => {
+      const diags = Array.from(document.querySelectorAll(".diag"));
+      for (let i = 0; i < diags.length; i++) {
+        const pos = diags[i].dataset.line + ":" + diags[i].dataset.col;
+        if (document.querySelector(`#escape g.node[data-pos="${pos}"]`)) return { i, pos };
+      }
+      return null;
+    });
+    if (pair) {
+      await page.keyboard.press("Escape");
+      await page.locator(".diag").nth(pair.i).click();
+      check(`${name}: diagnostic at ${pair.pos} highlights its graph node`,
+            await page.evaluate((p) => !!document.querySelector(`#escape g.node.hl[data-pos="${p}"]`), pair.pos));
+    }
+
     await page.keyboard.press("c");
     await page.screenshot({ path: path.join(outDir, name + ".png"), fullPage: false });
     const graph = page.locator("#escape");
