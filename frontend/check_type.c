@@ -391,6 +391,7 @@ static Type *interface_type(Checker *c, Node *e, Type *def) {
         m->name = id->u.ident.name;
         m->type = sig;
         m->obj = obj_new(c->cc, OBJ_FUNC, m->name, id->pos, sig);
+        m->obj->decl = f;   // its parameters' names and positions (gc's method wrappers copy them)
         m->obj->pkg = c->pkg;
         m->obj->color = COLOR_BLACK;
         m->obj->u.func.recv = def ? def : t;

@@ -153,7 +153,7 @@ typedef struct Frame {
     int nsucc, next;
 } Frame;
 
-static void run_batch(EscPass *p, EscFn **fns, int n);
+static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured);
 
 static void refs_of(EscPass *p, EscFn *fn, Frame *fr) {
     SccState s = {.p = p, .self = fn};
@@ -210,7 +210,7 @@ static void scc_from(EscPass *p, EscFn *root, uint32_t *counter, PtrVec *stack) 
                 comp[i]->scc_on_stack = false;
             }
             stack->len = start;
-            run_batch(p, comp, n);
+            run_batch(p, comp, n, true);
         }
     }
     free(frames);
@@ -486,7 +486,8 @@ static EscLeaks param_tag(EscPass *p, EscFn *fn, Obj *param, Type *t, bool varia
 static void tag_fn(EscPass *p, EscFn *fn) {
     FuncInfo *fi = fn->info;
     fn->tags = ARENA_ARRAY(p->arena, EscLeaks, fn->ntags + 1);
-    bool diagnose = p->m != 0 && !fn->is_std;
+    // gc says nothing of a wrapper's parameters (it is DUPOK).
+    bool diagnose = p->m != 0 && !fn->is_std && !fn->is_wrapper;
     int k = 0;
     if (fi->recv)
         fn->tags[k++] = param_tag(p, fn, fi->recv, fi->recv->type, false, diagnose);
@@ -525,14 +526,15 @@ static void report_locs(EscBatch *b) {
     }
 }
 
-static void run_batch(EscPass *p, EscFn **fns, int n) {
+static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
     escmap_clear(&p->locs);
     EscBatch *b = ARENA_NEW(p->arena, EscBatch);
     b->pass = p;
     b->heap.kind = LOC_HEAP;
     b->heap.escapes = true;
     b->blank.kind = LOC_BLANK;
-    ptrvec_push(p->arena, &p->batches, b);
+    if (pictured)
+        ptrvec_push(p->arena, &p->batches, b);
     // The functions and the literals they contain.
     PtrVec all = {0};
     for (int i = 0; i < n; i++) {
@@ -573,6 +575,12 @@ static void run_batch(EscPass *p, EscFn **fns, int n) {
         if (!fn->visited)
             fn->state = FN_TAGGED;
     }
+}
+
+void esc_run_wrapper(EscPass *p, FuncInfo *fi) {
+    EscFn *fn = new_fn(p, fi);
+    fn->is_wrapper = true;
+    run_batch(p, &fn, 1, false);
 }
 
 // ---------------------------------------------------------------------------
@@ -777,6 +785,7 @@ EscPass *escape_run(Program *prog) {
     index_program(p);
     analyse(p);
     walk_globals(p, prog->main_pkg);
+    esc_wrappers(p);
     prog->escape = p;
     return p;
 }

@@ -455,6 +455,9 @@ static void devirt_receiver(EscWalk *w, EscHole k, CallInfo *ci) {
             break;
         t = u->u.strct.fields[d->path[i]].type;
     }
+    if (!d->partial && d->method && d->method->u.func.recv && k.derefs >= 0 &&
+        !esc_type_has_pointers(d->method->u.func.recv))
+        k = esc_discard_hole(w->b);     // as esc_receiver
     // The notes name the nodes of gc's rewritten call (d->steps).
     if (!d->partial && d->method) {
         bool want_ptr = esc_method_ptr_recv(d->method);

@@ -484,6 +484,11 @@ bool esc_method_ptr_recv(Obj *m) {
 // fields walked, then the implicit & or * that makes it the method's
 // receiver type.
 void esc_receiver(EscWalk *w, EscHole k, Node *sel, Obj *method) {
+    // A receiver value without pointers flows nowhere (gc: a value of a
+    // type without pointers goes to the blank hole).
+    if (method && method->kind == OBJ_FUNC && method->u.func.recv && k.derefs >= 0 &&
+        !esc_type_has_pointers(method->u.func.recv))
+        k = esc_discard_hole(w->b);
     int steps = sel->u.sel.depth > 0 ? sel->u.sel.depth - 1 : 0;
     bool ptr[64];
     if (steps > 64)
