@@ -154,7 +154,8 @@ struct EscFn {
     bool is_wrapper;        // a method wrapper gc makes (escape_wrappers.c)
     bool has_body;
     bool visited;           // in the walk (literals in dead code never are)
-    bool rewriting;         // escape_ssa.c: has decisions to write into its SSA
+    bool rewriting;         // escape_ssa.c: has decisions to write into its SSA ...
+    int rewrite_index;      // ... and its place in the batch's list of such functions
     // gc names a temporary .autotmp_N, N the length of the function's
     // declaration list when it is made: params and results, then the
     // locals and the type checker's temporaries in source order, then the

@@ -297,15 +297,37 @@ static bool decides_heap(const EscLoc *l) {
 }
 
 void esc_rewrite_ssa(EscPass *p, EscBatch *b) {
-    // The functions with something to rewrite, each once.
+    // The functions with something to rewrite, each once, and each one's
+    // locations in batch order: one walk over the batch, not one per
+    // function (a strongly connected component of K functions would
+    // otherwise cost K walks of all its locations).
     PtrVec funcs = {0};
     for (int i = 0; i < b->locs.len; i++) {
         EscLoc *l = b->locs.items[i];
         Func *f = l->fn ? l->fn->ssa : NULL;
         if (f && !l->fn->rewriting && (decides_stack(l, f) || decides_heap(l))) {
             l->fn->rewriting = true;
+            l->fn->rewrite_index = funcs.len;
             ptrvec_push(p->arena, &funcs, l->fn);
         }
+    }
+    if (funcs.len == 0)
+        return;
+    int *first = calloc((size_t)funcs.len, sizeof(int));  // loc index + 1 of each function's first
+    int *last = calloc((size_t)funcs.len, sizeof(int));
+    int *next = calloc((size_t)b->locs.len, sizeof(int)); // loc index + 1 of the next of its function
+    if (!first || !last || !next)
+        abort();
+    for (int j = 0; j < b->locs.len; j++) {
+        EscLoc *l = b->locs.items[j];
+        if (!l->fn || !l->fn->rewriting)
+            continue;
+        int k = l->fn->rewrite_index;
+        if (last[k])
+            next[last[k] - 1] = j + 1;
+        else
+            first[k] = j + 1;
+        last[k] = j + 1;
     }
     for (int i = 0; i < funcs.len; i++) {
         EscFn *fn = funcs.items[i];
@@ -317,10 +339,8 @@ void esc_rewrite_ssa(EscPass *p, EscBatch *b) {
         escmap_clear(r.sel0);
         escmap_clear(r.sel1);
         escmap_clear(r.params);
-        for (int j = 0; j < b->locs.len; j++) {
-            EscLoc *l = b->locs.items[j];
-            if (l->fn != fn)
-                continue;
+        for (int j = first[i]; j; j = next[j - 1]) {
+            EscLoc *l = b->locs.items[j - 1];
             if (decides_stack(l, f)) {
                 escmap_put(p->arena, r.stack, l->ssa, (void *)esc_loc_expr(p, l));
             } else if (decides_heap(l) && !escmap_get(r.moved, l->var)) {
@@ -334,6 +354,10 @@ void esc_rewrite_ssa(EscPass *p, EscBatch *b) {
         rewrite_func(&r);
         free(r.before);
         free(r.after);
-        fn->rewriting = false;
     }
+    for (int i = 0; i < funcs.len; i++)
+        ((EscFn *)funcs.items[i])->rewriting = false;
+    free(first);
+    free(last);
+    free(next);
 }
