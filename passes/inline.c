@@ -634,11 +634,14 @@ void pass_inline(Program *prog) {
     for (int i = 0; i < cc->packages.len; i++) {
         Package *pkg = cc->packages.items[i];
         main_listed |= pkg == prog->main_pkg;
+        // Early deadcode leaves NULL where it dropped a dead func literal.
         for (int j = 0; j < pkg->funcs.len; j++)
-            ptrvec_push(&cc->arena, &b.all, pkg->funcs.items[j]);
+            if (pkg->funcs.items[j])
+                ptrvec_push(&cc->arena, &b.all, pkg->funcs.items[j]);
     }
     if (!main_listed && prog->main_pkg)
         for (int j = 0; j < prog->main_pkg->funcs.len; j++)
-            ptrvec_push(&cc->arena, &b.all, prog->main_pkg->funcs.items[j]);
+            if (prog->main_pkg->funcs.items[j])
+                ptrvec_push(&cc->arena, &b.all, prog->main_pkg->funcs.items[j]);
     funcs_bottom_up(cc, (FuncInfo **)b.all.items, b.all.len, batch, &b);
 }

@@ -129,6 +129,9 @@ check_cli() {
     # gc 1.19 inlines under -l=4 and -N: it prints this line for ok.go
     expect_cli valid 0 '^ok.go:3: can inline main with cost 0 as: func\(\) \{  \}$' -0 -m -m -l=4 -N -e -C -smallframes -complete -d=inlfuncswithclosures=1,ssa/check/on \
         -p main -o "$tmp/ok.o" -func=main -dot="$tmp/pics" -svg="$tmp/pics" ok.go
+    # A func literal early deadcode drops leaves a hole the inliner skips.
+    printf 'package main\n\nfunc main() {\n\tif false {\n\t\tf := func() {}\n\t\tf()\n\t}\n}\n' >dead.go
+    expect_cli dead-literal-inline 0 '^dead.go:3:6: can inline main$' -m dead.go
     # gc's package-build flags, as cmd/go passes them (values gc accepts).
     printf '# symbol ABIs\n' >abis
     printf '# import config\nimportmap golang.org/x/y=vendor/golang.org/x/y\npackagefile fmt=/x/fmt.a\n' >cfg
