@@ -134,6 +134,7 @@ check: $(BIN)
 	 $(MAKE) --no-print-directory unit || failed=1; \
 	 bash tests/run_bad.sh ./$(BIN) || failed=1; \
 	 bash tests/accept.sh ./$(BIN) || failed=1; \
+	 bash tests/pictures.sh ./$(BIN) || failed=1; \
 	 bash tests/golden.sh ./$(BIN) || failed=1; \
 	 bash tests/golden_inline.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance.sh ./$(BIN) || failed=1; \

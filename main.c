@@ -628,7 +628,8 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char 
     // gc 1.19 swaps -l's levels 0 and 1: no -l inlines, -l does not, -l=2 and
     // more (-l -l, Go's tests' -l=4) inline again; -N leaves inlining on.
     bool inlining = d->opt.l_level != 1;
-    Program prog = {.cc = cc, .main_pkg = pkg, .inlining = inlining};
+    Program prog = {.cc = cc, .main_pkg = pkg, .inlining = inlining,
+                    .pictures = d->dot_dir || d->svg_dir || d->html_file};
     RunState rs = {0};
     if (d->html_file)
         rs.page = html_page_new(cc, d->func, &d->pictures);

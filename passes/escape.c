@@ -302,20 +302,22 @@ static bool small_int_const(Node *n, int64_t *v) {
 }
 
 // gc's HeapAllocReason.
-static const char *heap_alloc_reason(EscPass *p, EscLoc *l) {
+static const char *heap_alloc_reason_of(EscPass *p, EscLoc *l) {
     if (l->kind == LOC_VAR) {
         if (l->is_param || l->result_index || !l->type)
             return NULL;
-        return size_of(p, l->type) > p->max_stack_var ? "too large for stack" : NULL;
+        l->heap_bytes = size_of(p, l->type);
+        return l->heap_bytes > p->max_stack_var ? "too large for stack" : NULL;
     }
     if (l->kind != LOC_ALLOC || !l->n)
         return NULL;
     Type *t = l->type;
-    if (t && size_of(p, t) > p->max_stack_var)
+    l->heap_bytes = size_of(p, t);
+    if (t && l->heap_bytes > p->max_stack_var)
         return "too large for stack";
     Type *u = t ? type_underlying(t) : NULL;
     if ((l->alloc == AK_NEW || l->alloc == AK_PTRLIT) && u && u->kind == TY_POINTER &&
-        size_of(p, u->u.ptr.elem) > p->max_implicit_var)
+        (l->heap_bytes = size_of(p, u->u.ptr.elem)) > p->max_implicit_var)
         return "too large for stack";
     if (l->alloc == AK_MAKESLICE) {
         const Node *call = l->n;
@@ -326,8 +328,10 @@ static const char *heap_alloc_reason(EscPass *p, EscLoc *l) {
             return "non-constant size";
         Type *e = u && u->kind == TY_SLICE ? u->u.slice.elem : NULL;
         int64_t es = size_of(p, e);
-        if (es != 0 && v > p->max_implicit_var / es)
+        if (es != 0 && v > p->max_implicit_var / es) {
+            l->heap_bytes = v * es;
             return "too large for stack";
+        }
     }
     if (l->alloc == AK_CLOSURE && l->n && l->n->kind == N_FUNCLIT) {
         // The closure record: the code pointer, then each captured
@@ -340,10 +344,20 @@ static const char *heap_alloc_reason(EscPass *p, EscLoc *l) {
             bool byval = vl && !vl->addrtaken && !vl->reassigned && size_of(p, v->type) <= 128;
             size += byval ? size_of(p, v->type) : 8;
         }
+        l->heap_bytes = size;
         if (size > p->max_implicit_var)
             return "too large for stack";
     }
     return NULL;
+}
+
+// The same, the size it found kept only when it is the reason (pictures
+// say "too large for stack: N bytes").
+static const char *heap_alloc_reason(EscPass *p, EscLoc *l) {
+    const char *why = heap_alloc_reason_of(p, l);
+    if (!why || strcmp(why, "too large for stack") != 0)
+        l->heap_bytes = 0;
+    return why;
 }
 
 // The first use of `var` in a literal's body: where gc's closure variable is.
@@ -379,7 +393,7 @@ static void flow_closure(EscBatch *b, EscClosure *c) {
         Pos at = l->pos;
         if (c->captured_pos.len > i) {
             at = *(Pos *)c->captured_pos.items[i];
-        } else if (p->m >= 2 && c->lit && l->var) {
+        } else if (p->explain && c->lit && l->var) {
             FirstUse u = {.var = l->var};
             esc_visit(c->lit->u.funclit.body, find_first_use, &u);
             if (u.found)
@@ -557,7 +571,7 @@ static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
         const char *why = heap_alloc_reason(p, l);
         if (why) {
             EscHole k = esc_shift(esc_heap_hole(b), -1);
-            if (p->m >= 2)
+            if (p->explain)
                 k = esc_note_at(p, k, l->kind == LOC_VAR ? l->name : esc_loc_expr(p, l), l->pos, why);
             esc_flow(b, k, l);
         }
@@ -691,7 +705,7 @@ static void global_value(EscWalk *w, Node *e, Type *dst, const char *text, Pos p
     // A conversion to an interface boxes into static storage too.
     Type *t = dst && type_is_interface(dst) && e->type && !type_is_interface(e->type) ? e->type : dst;
     EscHole k = esc_heap_hole(w->b);
-    if (p->m >= 2)
+    if (p->explain)
         k = esc_note_at(p, k, text, pos, "assign");
     esc_expr_to(w, k, e, t, e->pos);
 }
@@ -730,7 +744,7 @@ static void walk_globals(EscPass *p, Package *pkg) {
             continue;
         if (values->len == names->len) {
             size_t before = (size_t)b->locs.len + (size_t)b->closures.len;
-            const char *text = p->m >= 2 ? var_assign_string(p->cc, spec, at) : NULL;
+            const char *text = p->explain ? var_assign_string(p->cc, spec, at) : NULL;
             global_value(&w, values->items[at], g->type, text, g->pos);
             any |= before != (size_t)b->locs.len + (size_t)b->closures.len;
         } else if (at == 0 && values->len == 1) {
@@ -770,6 +784,7 @@ EscPass *escape_run(Program *prog) {
     p->prog = prog;
     p->arena = &cc->arena;
     p->m = cc->opt.m_level;
+    p->explain = p->m >= 2 || prog->pictures;
     p->max_stack_var = cc->opt.smallframes ? SMALL_STACK_VAR : MAX_STACK_VAR;
     p->max_implicit_var = cc->opt.smallframes ? SMALL_IMPLICIT_VAR : MAX_IMPLICIT_VAR;
     escmap_init_clearable(&p->locs);

@@ -72,7 +72,17 @@ typedef struct EscEdge {
     EscNote *notes;
     const char *why;        // the statement-level reason ("assign", "return",
                             // "call parameter", ...), kept for the picture
+    const char *tag;        // a flow through a callee's parameter tag: the tag
+                            // as the picture shows it ("p of f: leaks to heap")
+    Obj *tag_param;         // ... and that parameter
 } EscEdge;
+
+// One step of the path the walk took when it decided a verdict: the
+// location it went to and the index of the edge there it came along.
+typedef struct EscStep {
+    EscLoc *dst;
+    int edge;
+} EscStep;
 
 typedef enum EscLocKind {
     LOC_VAR,        // a variable, param, result or named temporary
@@ -130,6 +140,16 @@ struct EscLoc {
     EscLeaks leaks;         // params: where they flow
 
     Value *ssa;             // the SSA value allocating it, if found
+
+    // Kept for the pictures (prog->pictures): why it lives on the heap or
+    // where, as a param, it leaks to the heap - the walk's path from here
+    // to the root that decided it (why_root: the heap, or a location that
+    // outlives this one) - and the verdict's -m=2 text.
+    EscStep *why_path;
+    int nwhy_path;
+    EscLoc *why_root;
+    const char *explain;
+    int64_t heap_bytes;     // "too large for stack": its size
 };
 
 // A hole: where an expression's value flows, with derefs applied on the way.
@@ -138,6 +158,8 @@ typedef struct EscHole {
     int derefs;             // >= -1
     EscNote *notes;
     const char *why;        // the first (outermost) note's reason, at any -m
+    const char *tag;        // through a callee's parameter tag (EscEdge.tag)
+    Obj *tag_param;
     bool addrtaken;         // the last step took an address
 } EscHole;
 
@@ -218,6 +240,7 @@ struct EscPass {
     Program *prog;
     Arena *arena;
     int m;                  // -m level
+    bool explain;           // keep the notes -m=2 explains with (at -m=2, or for pictures)
     int64_t max_stack_var;      // gc's MaxStackVarSize (-smallframes lowers it)
     int64_t max_implicit_var;   // gc's MaxImplicitStackVarSize
     EscMap fns;             // FuncInfo* -> EscFn*
@@ -271,6 +294,8 @@ const char *esc_note_string(EscPass *p, const EscNote *n);
 void esc_explain_line(EscPass *p, PtrVec *lines, Pos pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void esc_explain_flush(EscPass *p, PtrVec *lines);
+// The lines as one text ("FILE:LINE:COL: TEXT" each), for a picture.
+const char *esc_explain_text(EscPass *p, const PtrVec *lines);
 void esc_explain_flow(EscPass *p, PtrVec *lines, Pos pos, const EscLoc *dst, const EscLoc *src, int derefs,
                       const EscNote *notes);
 const char *esc_pos_string(EscPass *p, Pos pos);   // "file:line:col" as gc prints it

@@ -118,7 +118,7 @@ static bool uintptr_escapes(EscWalk *w, CallInfo *ci, Node *arg) {
         return false;
     EscLoc *t = esc_temp_var(w, x->type, c->pos, false);
     EscHole k = esc_hole(t);
-    if (p->m >= 2)
+    if (p->explain)
         k = esc_note_at(p, k, arena_sprintf(p->arena, "%s = %s", t->name, expr_string(p->cc, x)), c->pos, "assign");
     esc_expr(w, k, x);
     esc_flow(w->b, esc_note(p, esc_heap_hole(w->b), c, "//go:uintptrescapes"), t);
@@ -128,7 +128,7 @@ static bool uintptr_escapes(EscWalk *w, CallInfo *ci, Node *arg) {
 
 // The "call parameter" note: the call as it finally reads.
 static EscHole call_note(EscPass *p, EscHole k, CallInfo *ci) {
-    if (p->m < 2)
+    if (!p->explain)
         return k;
     if (!ci->text) {
         ci->text = ARENA_NEW(p->arena, const char *);
@@ -163,11 +163,11 @@ static void argument(EscWalk *w, EscHole k, CallInfo *ci, EscArg *a, Type *ptype
         l->type = ptype;
         l->ssa = escmap_get(&p->ssa_allocs, call);
         EscHole a2 = esc_shift(k, -1);
-        if (p->m >= 2)
+        if (p->explain)
             a2 = esc_note_at(p, a2, "... argument", call->pos, "spill");
         esc_flow(w->b, a2, l);
         EscHole h = esc_hole(l);
-        if (p->m >= 2)
+        if (p->explain)
             h = esc_note_at(p, h, "... argument", call->pos, "slice-literal-element");
         Type *et = esc_ukind(ptype) == TY_SLICE ? esc_under(ptype)->u.slice.elem : NULL;
         for (int i = 0; i < a->nelts; i++) {
@@ -538,7 +538,7 @@ static const char *method_recv_text(EscPass *p, Obj *m) {
 // into a wrapper), wherever it is printed from now on (esc_call_text).
 static void finish_call_text(EscPass *p, CallInfo *ci, bool wrapped) {
     bool publish = !wrapped && ci->callee_temp && p->m >= 1;
-    if (!publish && (p->m < 2 || !ci->text))
+    if (!publish && (!p->explain || !ci->text))
         return;
     bool rewritten = ci->callee_temp || ci->recv_temp || ci->fun_temp;
     for (int i = 0; i < ci->nargs && !rewritten; i++)
@@ -598,7 +598,7 @@ static void rewrite_non_name_call(EscWalk *w, CallInfo *ci) {
     EscLoc *tmp = esc_temp_var(w, t, call->pos, true);
     tmp->loop_depth = 1;
     EscHole k = esc_hole(tmp);
-    if (p->m >= 2)
+    if (p->explain)
         k = esc_note_at(p, k, arena_sprintf(p->arena, "%s := %s", tmp->name, expr_string(p->cc, x)), call->pos,
                         "assign");
     if (is_func_call)
@@ -670,7 +670,7 @@ static void common_call(EscWalk *w, EscHole *ks, int nks, CallInfo *ci, EscClosu
                 Pos tpos = unparen(x) && unparen(x)->kind == N_IDENT ? call->pos : x->pos;
                 EscLoc *t = esc_temp_var(w, rt, tpos, false);
                 EscHole tk = esc_hole(t);
-                if (p->m >= 2)
+                if (p->explain)
                     tk = esc_note_at(p, tk, arena_sprintf(p->arena, "%s = %s", t->name, expr_string(p->cc, x)),
                                      tpos, "assign");
                 if (ci->devirt)
@@ -743,7 +743,7 @@ static void wrap_one(EscWalk *w, EscClosure *wrap, Node **np, EscLoc **temp_out,
     EscLoc *t = esc_temp_var(w, tt, tpos, false);
     t->loop_depth = w->loop_depth;
     EscHole k = esc_hole(t);
-    if (p->m >= 2) {
+    if (p->explain) {
         const char *text = arena_sprintf(p->arena, "%s = %s", t->name, expr_string(p->cc, n));
         k = esc_note_at(p, k, text, tpos, "assign");
     }
@@ -759,7 +759,7 @@ static void wrap_argument(EscWalk *w, CallInfo *ci, EscClosure *wrap, EscArg *a,
         // A multi-value call's temporary is copied once more, as any name.
         EscLoc *t = esc_temp_var(w, a->temp_type, pos, false);
         EscHole k = esc_hole(t);
-        if (p->m >= 2)
+        if (p->explain)
             k = esc_note_at(p, k, arena_sprintf(p->arena, "%s = %s", t->name, a->temp->name), pos, "assign");
         esc_flow(w->b, k, a->temp);
         capture_temp(w, wrap, t, pos);
@@ -831,7 +831,7 @@ void esc_go_defer(EscWalk *w, Node *s) {
     l->pos = s->pos;
     l->go_defer_wrapper = true;
     EscHole a = esc_shift(k, -1);
-    if (p->m >= 2)
+    if (p->explain)
         a = esc_note_at(p, a, "func literal", s->pos, "spill");
     esc_flow(b, a, l);
     wrap->k = esc_hole(l);

@@ -71,12 +71,12 @@ static void conv_iface_at(EscWalk *w, EscHole k, Node *x, Node *shown, Pos pos, 
         l->type = x->type;
         l->ssa = escmap_get(&p->ssa_convs, shown);
         EscHole a = esc_shift(k, -1);
-        if (p->m >= 2)
+        if (p->explain)
             a = esc_note_node_at(p, a, shown, pos, "spill");
         esc_flow(w->b, a, l);
         k = esc_hole(l);
     }
-    if (p->m >= 2)
+    if (p->explain)
         k = esc_note_node_at(p, k, shown, pos, "interface-converted");
     esc_expr(w, k, x);
 }
@@ -100,7 +100,7 @@ void esc_expr_to(EscWalk *w, EscHole k, Node *n, Type *dst, Pos at) {
         return;
     }
     if (dst && type_is_interface(dst) && n->type && type_is_interface(n->type) && !type_identical(dst, n->type) &&
-        w->p->m >= 2) {
+        w->p->explain) {
         // One interface to another: no allocation, but a step -m=2 names.
         Value *sv = escmap_get(&w->p->ssa_convs, n);
         if (sv && sv->op == OpConvert && pos_known(sv->pos))
@@ -455,7 +455,7 @@ static EscHole path_steps(EscWalk *w, EscHole k, Node *sel, int steps, int full)
             k = esc_shift(k, 1);
         if (i >= full)
             k = esc_note(p, k, sel, why);
-        else if (p->m >= 2)
+        else if (p->explain)
             k = esc_note_at(p, k, embedded_text(p, sel, i), sel->pos, why);
         else
             k = esc_note_at(p, k, NULL, sel->pos, why);
@@ -501,7 +501,7 @@ void esc_receiver(EscWalk *w, EscHole k, Node *sel, Obj *method) {
         // operand (x, or x.E through embedded fields).
         EscPass *p = w->p;
         const char *text = NULL;
-        if (p->m >= 2 && want_ptr != have_ptr) {
+        if (p->explain && want_ptr != have_ptr) {
             text = expr_string(p->cc, sel->u.sel.x);
             if (steps) {
                 const char *all = expr_string(p->cc, sel);
@@ -538,13 +538,26 @@ EscHole esc_tag_hole(EscWalk *w, EscHole *ks, int nks, EscFn *fn, int index, Obj
     EscHole tk[1 + ESC_RESULTS];
     int n = 0;
     int x = leaks_heap(t);
-    if (x >= 0)
-        tk[n++] = esc_shift(esc_heap_hole(b), x);
+    const char *callee = fn->info && fn->info->gc_name ? fn->info->gc_name : "?";
+    const char *pname = param && param->name ? param->name->s : "?";
+    if (x >= 0) {
+        tk[n] = esc_shift(esc_heap_hole(b), x);
+        if (w->p->prog->pictures)
+            tk[n].tag = arena_sprintf(w->p->arena, "%s of %s: leaks to heap (derefs=%d)", pname, callee, x);
+        tk[n].tag_param = param;
+        n++;
+    }
     if (ks)
         for (int i = 0; i < ESC_RESULTS && i < nks; i++) {
             x = leaks_result(t, i);
-            if (x >= 0)
-                tk[n++] = esc_shift(ks[i], x);
+            if (x >= 0) {
+                tk[n] = esc_shift(ks[i], x);
+                if (w->p->prog->pictures)
+                    tk[n].tag = arena_sprintf(w->p->arena, "%s of %s: leaks to result %d (derefs=%d)", pname,
+                                              callee, i, x);
+                tk[n].tag_param = param;
+                n++;
+            }
         }
     return esc_tee(w, tk, n);
 }
@@ -619,7 +632,7 @@ static void slice_expr(EscWalk *w, EscHole k, Node *n) {
     if (esc_ukind(x->type) == TY_ARRAY) {
         // gc's implicit & stands where the operand starts.
         k = esc_shift(k, -1);
-        if (p->m >= 2)
+        if (p->explain)
             k = esc_note_node_at(p, k, x, node_start_pos(x), "address-of");
     }
     esc_expr(w, k, x);

@@ -163,7 +163,7 @@ EscHole esc_shift(EscHole k, int delta) {
 EscHole esc_note(EscPass *p, EscHole k, const Node *where, const char *why) {
     if (!k.why)
         k.why = why;
-    if (p->m < 2 || !where)
+    if (!p->explain || !where)
         return k;
     EscNote *n = ARENA_NEW(p->arena, EscNote);
     *n = (EscNote){.next = k.notes, .where = where, .pos = where->pos, .why = why};
@@ -174,7 +174,7 @@ EscHole esc_note(EscPass *p, EscHole k, const Node *where, const char *why) {
 EscHole esc_note_node_at(EscPass *p, EscHole k, const Node *where, Pos pos, const char *why) {
     if (!k.why)
         k.why = why;
-    if (p->m < 2 || !where)
+    if (!p->explain || !where)
         return k;
     EscNote *n = ARENA_NEW(p->arena, EscNote);
     *n = (EscNote){.next = k.notes, .where = where, .pos = pos, .why = why};
@@ -185,7 +185,7 @@ EscHole esc_note_node_at(EscPass *p, EscHole k, const Node *where, Pos pos, cons
 EscHole esc_note_at(EscPass *p, EscHole k, const char *text, Pos pos, const char *why) {
     if (!k.why)
         k.why = why;
-    if (p->m < 2)
+    if (!p->explain)
         return k;
     EscNote *n = ARENA_NEW(p->arena, EscNote);
     *n = (EscNote){.next = k.notes, .text = text, .pos = pos, .why = why};
@@ -268,11 +268,21 @@ void esc_flow(EscBatch *b, EscHole k, EscLoc *src) {
         return;
     EscPass *p = b->pass;
     if (dst->escapes && k.derefs < 0) {
-        if (p->m >= 2 && esc_reports(p, src->pos)) {
+        if (p->explain && esc_reports(p, src->pos)) {
             PtrVec lines = {0};
             esc_explain_line(p, &lines, src->pos, "%s escapes to heap:", esc_loc_expr(p, src));
             esc_explain_flow(p, &lines, src->pos, dst, src, k.derefs, k.notes);
-            esc_explain_flush(p, &lines);
+            if (p->prog->pictures && !src->explain)
+                src->explain = esc_explain_text(p, &lines);
+            if (p->m >= 2)
+                esc_explain_flush(p, &lines);
+        }
+        if (p->prog->pictures && !src->why_root) {
+            // The edge about to be added is the whole path.
+            src->why_root = dst;
+            src->why_path = ARENA_NEW(p->arena, EscStep);
+            *src->why_path = (EscStep){dst, dst->nedges};
+            src->nwhy_path = 1;
         }
         src->escapes = true;
         // Kept for the picture only: the walk skips a source that escapes.
@@ -285,7 +295,8 @@ void esc_flow(EscBatch *b, EscHole k, EscLoc *src) {
         dst->edges = e;
         dst->capedges = cap;
     }
-    dst->edges[dst->nedges++] = (EscEdge){.src = src, .derefs = k.derefs, .notes = k.notes, .why = k.why};
+    dst->edges[dst->nedges++] =
+        (EscEdge){.src = src, .derefs = k.derefs, .notes = k.notes, .why = k.why, .tag = k.tag, .tag_param = k.tag_param};
 }
 
 // A hole that flows into each of ks (gc's teeHole).
@@ -385,6 +396,24 @@ void esc_explain_line(EscPass *p, PtrVec *lines, Pos pos, const char *fmt, ...) 
     *at = pos;
     ptrvec_push(p->arena, lines, at);
     ptrvec_push(p->arena, lines, arena_strndup(p->arena, buf, strlen(buf)));
+}
+
+const char *esc_explain_text(EscPass *p, const PtrVec *lines) {
+    size_t total = 1;
+    for (int i = 0; i < lines->len; i += 2) {
+        const Pos *at = lines->items[i];
+        const SourceFile *sf = p->cc->files.items[at->file];
+        total += strlen(lines->items[i + 1]) + strlen(sf->path) + 32;
+    }
+    char *msg = arena_alloc(p->arena, total);
+    size_t len = 0;
+    msg[0] = 0;
+    for (int i = 0; i < lines->len; i += 2) {
+        Pos *at = lines->items[i];
+        len += (size_t)snprintf(msg + len, total - len, "%s%s: %s", i ? "\n" : "", pos_string(p->cc, p->arena, *at),
+                                (const char *)lines->items[i + 1]);
+    }
+    return msg;
 }
 
 // Records the lines as one diagnostic at the first line's position.

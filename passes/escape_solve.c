@@ -107,27 +107,64 @@ static void enqueue(LocStack *todo, EscLoc *l) {
     }
 }
 
-static void report_leak(EscPass *p, const EscLoc *root, EscLoc *l, int derefs) {
-    if (p->m < 2 || l->escapes || !esc_reports(p, l->pos))
+// For the picture: the walk's path from l to the root, as it is now
+// (dst/dst_edge change with the next walk). Stops at a cycle.
+static void keep_path(EscBatch *b, EscLoc *root, EscLoc *l) {
+    EscPass *p = b->pass;
+    int n = 0;
+    for (EscLoc *s = l; s != root && s->dst && n <= b->locs.len; s = s->dst)
+        n++;
+    EscStep *steps = ARENA_ARRAY(p->arena, EscStep, (size_t)n + 1);
+    int k = 0;
+    for (EscLoc *s = l; s != root && s->dst && k < n; s = s->dst)
+        steps[k++] = (EscStep){s->dst, s->dst_edge};
+    if (l == root) {
+        // Its own address flows into it (x = &x): that edge is the path.
+        for (int i = 0; i < l->nedges && k == 0; i++)
+            if (l->edges[i].src == l && l->edges[i].derefs < 0)
+                steps[k++] = (EscStep){l, i};
+    }
+    l->why_path = steps;
+    l->nwhy_path = k;
+    l->why_root = root;
+}
+
+// The explanation: printed at -m=2, kept for the picture.
+static void explain_done(EscPass *p, EscLoc *l, PtrVec *lines) {
+    if (p->prog->pictures) {
+        const char *text = esc_explain_text(p, lines);
+        l->explain = l->explain ? arena_sprintf(p->arena, "%s\n%s", l->explain, text) : text;
+    }
+    if (p->m >= 2)
+        esc_explain_flush(p, lines);
+}
+
+static void report_leak(EscBatch *b, EscLoc *root, EscLoc *l, int derefs) {
+    EscPass *p = b->pass;
+    if (p->prog->pictures && root->kind == LOC_HEAP && !l->why_root && !l->escapes)
+        keep_path(b, root, l);
+    if (!p->explain || l->escapes || !esc_reports(p, l->pos))
         return;
     PtrVec lines = {0};
     esc_explain_line(p, &lines, l->pos, "parameter %s leaks to %s with derefs=%d:", l->name, esc_loc_string(p, root),
                      derefs);
     explain_path(p, &lines, root, l);
-    esc_explain_flush(p, &lines);
+    explain_done(p, l, &lines);
 }
 
-static void report_escape(EscPass *p, const EscLoc *root, EscLoc *l) {
-    if (p->m < 2 || !esc_reports(p, l->pos))
+static void report_escape(EscBatch *b, EscLoc *root, EscLoc *l) {
+    EscPass *p = b->pass;
+    if (p->prog->pictures)
+        keep_path(b, root, l);
+    if (!p->explain || !esc_reports(p, l->pos))
         return;
     PtrVec lines = {0};
     esc_explain_line(p, &lines, l->pos, "%s escapes to heap:", esc_loc_expr(p, l));
     explain_path(p, &lines, root, l);
-    esc_explain_flush(p, &lines);
+    explain_done(p, l, &lines);
 }
 
 static void walk_one(EscBatch *b, EscLoc *root, uint32_t walkgen, LocStack *todo, LocStack *work) {
-    EscPass *p = b->pass;
     root->walkgen = walkgen;
     root->derefs = 0;
     root->dst = NULL;
@@ -146,11 +183,11 @@ static void walk_one(EscBatch *b, EscLoc *root, uint32_t walkgen, LocStack *todo
         }
         if (outlives(root, l)) {
             if (l->is_param) {
-                report_leak(p, root, l, derefs);
+                report_leak(b, root, l, derefs);
                 leak_to(l, root, derefs);
             }
             if (address_of && !l->escapes) {
-                report_escape(p, root, l);
+                report_escape(b, root, l);
                 l->escapes = true;
                 enqueue(todo, l);
                 continue;

@@ -407,12 +407,12 @@ static void temp_to_target(EscWalk *w, EscHole k, EscLoc *t, Type *dst, Node *ca
             l->pos = at;
             l->type = t->type;
             EscHole a = esc_shift(k, -1);
-            if (p->m >= 2)
+            if (p->explain)
                 a = esc_note_at(p, a, t->name, at, "spill");
             esc_flow(w->b, a, l);
             k = esc_hole(l);
         }
-        if (p->m >= 2)
+        if (p->explain)
             k = esc_note_at(p, k, t->name, at, "interface-converted");
     }
     esc_flow(w->b, k, t);
@@ -456,7 +456,7 @@ static void assign_multi_temps(EscWalk *w, Node *s, Node **lhs, int nl, Node *ca
             }
     esc_call(w, tk, nl, call);
     Where wh = {.n = s, .pos = s->pos};
-    if (p->m >= 2) {
+    if (p->explain) {
         size_t cap = 16;
         const char **names = ARENA_ARRAY(p->arena, const char *, nl + 1);
         for (int i = 0; i < nl; i++) {
@@ -557,7 +557,7 @@ static void value_spec(EscWalk *w, Node *spec) {
     if (values->len == names->len) {
         for (int i = 0; i < names->len; i++) {
             Where wh = {.n = spec, .pos = spec->pos};
-            if (p->m >= 2)
+            if (p->explain)
                 wh.text = var_assign_string(p->cc, spec, i);
             assign_list(w, &names->items[i], 1, &values->items[i], 1, &types[i], "assign", wh, spec, at);
         }
@@ -597,7 +597,7 @@ static void return_stmt(EscWalk *w, Node *s) {
         else
             esc_discard(w, call);
         const char *text = NULL;
-        if (p->m >= 2) {
+        if (p->explain) {
             size_t cap = 16;
             for (int i = 0; i < n; i++)
                 cap += strlen(temps[i]->name) + 2;
@@ -612,7 +612,7 @@ static void return_stmt(EscWalk *w, Node *s) {
         }
         for (int i = 0; i < n; i++) {
             EscHole k = ks[i];
-            if (p->m >= 2)
+            if (p->explain)
                 k = esc_note_at(p, k, text, s->pos, "return");
             esc_flow(w->b, k, temps[i]);
         }

@@ -21,6 +21,7 @@ typedef struct Program {
     Func **funcs;
     int nfuncs;
     bool inlining;      // false under -l (gc 1.19 keeps inlining on with -N)
+    bool pictures;      // escape graphs will be drawn: the escape pass keeps every explanation
     DevirtTable *devirt;    // devirtualize.c: the interface calls it made static (devirt_of)
     void *escape;       // escape.c: the analysis, kept for the escape-graph pictures (EscPass)
 } Program;

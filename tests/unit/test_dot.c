@@ -365,6 +365,30 @@ static void test_svg_escaping(void **state) {
     func_free(f);
 }
 
+// Bytes XML does not accept become visible \xhh text: a surrogate, overlong
+// forms, code points above U+10FFFF, U+FFFE and U+FFFF, control bytes;
+// valid UTF-8 (also 4-byte) stays as it is.
+static void test_escape_bytes(void **state) {
+    Fixture *fx = *state;
+    static const struct { const char *in, *out; } cases[] = {
+        {"a\xed\xa0\x80" "b", "a\\\\xed\\\\xa0\\\\x80b"},
+        {"\xc0\xaf", "\\\\xc0\\\\xaf"},
+        {"\xe0\x80\xaf", "\\\\xe0\\\\x80\\\\xaf"},
+        {"\xf0\x80\x80\xaf", "\\\\xf0\\\\x80\\\\x80\\\\xaf"},
+        {"\xf4\x90\x80\x80", "\\\\xf4\\\\x90\\\\x80\\\\x80"},
+        {"\xef\xbf\xbe\xef\xbf\xbf", "\\\\xef\\\\xbf\\\\xbe\\\\xef\\\\xbf\\\\xbf"},
+        {"\x01\x7f", "\\\\x01\\\\x7f"},
+        {"\xf0\x9f\x98\x80 \xe2\x82\xac \xef\xbf\xbd", "\xf0\x9f\x98\x80 \xe2\x82\xac \xef\xbf\xbd"},
+        {"<&>", "<&amp;>"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        DotBuf b;
+        dotbuf_init(&b, &fx->cc->arena);
+        dotbuf_escape(&b, cases[i].in, (size_t)-1);
+        assert_string_equal(b.s, cases[i].out);
+    }
+}
+
 // Writing again replaces the picture whole; an empty function is a picture too.
 static void test_rewrite_and_empty(void **state) {
     Fixture *fx = *state;
@@ -486,6 +510,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_label_escaping_dot, setup, teardown),
         cmocka_unit_test_setup_teardown(test_svg, setup, teardown),
         cmocka_unit_test_setup_teardown(test_svg_escaping, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_escape_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rewrite_and_empty, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_names, setup, teardown),
