@@ -468,6 +468,8 @@ enum NodeFlag {
     NF_USED = 1 << 5,       // check: the expression's value is used
     NF_BADLIT = 1 << 6,     // parse: a malformed literal, already reported
     NF_SHIFT_LHS = 1 << 7,  // check: untyped constant left operand of a non-constant shift
+    NF_INLINED = 1 << 8,    // inline: an assignment the inliner made (to the parameters or the
+                            // results of an inlined call), which gc makes as a pair
 };
 
 enum { CHAN_BOTH = 3, CHAN_SEND = 1, CHAN_RECV = 2 };
@@ -770,8 +772,9 @@ Obj *tree_objmap_get(const TreeObjMap *m, const Obj *from);
 void tree_objmap_put(Compiler *cc, TreeObjMap *m, Obj *from, Obj *to);
 // A deep copy of n; variables declared in `root` (or in literals inside it)
 // become fresh objects, recorded in `map` (which may hold some already: they
-// are used as given).
-Node *tree_copy(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map);
+// are used as given). With `site`, the copies (nodes and fresh objects) are
+// placed there, as gc reports inlined code at the outermost call site.
+Node *tree_copy(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map, const Pos *site);
 // gc's StaticValue: n, or what the local variable n names is known to hold
 // (defined with a value, never assigned again, its address never taken),
 // repeatedly. static_definition: that value of one variable, or NULL.

@@ -148,6 +148,7 @@ typedef struct CopyCtx {
     const FuncInfo *root;   // the function whose variables are renewed
     TreeObjMap *map;
     int depth;
+    const Pos *site;        // if set, every copy is placed there
 } CopyCtx;
 
 static bool owned_by(const FuncInfo *fn, const FuncInfo *root) {
@@ -186,6 +187,8 @@ static Obj *fresh_obj(CopyCtx *c, Obj *o) {
     if (!m) {
         m = ARENA_NEW(&c->cc->arena, Obj);
         *m = *o;
+        if (c->site)
+            m->pos = *c->site;
         tree_objmap_put(c->cc, c->map, o, m);
     }
     return m;
@@ -209,6 +212,8 @@ static Node *copy(CopyCtx *c, Node *n) {
     c->depth++;
     Node *m = ARENA_NEW(&c->cc->arena, Node);
     *m = *n;
+    if (c->site)
+        m->pos = *c->site;
     switch (n->kind) {
     case N_IDENT: m->u.ident.obj = fresh_obj(c, n->u.ident.obj); break;
     case N_COMPOSITE: m->u.complit.elts = copy_list(c, n->u.complit.elts); break;
@@ -280,8 +285,8 @@ static Node *copy(CopyCtx *c, Node *n) {
     return m;
 }
 
-Node *tree_copy(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map) {
-    CopyCtx c = {cc, root, map, 0};
+Node *tree_copy(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map, const Pos *site) {
+    CopyCtx c = {cc, root, map, 0, site};
     return copy(&c, n);
 }
 

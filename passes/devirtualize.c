@@ -79,7 +79,7 @@ static const char *call_text(void *ctx, const Node *call) {
     const Program *prog = ctx;
     Devirt *d = devirt_of(prog, call);
     if (!d)
-        return NULL;
+        return inlined_call_text(prog, call);
     return expr_string(prog->cc, d->escape_reached ? d->method_call : d->call);
 }
 

@@ -419,7 +419,56 @@ static void describe_call(EscWalk *w, CallInfo *ci, Node *call) {
     collect_args(w, ci, args, skip);
 }
 
+// A call the inline pass inlined, as gc's escape analysis sees the inlined
+// call: the arguments assigned to fresh parameters, the body (a copy with
+// fresh variables, its returns made assignments to fresh results) walked in
+// the caller; the results are the call's values. Calls the inline pass did
+// not splice (InlinedCall.spliced) stay calls.
+static void inlined(EscWalk *w, EscHole *ks, int nks, Node *call, const InlinedCall *ic) {
+    EscPass *p = w->p;
+    NodeList *args = &call->u.call.args;
+    Node *fun = unparen(call->u.call.fun);
+    int a = 0;
+    const char *text = ic->params_text;
+#define PARAM_HOLE(obj) esc_note_at(p, esc_hole(esc_var_loc(w, (obj))), text, call->pos, "assign-pair")
+    if (ic->recv) {
+        EscHole k = PARAM_HOLE(ic->recv);
+        if (call->u.call.kind == CALL_METHOD && fun->kind == N_SELECTOR)
+            esc_receiver(w, k, fun, fun->u.sel.obj);
+        else
+            esc_expr_to(w, k, args->items[a], ic->recv->type, args->items[a]->pos), a++;
+    }
+    for (int i = 0; i < ic->nparams; i++, a++) {
+        Node *arg = args->items[a];
+        if (!ic->params[i] || (ic->params[i]->name && name_is(ic->params[i]->name, "_"))) {
+            esc_discard(w, arg);
+            continue;
+        }
+        EscHole k = PARAM_HOLE(ic->params[i]);
+        esc_expr_to(w, k, arg, ic->params[i]->type, arg->pos);
+    }
+#undef PARAM_HOLE
+    EscLoc **res = ARENA_ARRAY(p->arena, EscLoc *, ic->nresults > 0 ? ic->nresults : 1);
+    for (int i = 0; i < ic->nresults; i++)
+        res[i] = esc_var_loc(w, ic->results[i]);
+    EscFn *fn = w->fn;
+    EscLoc **saved = fn->results;
+    int nsaved = fn->nresults;
+    fn->results = res;
+    fn->nresults = ic->nresults;
+    esc_stmts(w, &ic->body->u.block.stmts);
+    fn->results = saved;
+    fn->nresults = nsaved;
+    for (int i = 0; i < nks && i < ic->nresults; i++)
+        esc_flow(w->b, ks[i], res[i]);
+}
+
 void esc_call(EscWalk *w, EscHole *ks, int nks, Node *call) {
+    const InlinedCall *ic = inlined_call(w->p->prog, call);
+    if (ic && ic->spliced) {
+        inlined(w, ks, nks, call, ic);
+        return;
+    }
     if (call->u.call.kind == CALL_BUILTIN) {
         builtin_call(w, ks, nks, call, NULL);
         return;

@@ -530,7 +530,7 @@ static void assign_stmt(EscWalk *w, Node *s) {
         types[i] = target_type(lhs->items[i]);
     Pos at = conversion_pos(s, lhs, rhs, define);
     if (lhs->len == rhs->len) {
-        assign_list(w, lhs->items, lhs->len, rhs->items, rhs->len, types, lhs->len == 1 ? "assign" : "assign-pair",
+        assign_list(w, lhs->items, lhs->len, rhs->items, rhs->len, types, lhs->len == 1 && !(s->flags & NF_INLINED) ? "assign" : "assign-pair",
                     where_node(s), s, at);
         return;
     }

@@ -3,8 +3,14 @@
 // Requires build. Decides, for every function, whether gc would inline it
 // and at what cost, and which calls gc inlines, printing what gc prints at
 // -m: "can inline f", "inlining call to f", and at -m=2 the cost and body
-// and every "cannot inline f: reason". It does not rewrite the code yet: the
-// escape pass still sees the calls (so its verdicts are those of -l).
+// and every "cannot inline f: reason". For each call it inlines it makes
+// the body as it stands there (gc's OINLCALL): a copy with fresh variables
+// placed at the outermost call site, returns turned into assignments to
+// fresh results (~R0 ...); it publishes them (inlined_call, passes.h) and
+// the escape pass walks them in place of the call. Not yet: the SSA is not
+// rebuilt from them, and a body holding func literals (whose copies would
+// be new functions), a variadic call's implicit slice and f(g()) of several
+// values leave the call as it is for the later passes.
 //
 //   1. The call graph bottom up (funcs_bottom_up): each strongly connected
 //      component in turn, its functions in gc's order (a function, then the
@@ -156,6 +162,7 @@ typedef struct Literal {
 typedef struct Instance {
     InlFn *callee;
     Node *call;
+    InlinedCall *ic;            // the copy of the body, published
     struct Instance *parent;    // the inlined body holding the call; NULL: the caller's own
     int lit_begin, lit_end;     // its literals' copies, in Calls.lits
     Node *result;               // what the call yields when gc can see it (see delayed_result)
@@ -170,6 +177,7 @@ typedef struct Calls {
     Pos site;               // the outermost call site, inside an inlined body
     Instance *inst;         // the inlined body being walked, NULL for cur's own
     PtrVec insts;           // every Instance made so far
+    struct InlTable *table; // call -> InlinedCall, for the passes after
     Literal *lits;          // literals of the inlined bodies, renamed
     int nlits, caplits;
 } Calls;
@@ -278,11 +286,12 @@ static bool scan_assign(Node *n, void *ctx) {
 
 static Node *argument_for(Instance *inst, Obj *param) {
     FuncInfo *fi = inst->callee->fi;
+    InlinedCall *ic = inst->ic;
     Node *call = inst->call;
     Node *fun = unparen(call->u.call.fun);
     NodeList *args = &call->u.call.args;
     int shift = 0;
-    if (param == fi->recv) {
+    if (param == ic->recv) {
         if (call->u.call.kind == CALL_METHOD && fun->kind == N_SELECTOR)
             return fun->u.sel.x;
         return args->len ? args->items[0] : NULL;
@@ -290,8 +299,8 @@ static Node *argument_for(Instance *inst, Obj *param) {
     if (fi->recv && call->u.call.kind != CALL_METHOD)
         shift = 1;  // T.M(t, a): the receiver is the first argument
     bool variadic = fi->sig && fi->sig->u.func.variadic;
-    for (int i = 0; i < fi->nparams; i++) {
-        if (fi->params[i] != param)
+    for (int i = 0; i < ic->nparams; i++) {
+        if (ic->params[i] != param)
             continue;
         if (variadic && i == fi->nparams - 1)
             return NULL;
@@ -324,7 +333,7 @@ static Node *inlined_static_value(Calls *c, Node *n, Instance **ctx) {
                     !(o->u.var.is_param || o->u.var.is_recv) || o == NULL)
                     return n;
                 Obj *probe = o;
-                tree_visit(func_body(inst->callee->fi), scan_assign, &probe);
+                tree_visit(inst->ic->body, scan_assign, &probe);
                 Node *arg = probe ? argument_for(inst, o) : NULL;
                 if (!arg)
                     return n;
@@ -500,8 +509,10 @@ static bool lit_found(Node *n, void *ctx) {
     if (n->kind != N_FUNCLIT)
         return true;
     name_literals(l->c, n->u.funclit.body, l->depth + 1);
-    if (n->u.funclit.fn)
+    if (n->u.funclit.fn) {
         add_literal(l->c, n->u.funclit.fn);
+        l->c->lits[l->c->nlits - 1].copy->body = n->u.funclit.body;
+    }
     return false;
 }
 
@@ -530,9 +541,9 @@ static bool count_returns(Node *n, void *ctx) {
     return true;
 }
 
-static Node *delayed_result(FuncInfo *fi) {
+static Node *delayed_result(FuncInfo *fi, Node *body) {
     Returns r = {0};
-    tree_visit(func_body(fi), count_returns, &r);
+    tree_visit(body, count_returns, &r);
     if (r.n != 1 || fi->nresults != 1 || r.last->u.ret.results.len != 1)
         return NULL;
     for (int i = 0; i < fi->nresults; i++) {
@@ -543,16 +554,206 @@ static Node *delayed_result(FuncInfo *fi) {
     return r.last->u.ret.results.items[0];
 }
 
+// The call -> InlinedCall table the pass publishes (open hashing on the node).
+typedef struct InlTable {
+    const Node **keys;
+    InlinedCall **vals;
+    uint32_t cap, len;
+} InlTable;
+
+static void table_put(Arena *a, InlTable *t, const Node *call, InlinedCall *ic) {
+    if (2 * (t->len + 1) > t->cap) {
+        uint32_t cap = t->cap ? t->cap * 2 : 64;
+        const Node **keys = ARENA_ARRAY(a, const Node *, cap);
+        InlinedCall **vals = ARENA_ARRAY(a, InlinedCall *, cap);
+        for (uint32_t i = 0; i < t->cap; i++) {
+            if (!t->keys[i])
+                continue;
+            uint32_t h = ptr_hash(t->keys[i]) & (cap - 1);
+            while (keys[h])
+                h = (h + 1) & (cap - 1);
+            keys[h] = t->keys[i];
+            vals[h] = t->vals[i];
+        }
+        t->keys = keys, t->vals = vals, t->cap = cap;
+    }
+    uint32_t h = ptr_hash(call) & (t->cap - 1);
+    while (t->keys[h] && t->keys[h] != call)
+        h = (h + 1) & (t->cap - 1);
+    if (!t->keys[h])
+        t->len++;
+    t->keys[h] = call;
+    t->vals[h] = ic;
+}
+
+static const InlinedCall *table_get(const InlTable *t, const Node *call);
+
+const char *inlined_call_text(const Program *prog, const Node *call) {
+    const InlinedCall *ic = table_get(prog->inlined, call);
+    if (ic && ic->spliced && ic->nresults == 1 && ic->results[0] && ic->results[0]->name)
+        return ic->results[0]->name->s;
+    return NULL;
+}
+
+const InlinedCall *inlined_call(const Program *prog, const Node *call) {
+    return table_get(prog->inlined, call);
+}
+
+static const InlinedCall *table_get(const InlTable *t, const Node *call) {
+    if (!t || !t->cap || !call)
+        return NULL;
+    for (uint32_t h = ptr_hash(call) & (t->cap - 1); t->keys[h]; h = (h + 1) & (t->cap - 1))
+        if (t->keys[h] == call)
+            return t->vals[h];
+    return NULL;
+}
+
+static Obj *fresh_var(Compiler *cc, TreeObjMap *map, Obj *o, Pos site) {
+    if (!o)
+        return NULL;
+    Obj *m = ARENA_NEW(&cc->arena, Obj);
+    *m = *o;
+    m->pos = site;
+    tree_objmap_put(cc, map, o, m);
+    return m;
+}
+
+static bool has_literal(Node *n, void *ctx) {
+    if (n->kind == N_FUNCLIT)
+        *(bool *)ctx = true;
+    return !*(bool *)ctx;
+}
+
+// The body of callee as it now stands at the call: a copy with fresh
+// variables, at the outermost call site.
+static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
+    Compiler *cc = c->in->cc;
+    FuncInfo *fi = callee->fi;
+    Node *body = callee->body ? callee->body : func_body(fi);
+    InlinedCall *ic = ARENA_NEW(&cc->arena, InlinedCall);
+    TreeObjMap map = {0};
+    ic->callee = fi;
+    ic->recv = fresh_var(cc, &map, fi->recv, site);
+    ic->nparams = fi->nparams;
+    ic->params = ARENA_ARRAY(&cc->arena, Obj *, fi->nparams > 0 ? fi->nparams : 1);
+    for (int i = 0; i < fi->nparams; i++)
+        ic->params[i] = fresh_var(cc, &map, fi->params[i], site);
+    ic->nresults = fi->nresults;
+    ic->results = ARENA_ARRAY(&cc->arena, Obj *, fi->nresults > 0 ? fi->nresults : 1);
+    for (int i = 0; i < fi->nresults; i++) {
+        ic->results[i] = fresh_var(cc, &map, fi->results[i], site);
+        // gc names the results it makes for unnamed (or blank) ones ~R0, ~R1, ...
+        Obj *r = ic->results[i];
+        if (r && (!r->name || r->name->s[0] == '~' || name_is(r->name, "_"))) {
+            char buf[16];
+            snprintf(buf, sizeof buf, "~R%d", i);
+            r->name = intern_cstr(cc, buf);
+        }
+    }
+    ic->body = tree_copy(cc, body, fi, &map, &site);
+    tree_visit(ic->body, has_literal, &ic->has_literals);
+    return ic;
+}
+
+// Whether the later passes can take the body instead of the call: not yet a
+// body holding func literals (their copies would be new functions), the
+// implicit slice of a variadic call, or f(g()) of several values.
+static bool can_splice(const InlinedCall *ic, Node *call) {
+    if (ic->has_literals)
+        return false;
+    Type *sig = ic->callee->sig;
+    if (sig && sig->kind == TY_FUNC && sig->u.func.variadic && !call->u.call.has_dots)
+        return false;
+    NodeList *args = &call->u.call.args;
+    if (args->len == 1 && unparen(args->items[0])->type && unparen(args->items[0])->type->kind == TY_TUPLE)
+        return false;
+    int want = ic->nparams + (ic->recv && call->u.call.kind != CALL_METHOD ? 1 : 0);
+    return args->len == want;
+}
+
+static Node *result_ident(Compiler *cc, Obj *o, Pos site) {
+    Node *n = node_new(cc, N_IDENT, site);
+    n->u.ident.name = o->name;
+    n->u.ident.obj = o;
+    n->type = o->type;
+    n->flags |= NF_IMPLICIT;
+    return n;
+}
+
+typedef struct Returns2 {
+    Compiler *cc;
+    InlinedCall *ic;
+    Pos site;
+} Returns2;
+
+// gc turns each return of an inlined body into an assignment to the results.
+static bool rewrite_return(Node *n, void *ctx) {
+    Returns2 *r = ctx;
+    if (n->kind == N_FUNCLIT)
+        return false;
+    if (n->kind != N_RETURN)
+        return true;
+    NodeList res = n->u.ret.results;
+    InlinedCall *ic = r->ic;
+    if (res.len == 0 || ic->nresults == 0) {
+        memset(&n->u, 0, sizeof n->u);
+        n->kind = N_EMPTYSTMT;
+        return false;
+    }
+    Node **lhs = ARENA_ARRAY(&r->cc->arena, Node *, ic->nresults);
+    for (int i = 0; i < ic->nresults; i++)
+        lhs[i] = result_ident(r->cc, ic->results[i], r->site);
+    memset(&n->u, 0, sizeof n->u);
+    n->kind = N_ASSIGN;
+    n->u.assign.lhs = nodelist_from(r->cc, lhs, ic->nresults);
+    n->u.assign.rhs = res;
+    n->u.assign.op = T_ASSIGN;
+    n->flags |= NF_INLINED;
+    return false;
+}
+
+static const char *params_text(Compiler *cc, InlinedCall *ic, Node *call) {
+    Arena *a = &cc->arena;
+    const char *lhs = "", *rhs = "";
+    NodeList *args = &call->u.call.args;
+    Node *fun = unparen(call->u.call.fun);
+    int k = 0, ai = 0;
+    Obj *vars[64];
+    Node *vals[64];
+    if (ic->recv) {
+        vars[k] = ic->recv;
+        vals[k++] = call->u.call.kind == CALL_METHOD && fun->kind == N_SELECTOR ? fun->u.sel.x : args->items[ai++];
+    }
+    for (int i = 0; i < ic->nparams && k < 64; i++)
+        vars[k] = ic->params[i], vals[k++] = args->items[ai++];
+    for (int i = 0; i < k; i++) {
+        const char *name = vars[i] && vars[i]->name ? vars[i]->name->s : "_";
+        lhs = i ? arena_sprintf(a, "%s, %s", lhs, name) : name;
+        const char *v = expr_string(cc, vals[i]);
+        rhs = i ? arena_sprintf(a, "%s, %s", rhs, v) : v;
+    }
+    return k ? arena_sprintf(a, "%s := %s", lhs, rhs) : NULL;
+}
+
 static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
-    Node *body = func_body(callee->fi);
-    if (!body)
+    if (!func_body(callee->fi))
         return;
     Arena *a = &c->in->cc->arena;
     Instance *inst = ARENA_NEW(a, Instance);
     inst->callee = callee;
     inst->call = call;
     inst->parent = c->inst;
-    inst->result = delayed_result(callee->fi);
+    inst->ic = copy_body(c, callee, site);
+    Node *body = inst->ic->body;
+    inst->result = delayed_result(callee->fi, body);
+    if (can_splice(inst->ic, call)) {
+        Compiler *cc = c->in->cc;
+        inst->ic->spliced = true;
+        inst->ic->params_text = params_text(cc, inst->ic, call);
+        Returns2 r = {cc, inst->ic, site};
+        tree_visit(body, rewrite_return, &r);
+    }
+    table_put(a, c->table, call, inst->ic);
     ptrvec_push(a, &c->insts, inst);
     ptrvec_push(a, &c->active, callee);
     Pos saved_site = c->site;
@@ -572,7 +773,7 @@ static void inline_calls(Inliner *in, InlFn *f) {
     Node *body = func_body(f->fi);
     if (!body)
         return;
-    Calls c = {.in = in, .cur = f, .max_cost = INL_MAX_BUDGET, .report = reports(in, f->fi)};
+    Calls c = {.in = in, .cur = f, .max_cost = INL_MAX_BUDGET, .report = reports(in, f->fi), .table = in->table};
     if (inl_is_big(in, f->fi))
         c.max_cost = INL_BIG_FUNCTION_MAX_COST;
     Calls *saved = in->walking;
@@ -629,6 +830,8 @@ void pass_inline(Program *prog) {
     Inliner in = {.prog = prog, .cc = cc, .m = cc->opt.m_level};
     in.extra_call_cost = cc->opt.l_level == 4 ? 1 : INL_EXTRA_CALL_COST;
     in.closures = cc->opt.inlfuncswithclosures;
+    in.table = ARENA_NEW(&cc->arena, InlTable);
+    prog->inlined = in.table;
     Batch b = {.in = &in};
     bool main_listed = false;
     for (int i = 0; i < cc->packages.len; i++) {

@@ -26,6 +26,7 @@ typedef struct InlFn {
     bool can;               // it has an inlinable body
     int cost;
     int closgen;            // literals named inside it so far (gc's Closgen)
+    Node *body;             // a literal's copy inside an inlined body: that copy's body
 } InlFn;
 
 InlFn *inl_fn(Inliner *in, FuncInfo *fi);
@@ -51,6 +52,7 @@ struct Inliner {
     int closures;           // -d=inlfuncswithclosures (default 1)
     InlFn **slots;          // FuncInfo* -> InlFn*, open hashing
     uint32_t cap, len;
+    struct InlTable *table; // the calls inlined (inlined_call)
     struct Calls *walking;  // the InlineCalls under way, if any: a literal
                             // inside a body it inlines is that body's copy
 };

@@ -24,6 +24,7 @@ typedef struct Program {
     bool pictures;      // escape graphs will be drawn: the escape pass keeps every explanation
     DevirtTable *devirt;    // devirtualize.c: the interface calls it made static (devirt_of)
     void *escape;       // escape.c: the analysis, kept for the escape-graph pictures (EscPass)
+    void *inlined;      // inline.c: the calls it inlined (see inlined_call)
 } Program;
 
 typedef struct Pass {
@@ -41,6 +42,23 @@ extern const int pass_count;
 void pass_deadcode_early(Program *prog);  // deadcode_early.c: gc's IR deadcode on the typed AST (before build);
                                           // dead func literals become NULL in Package.funcs
 void pass_build(Program *prog);     // build.c: typed AST -> SSA, fills prog->funcs
+// A call the inline pass inlined: the callee's body as it now stands at the
+// call (a copy with fresh variables, placed at the outermost call site, its
+// own inlined calls recorded too), and the fresh parameters and results.
+typedef struct InlinedCall {
+    FuncInfo *callee;
+    Node *body;             // N_BLOCK
+    Obj *recv;              // or NULL
+    Obj **params; int nparams;
+    Obj **results; int nresults;
+    bool has_literals;      // the body holds func literals
+    bool spliced;           // the later passes see the body instead of the call (returns
+                            // in the copy are assignments to the results, NF_INLINED)
+    const char *params_text;// gc's text of the parameter assignment: "p, x := a, b"
+} InlinedCall;
+const InlinedCall *inlined_call(const Program *prog, const Node *call);
+// A spliced call as messages print it, gc's result variable (`~R0`), or NULL.
+const char *inlined_call_text(const Program *prog, const Node *call);
 void pass_inline(Program *prog);    // inline.c: gc's inlining decisions, -m's "can inline" and "inlining call to"
 void pass_devirtualize(Program *prog);  // devirtualize.c: interface calls of a known concrete type
 void pass_escape(Program *prog);    // escape.c: gc's escape analysis, verdicts onto the SSA

@@ -8,8 +8,7 @@
 # is what the real gc printed for it (see tests/golden/inline/README.md). The
 # inliner's lines ("can inline", "cannot inline", "inlining call to") must
 # be gc's, in gc's order, costs and bodies included. (The escape lines are
-# not compared here: the inliner does not splice bodies yet, so they are
-# those of -l.)
+# not compared here: some calls are not spliced yet, see passes/inline.c.)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${1:-./minigc}

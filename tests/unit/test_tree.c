@@ -55,7 +55,7 @@ static void test_copy_fresh(void **state) {
     FuncInfo *f = find(pkg, "f");
     TreeObjMap map = {0};
     Node *body = func_body(f);
-    Node *c = tree_copy(cc, body, f, &map);
+    Node *c = tree_copy(cc, body, f, &map, NULL);
     assert_ptr_not_equal(c, body);
     Node *as = c->u.block.stmts.items[0], *orig = body->u.block.stmts.items[0];
     Obj *x0 = orig->u.assign.lhs.items[0]->u.ident.obj, *x1 = as->u.assign.lhs.items[0]->u.ident.obj;
