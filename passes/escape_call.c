@@ -118,10 +118,14 @@ static bool uintptr_escapes(EscWalk *w, CallInfo *ci, Node *arg) {
         return false;
     EscLoc *t = esc_temp_var(w, x->type, c->pos, false);
     EscHole k = esc_hole(t);
+    // gc assigns where the operand is, and the conversion then reads the
+    // temporary: uintptr(.autotmp_N).
     if (p->explain)
-        k = esc_note_at(p, k, arena_sprintf(p->arena, "%s = %s", t->name, expr_string(p->cc, x)), c->pos, "assign");
+        k = esc_note_at(p, k, arena_sprintf(p->arena, "%s = %s", t->name, expr_string(p->cc, x)), x->pos, "assign");
     esc_expr(w, k, x);
-    esc_flow(w->b, esc_note(p, esc_heap_hole(w->b), c, "//go:uintptrescapes"), t);
+    const char *text = p->explain ? arena_sprintf(p->arena, "%s(%s)", type_string(p->cc, c->type), t->name) : NULL;
+    EscHole h = esc_note_at(p, esc_heap_hole(w->b), text, c->pos, "//go:uintptrescapes");
+    esc_flow(w->b, h, t);
     (void)ci;
     return true;
 }
