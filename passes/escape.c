@@ -137,6 +137,17 @@ static bool collect_refs(Node *n, void *ctx) {
             add_ref(s, n->u.sel.obj->u.func.fn);
         return true;
     case N_CALL: {
+        // An inlined call refers to what its body refers to, not to the callee.
+        const InlinedCall *ic = inlined_call(s->p->prog, n);
+        if (ic && ic->spliced) {
+            Node *fun = unparen(n->u.call.fun);
+            if (n->u.call.kind == CALL_METHOD && fun->kind == N_SELECTOR)
+                esc_visit(fun->u.sel.x, collect_refs, s);
+            for (int i = 0; i < n->u.call.args.len; i++)
+                esc_visit(n->u.call.args.items[i], collect_refs, s);
+            esc_visit(ic->body, collect_refs, s);
+            return false;
+        }
         Devirt *d = devirt_of(s->p->prog, n);
         if (d && d->method && d->method->kind == OBJ_FUNC)
             add_ref(s, d->method->u.func.fn);
@@ -284,6 +295,23 @@ static void init_fn(EscBatch *b, EscFn *fn) {
             esc_var_loc(&w, o);
             fn->nlocals++;
         }
+    }
+    // The variables of the bodies inlined into it, declared as gc's inliner
+    // appends them to the function: parameters and locals, then results.
+    for (const InlinedCall *ic = inlined_calls_of(p->prog, fi); ic; ic = ic->next_in_caller) {
+        if (!ic->spliced)
+            continue;
+        if (ic->recv)
+            esc_var_loc(&w, ic->recv), fn->nlocals++;
+        for (int i = 0; i < ic->nparams; i++)
+            if (ic->params[i])
+                esc_var_loc(&w, ic->params[i]), fn->nlocals++;
+        for (int i = 0; i < ic->nlocals; i++)
+            if (ic->locals[i] && ic->locals[i]->kind == OBJ_VAR)
+                esc_var_loc(&w, ic->locals[i]), fn->nlocals++;
+        for (int i = 0; i < ic->nresults; i++)
+            if (ic->results[i])
+                esc_var_loc(&w, ic->results[i]), fn->nlocals++;
     }
     esc_visit(func_body(fi), count_tc_temps, fn);
     fn->ntags = (fi->recv ? 1 : 0) + fi->nparams;

@@ -559,7 +559,19 @@ typedef struct InlTable {
     const Node **keys;
     InlinedCall **vals;
     uint32_t cap, len;
+    PtrVec firsts;      // per caller (FuncInfo* at even, first InlinedCall* at odd indexes)
+    InlinedCall *last;  // the last one made, for next_in_caller
 } InlTable;
+
+const InlinedCall *inlined_calls_of(const Program *prog, const FuncInfo *fn) {
+    const InlTable *t = prog->inlined;
+    if (!t)
+        return NULL;
+    for (int i = 0; i + 1 < t->firsts.len; i += 2)
+        if (t->firsts.items[i] == fn)
+            return t->firsts.items[i + 1];
+    return NULL;
+}
 
 static void table_put(Arena *a, InlTable *t, const Node *call, InlinedCall *ic) {
     if (2 * (t->len + 1) > t->cap) {
@@ -650,8 +662,20 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
             r->name = intern_cstr(cc, buf);
         }
     }
+    int fixed = map.len;
     ic->body = tree_copy(cc, body, fi, &map, &site);
+    ic->nlocals = map.len - fixed;
+    ic->locals = map.to + fixed;
     tree_visit(ic->body, has_literal, &ic->has_literals);
+    ic->caller = c->cur->fi;
+    InlTable *t = c->table;
+    if (t->last && t->last->caller == ic->caller) {
+        t->last->next_in_caller = ic;
+    } else {
+        ptrvec_push(&cc->arena, &t->firsts, ic->caller);
+        ptrvec_push(&cc->arena, &t->firsts, ic);
+    }
+    t->last = ic;
     return ic;
 }
 

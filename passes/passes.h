@@ -55,7 +55,13 @@ typedef struct InlinedCall {
     bool spliced;           // the later passes see the body instead of the call (returns
                             // in the copy are assignments to the results, NF_INLINED)
     const char *params_text;// gc's text of the parameter assignment: "p, x := a, b"
+    FuncInfo *caller;       // the function it was inlined into (outermost)
+    Obj **locals; int nlocals;  // the copy's other fresh variables, in source order
+    struct InlinedCall *next_in_caller;  // the caller's next inlined call, in gc's order
 } InlinedCall;
+// The first of the calls inlined into fn, in the order gc inlined them (and
+// declared their variables in fn); NULL if none.
+const InlinedCall *inlined_calls_of(const Program *prog, const FuncInfo *fn);
 const InlinedCall *inlined_call(const Program *prog, const Node *call);
 // A spliced call as messages print it, gc's result variable (`~R0`), or NULL.
 const char *inlined_call_text(const Program *prog, const Node *call);
