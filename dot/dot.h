@@ -77,7 +77,9 @@ int dot_make_dir(Compiler *cc, const char *dir, const char **err);
 // with the given positions, for a large one. Graphviz writes nothing and
 // never exits: its error messages are caught and the call fails instead.
 // Returns the SVG document (NUL-terminated, in arena a; *len its length
-// when len is not NULL), or NULL with *err set to why.
+// when len is not NULL), or NULL with *err set to why. g keeps what the
+// layout set on it (iteration limits; for a large graph, node positions
+// and edge labels moved into tooltips).
 const char *dot_render_svg(Arena *a, Agraph_t *g, size_t *len, const char **err);
 
 // The <svg ...>...</svg> element inside a document dot_render_svg made,
