@@ -45,7 +45,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS  := $(wildcard frontend/*.h ssa/*.h passes/*.h dot/*.h)
 
-.PHONY: all deps demo test check unit bad accept golden browser bench clean help
+.PHONY: all deps demo test check unit bad accept golden browser programs bench clean help
 
 all: $(BIN)
 
@@ -61,6 +61,7 @@ help:
 	@echo "make conformance Go's escape and constant tests scored by errorcheck.py against their baselines"
 	@echo "make golden      the samples' SSA dumps against tests/golden/build (UPDATE=1 tests/golden.sh rewrites), the inliner's lines against tests/golden/inline"
 	@echo "make browser     the HTML pages in chromium (tests/browser.sh; screenshots in build/browser/shots)"
+	@echo "make programs    ordinary programs on the real standard library against gc's -m -l"
 	@echo "make bench       time minigc against go tool compile on a generated file"
 	@echo "make clean       remove build products"
 
@@ -117,6 +118,9 @@ conformance: $(BIN)
 	@bash tests/conformance.sh ./$(BIN)
 	@bash tests/conformance_const.sh ./$(BIN)
 
+programs: $(BIN)
+	@bash tests/programs.sh ./$(BIN)
+
 golden: $(BIN)
 	@bash tests/golden.sh ./$(BIN)
 	@bash tests/golden_inline.sh ./$(BIN)
@@ -137,6 +141,7 @@ check: $(BIN)
 	 bash tests/pictures.sh ./$(BIN) || failed=1; \
 	 bash tests/golden.sh ./$(BIN) || failed=1; \
 	 bash tests/golden_inline.sh ./$(BIN) || failed=1; \
+	 bash tests/programs.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance_const.sh ./$(BIN) || failed=1; \
 	 bash tests/browser.sh ./$(BIN) || failed=1; \
