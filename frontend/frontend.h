@@ -80,6 +80,16 @@ typedef struct Pos {
 } Pos;
 
 static inline bool pos_known(Pos p) { return p.line != 0; }
+
+// A //line or /*line*/ directive: from the physical position (file, line,
+// col) on, positions print as filename:rel_line[:rel_col] (lex.c records
+// them, diag.c applies them). rel_col 0: the directive gave no column, and
+// positions under it print without one, as gc prints them.
+typedef struct LineBase {
+    uint32_t file, line, col;
+    const char *filename;
+    uint32_t rel_line, rel_col;
+} LineBase;
 int pos_compare(Pos a, Pos b);   // by file, line, column
 
 // Reads a file into the arena. On failure reports "open FILE: reason" and
@@ -889,6 +899,7 @@ struct Compiler {
     const char *(*call_text)(void *ctx, const Node *call);
     void *call_text_ctx;
     Loader *loader;         // GOROOT, -importcfg, the loading stack (loader.c)
+    PtrVec line_bases;      // LineBase*, in the order the lexer met them
     bool use_models;        // imports from frontend/stdlib's models, not GOROOT
 };
 

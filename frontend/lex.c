@@ -835,6 +835,77 @@ static void directive(Lexer *lx, const char *comment, const char *text, size_t l
         lex_error(lx, pos, "//%.*s is not allowed in the standard library", (int)vlen, text);
 }
 
+// The digits after the last ':' of s[0:len], as gc's trailingDigits: *i is
+// the index after that colon (0 if none), false if they are not a number.
+static bool trailing_digits(const char *s, size_t len, size_t *i, uint64_t *n) {
+    *i = 0;
+    *n = 0;
+    size_t k = len;
+    while (k > 0 && s[k - 1] != ':')
+        k--;
+    if (k == 0)
+        return false;
+    *i = k;
+    if (k == len)
+        return false;
+    for (size_t j = k; j < len; j++) {
+        if (s[j] < '0' || s[j] > '9' || *n > (1u << 30))
+            return false;
+        *n = *n * 10 + (uint64_t)(s[j] - '0');
+    }
+    return true;
+}
+
+// A line directive's text after "line " (up to the end of the comment);
+// `at` is where the new base begins: the next line for //line, the byte
+// after the comment for /*line*/.
+static void line_directive(Lexer *lx, const char *text, size_t len, Pos dpos, Pos at) {
+    size_t i, i2;
+    uint64_t n, n2;
+    bool ok = trailing_digits(text, len, &i, &n);
+    if (i == 0)
+        return;     // no colon: not a line directive
+    if (!ok) {
+        lex_error(lx, dpos, "invalid line number: %.*s", (int)(len - i), text + i);
+        return;
+    }
+    uint64_t line = n, col = 0;
+    const char *digits = text + i;
+    size_t ndigits = len - i;
+    bool ok2 = trailing_digits(text, i - 1, &i2, &n2);
+    if (ok2) {
+        digits = text + i2;
+        ndigits = i - 1 - i2;
+        line = n2;
+        col = n;
+        if (col == 0 || col > (1u << 30)) {
+            lex_error(lx, dpos, "invalid column number: %.*s", (int)(len - i), text + i);
+            return;
+        }
+        i = i2;
+    }
+    if (line == 0 || line > (1u << 30)) {
+        lex_error(lx, dpos, "invalid line number: %.*s", (int)ndigits, digits);
+        return;
+    }
+    Compiler *cc = lx->cc;
+    const char *filename = arena_strndup(&cc->arena, text, i - 1);
+    if (!*filename && ok2) {
+        // No file name but a column: the current name stays.
+        filename = lx->file->path;
+        for (int k = cc->line_bases.len - 1; k >= 0; k--) {
+            const LineBase *b = cc->line_bases.items[k];
+            if (b->file == lx->file->index) {
+                filename = b->filename;
+                break;
+            }
+        }
+    }
+    LineBase *b = ARENA_NEW(&cc->arena, LineBase);
+    *b = (LineBase){at.file, at.line, at.col, filename, (uint32_t)line, (uint32_t)col};
+    ptrvec_push(&cc->arena, &cc->line_bases, b);
+}
+
 // A line comment from p (at "//") to the end of the line, which it leaves
 // for the semicolon logic.
 static const char *skip_line_comment(Lexer *lx, const char *p) {
@@ -859,17 +930,33 @@ static const char *skip_line_comment(Lexer *lx, const char *p) {
     size_t len = (size_t)(p - text);
     if (len >= 3 && memcmp(text, "go:", 3) == 0)
         directive(lx, comment, text, len);
+    // //line only at the start of a line; it renames the next line on.
+    if (len > 5 && memcmp(text, "line ", 5) == 0 && comment == lx->line_start) {
+        size_t l = len;
+        while (l > 5 && text[l - 1] == '\r')
+            l--;
+        Pos dpos = pos_at(lx, comment);
+        line_directive(lx, text + 5, l - 5, dpos, (Pos){lx->file->index, lx->line + 1, 1});
+    }
     return p;
 }
 
 // A general comment from p (at "/*"). Sets *multiline if it spans lines.
 static const char *skip_general_comment(Lexer *lx, const char *p, bool *multiline) {
     Pos start = pos_at(lx, p);
+    const char *text = p + 2;
     p += 2;
+    bool one_line = true;
     for (;;) {
         unsigned char c = (unsigned char)*p;
-        if (c == '*' && p[1] == '/')
+        if (c == '*' && p[1] == '/') {
+            // /*line name:line:col*/ renames from the byte after it on.
+            if (one_line && p - text > 5 && memcmp(text, "line ", 5) == 0)
+                line_directive(lx, text + 5, (size_t)(p - text - 5), start, pos_at(lx, p + 2));
             return p + 2;
+        }
+        if (c == '\n')
+            one_line = false;
         if (c == '\n') {
             newline_at(lx, p);
             *multiline = true;

@@ -4,7 +4,8 @@
 # context, encoding/json, sync): each tests/programs/NAME.go compiled with
 # -m -l must print exactly NAME.m, which is what gc 1.19 prints for it
 # (`go tool compile -m -l`). Their imports are read from GOROOT's sources.
-# (long_lines.go shows gc's column rule: from column 255 on, none.)
+# (long_lines.go shows gc's column rule: from column 255 on, none;
+# line_directives.go its //line and /*line*/ directives.)
 #
 # Usage: tests/programs.sh MINIGC
 set -u
