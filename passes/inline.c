@@ -30,7 +30,9 @@
 // decisions from export data; calls into them are reported as gc does.
 #include "passes/inline.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 // ---------------------------------------------------------------------------
@@ -809,16 +811,51 @@ static void inline_calls(Inliner *in, InlFn *f) {
 // ---------------------------------------------------------------------------
 // The pass
 
+// The func literals inside each function (at any depth, in the order of
+// `all`) are listed once up front: finding them by scanning every function
+// for each function of each batch made the pass quadratic in program size.
 typedef struct Batch {
     Inliner *in;
-    PtrVec all;         // every FuncInfo, for the literals of each batch
+    PtrVec all;         // every FuncInfo
+    FuncInfo **keys;    // the same, sorted by address, for lookup ...
+    PtrVec *lits;       // ... and parallel to keys: the literals inside each
+    int nkeys;
 } Batch;
 
-static bool inside(FuncInfo *lit, FuncInfo *top) {
-    for (FuncInfo *f = lit->outer; f; f = f->outer)
-        if (f == top)
-            return true;
-    return false;
+static int cmp_funcinfo_addr(const void *a, const void *b) {
+    uintptr_t x = (uintptr_t)*(FuncInfo *const *)a, y = (uintptr_t)*(FuncInfo *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+static PtrVec *lits_of(Batch *b, FuncInfo *fi) {
+    int lo = 0, hi = b->nkeys - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (b->keys[mid] == fi)
+            return &b->lits[mid];
+        if ((uintptr_t)b->keys[mid] < (uintptr_t)fi)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return NULL;
+}
+
+static void index_literals(Arena *a, Batch *b) {
+    b->nkeys = b->all.len;
+    b->keys = ARENA_ARRAY(a, FuncInfo *, b->nkeys > 0 ? b->nkeys : 1);
+    b->lits = ARENA_ARRAY(a, PtrVec, b->nkeys > 0 ? b->nkeys : 1);
+    if (b->nkeys > 0)
+        memcpy(b->keys, b->all.items, sizeof(FuncInfo *) * (size_t)b->nkeys);
+    qsort(b->keys, (size_t)b->nkeys, sizeof(FuncInfo *), cmp_funcinfo_addr);
+    for (int j = 0; j < b->all.len; j++) {
+        FuncInfo *lit = b->all.items[j];
+        for (FuncInfo *f = lit->outer; f; f = f->outer) {
+            PtrVec *v = lits_of(b, f);
+            if (v)
+                ptrvec_push(a, v, lit);
+        }
+    }
 }
 
 static void batch(FuncInfo **fns, int n, bool recursive, void *ctx) {
@@ -827,11 +864,9 @@ static void batch(FuncInfo **fns, int n, bool recursive, void *ctx) {
     PtrVec list = {0};
     for (int i = 0; i < n; i++) {
         ptrvec_push(&in->cc->arena, &list, fns[i]);
-        for (int j = 0; j < b->all.len; j++) {
-            FuncInfo *lit = b->all.items[j];
-            if (lit->outer && inside(lit, fns[i]))
-                ptrvec_push(&in->cc->arena, &list, lit);
-        }
+        PtrVec *lits = lits_of(b, fns[i]);
+        for (int j = 0; lits && j < lits->len; j++)
+            ptrvec_push(&in->cc->arena, &list, lits->items[j]);
     }
     for (int i = 0; i < list.len; i++) {
         FuncInfo *fi = list.items[i];
@@ -870,5 +905,6 @@ void pass_inline(Program *prog) {
         for (int j = 0; j < prog->main_pkg->funcs.len; j++)
             if (prog->main_pkg->funcs.items[j])
                 ptrvec_push(&cc->arena, &b.all, prog->main_pkg->funcs.items[j]);
+    index_literals(&cc->arena, &b);
     funcs_bottom_up(cc, (FuncInfo **)b.all.items, b.all.len, batch, &b);
 }
