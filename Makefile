@@ -124,6 +124,7 @@ programs: $(BIN)
 golden: $(BIN)
 	@bash tests/golden.sh ./$(BIN)
 	@bash tests/golden_inline.sh ./$(BIN)
+	@bash tests/compare_inline.sh ./$(BIN)
 
 browser: $(BIN)
 	@bash tests/browser.sh ./$(BIN)
@@ -141,6 +142,7 @@ check: $(BIN)
 	 bash tests/pictures.sh ./$(BIN) || failed=1; \
 	 bash tests/golden.sh ./$(BIN) || failed=1; \
 	 bash tests/golden_inline.sh ./$(BIN) || failed=1; \
+	 bash tests/compare_inline.sh ./$(BIN) || failed=1; \
 	 bash tests/programs.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance_const.sh ./$(BIN) || failed=1; \

@@ -23,6 +23,7 @@
 #include "frontend.h"
 #include "dot/dot.h"
 #include "passes/passes.h"
+#include "passes/compare.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -44,6 +45,9 @@ typedef struct Driver {
     int ignored_count;      // -0: gc's test harness passes it through
     bool list_passes;       // -passes
     bool compare_inline;    // -compare-inline
+    CmpRun *cmp_run;        // -compare-inline: this run's verdicts go there...
+    Arena *cmp_arena;       // ... allocated here (outlives the run's Compiler)
+    const char *cmp_svg;    // ... and with -svg, its escape graphs too
     bool help;              // -h, -help
     const char *dump;       // -dump=PASS[,PASS] or all
     bool dump_changed;      // -dump-changed: a pass's dump only if it changed the function, with marks
@@ -629,7 +633,7 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char 
     // more (-l -l, Go's tests' -l=4) inline again; -N leaves inlining on.
     bool inlining = d->opt.l_level != 1;
     Program prog = {.cc = cc, .main_pkg = pkg, .inlining = inlining,
-                    .pictures = d->dot_dir || d->svg_dir || d->html_file};
+                    .pictures = d->dot_dir || d->svg_dir || d->html_file || d->cmp_svg};
     RunState rs = {0};
     if (d->html_file)
         rs.page = html_page_new(cc, d->func, &d->pictures);
@@ -648,9 +652,19 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char 
         fprintf(stderr, "minigc: no function named %s\n", d->func);
         status = EXIT_USAGE;
     }
-    // -compare-inline's hook: a second run of the table without inlining
-    // (prog.inlining false) would add its escape graph and the verdicts that
-    // differ with html_page_compare before the page is written.
+    // -compare-inline: what the comparison needs, copied out before the
+    // Program and the Compiler go (the escape graphs as SVG text).
+    if (d->cmp_run && status == 0) {
+        cmp_collect(d->cmp_arena, d->cmp_run, cc, pkg);
+        for (int i = 0; d->cmp_svg && i < cmp_func_count(d->cmp_run); i++) {
+            size_t len = 0;
+            const char *err = NULL;
+            const char *svg = dot_escape_svg(&cc->arena, &prog, cmp_func_name(d->cmp_run, i), &d->pictures, &len, &err);
+            if (svg)
+                cmp_set_picture(d->cmp_arena, d->cmp_run, i, svg, len);
+        }
+    }
+    // -html's hook for -compare-inline (html_page_compare) is not wired yet.
     if (rs.page && status == 0)
         status = html_page_write(rs.page, d->html_file, d->html_quiet) == 0 ? 0 : EXIT_INPUT_ERROR;
     program_free(&prog);
@@ -679,7 +693,9 @@ static bool errors_in_std(const Compiler *cc) {
     return false;
 }
 
-static int compile(const Driver *d) {
+// compile; `quiet`: the -m notes are not printed (one of -compare-inline's
+// two runs, which copies them to d->cmp_run).
+static int compile_run(const Driver *d, bool quiet) {
     Options opt = d->opt;
     Compiler *with_models = NULL;
     for (;;) {
@@ -716,7 +732,7 @@ static int compile(const Driver *d) {
         compiler_free(with_models);
         if (diag_error_count(cc) > 0 && status == 0)
             status = EXIT_INPUT_ERROR;
-        if (d->html_quiet)
+        if (d->html_quiet || quiet)
             drop_notes(cc);
         diag_flush(cc, stdout);
         if (pic_err) {
@@ -728,6 +744,61 @@ static int compile(const Driver *d) {
         compiler_free(cc);
         return status;
     }
+}
+
+static int compile(const Driver *d) { return compile_run(d, false); }
+
+// -compare-inline: the pipeline twice, as -m -l and as -m, each run on its
+// own Compiler (compile_run makes and frees one), then the verdicts that differ.
+static int compare_inline(const Driver *d) {
+    Arena ca;
+    arena_init(&ca);
+    CmpRun runs[2];
+    memset(runs, 0, sizeof runs);
+    int status = 0;
+    for (int i = 0; i < 2 && status == 0; i++) {
+        Driver di = *d;
+        di.opt.m_level = 1;
+        di.opt.l_level = i == 0 ? 1 : 0;
+        di.cmp_run = &runs[i];
+        di.cmp_arena = &ca;
+        di.cmp_svg = d->svg_dir;
+        di.svg_dir = NULL;
+        status = compile_run(&di, true);
+    }
+    PtrVec changed = {0};
+    if (status == 0)
+        cmp_print(stdout, &ca, &runs[0], &runs[1], &changed);
+    // Both escape graphs of each function whose verdicts changed, as
+    // NAME.escgraph.noinline.svg and NAME.escgraph.inline.svg. dot/ writes
+    // through a Compiler (its arena, its messages): a fresh one, not a run's.
+    if (d->svg_dir && status == 0 && changed.len) {
+        Compiler *wc = compiler_new(&d->opt);
+        const char *err = NULL;
+        int rc = dot_make_dir(wc, d->svg_dir, &err);
+        for (int i = 0; rc == 0 && i < changed.len; i++) {
+            for (int r = 0; r < 2 && rc == 0; r++) {
+                size_t len = 0;
+                const char *svg = cmp_picture(&runs[r], changed.items[i], &len);
+                if (!svg)
+                    continue;
+                // NAME.escgraph as dot/ spells it, then the run (dot_file_name
+                // would escape a '.' in either part).
+                const char *file = dot_file_name(&ca, changed.items[i], "escgraph", NULL);
+                size_t dl = strlen(d->svg_dir);
+                const char *path = arena_sprintf(&ca, "%s%s%s.%s.svg", d->svg_dir, dl && d->svg_dir[dl - 1] == '/' ? "" : "/",
+                                                 file, r ? "inline" : "noinline");
+                rc = dot_write_file(wc, path, svg, len, &err);
+            }
+        }
+        if (rc != 0) {
+            fprintf(stderr, "minigc: %s\n", err ? err : "cannot write the pictures");
+            status = EXIT_INPUT_ERROR;
+        }
+        compiler_free(wc);
+    }
+    arena_free(&ca);
+    return status;
 }
 
 // gc's checks of its package-build flags (same texts; gc exits 1 for them).
@@ -837,10 +908,8 @@ static int drive(Driver *d, int argc, char **argv) {
         return EXIT_USAGE;
     if (!build_flags_ok(d))
         return EXIT_INPUT_ERROR;
-    // Accepted so command lines from the docs parse, but not built yet: say
-    // so rather than quietly produce nothing.
-    if (d->compare_inline) {
-        fprintf(stderr, "minigc: -compare-inline is not implemented yet\n");
+    if (d->compare_inline && (d->html_file || d->dump || d->dump_changed || d->dot_dir)) {
+        fprintf(stderr, "minigc: -compare-inline: -html, -dump and -dot are not supported with it yet (-svg is)\n");
         return EXIT_USAGE;
     }
     // GOSSAFUNC=f writes ./ssa.html for f, as gc does (a trailing '+',
@@ -875,7 +944,7 @@ static int drive(Driver *d, int argc, char **argv) {
         usage();
         return EXIT_USAGE;
     }
-    int status = compile(d);
+    int status = d->compare_inline ? compare_inline(d) : compile(d);
     if (status == 0 && ssafunc) {
         char cwd[4096];
         printf("dumped SSA to %s/ssa.html\n", getcwd(cwd, sizeof cwd) ? cwd : ".");
