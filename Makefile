@@ -11,14 +11,14 @@
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -I. -Ifrontend
+CFLAGS  += -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -I. -Ifrontend -Ibuild/gen
 # gmp and mpfr: Go's exact constants (frontend/const.c).
 PKGS    := libcgraph libgvc gmp mpfr
 SAN     ?=
 
 ifeq ($(SAN),1)
 BUILD   := build/san
-CFLAGS  := -O1 -g -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -I. -Ifrontend \
+CFLAGS  := -O1 -g -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -I. -Ifrontend -Ibuild/gen \
            -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined
 BIN     := $(BUILD)/minigc
@@ -45,7 +45,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS  := $(wildcard frontend/*.h ssa/*.h passes/*.h dot/*.h)
 
-.PHONY: all deps demo test check unit bad accept golden browser programs bench clean help
+.PHONY: all deps demo test check unit bad accept golden browser programs bench fuzz fuzz-build memcheck clean help
 
 all: $(BIN)
 
@@ -63,6 +63,8 @@ help:
 	@echo "make browser     the HTML pages in chromium (tests/browser.sh; screenshots in build/browser/shots)"
 	@echo "make programs    ordinary programs on the real standard library against gc's -m -l"
 	@echo "make bench       time minigc against go tool compile on a generated file"
+	@echo "make fuzz        build the libFuzzer target with clang and run it FUZZ_TIME seconds (default 60)"
+	@echo "make memcheck    valgrind memcheck on the samples and a generated file, with pictures"
 	@echo "make clean       remove build products"
 
 $(BIN): $(BUILD)/main.o $(LIB_OBJS)
@@ -71,6 +73,16 @@ $(BIN): $(BUILD)/main.o $(LIB_OBJS)
 $(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+# gc 1.19's identifier rules use Go 1.19's Unicode tables, read from its
+# sources at build time (tools/unicode_tables.py).
+GO_UNICODE_TABLES ?= /usr/share/go-1.19/src/unicode/tables.go
+
+build/gen/unicode_tables.h: tools/unicode_tables.py $(GO_UNICODE_TABLES)
+	@mkdir -p $(dir $@)
+	python3 tools/unicode_tables.py $(GO_UNICODE_TABLES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/frontend/lex.o build/fuzz/frontend/lex.o: build/gen/unicode_tables.h
 
 # The standard-library models are Go source embedded in the binary.
 $(BUILD)/embed: tools/embed.c
@@ -138,6 +150,8 @@ check: $(BIN)
 	@failed=0; \
 	 $(MAKE) --no-print-directory unit || failed=1; \
 	 bash tests/run_bad.sh ./$(BIN) || failed=1; \
+	 bash tests/run_hostile.sh ./$(BIN) || failed=1; \
+	 bash tests/fuzz/replay.sh ./$(BIN) || failed=1; \
 	 bash tests/accept.sh ./$(BIN) || failed=1; \
 	 bash tests/pictures.sh ./$(BIN) || failed=1; \
 	 bash tests/golden.sh ./$(BIN) || failed=1; \
@@ -152,6 +166,45 @@ check: $(BIN)
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@bash tests/bench.sh ./$(BIN)
+
+# The fuzzer: every source built again by clang with libFuzzer's coverage
+# and ASan+UBSan, main.c with its main renamed so tests/fuzz/fuzz_minigc.c
+# drives the real command line in-process. It starts from the regression
+# corpus (inputs that once found a bug, replayed by `make test` too) plus
+# seeds from the samples, the bad-input tests and Go's escape tests, and
+# keeps what it learns in build/fuzz/corpus. Findings land in build/fuzz/.
+FUZZ_CC     ?= clang
+FUZZ_TIME   ?= 60
+FUZZ_BUILD  := build/fuzz
+FUZZ_CFLAGS := -O1 -g -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -I. -Ifrontend -Ibuild/gen \
+               -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_OBJS   := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/stdlib_data.o $(FUZZ_BUILD)/main.o
+FUZZ_BIN    := $(FUZZ_BUILD)/minigc-fuzz
+
+$(FUZZ_BUILD)/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/main.o: main.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(PKG_CFLAGS) -Dmain=minigc_main -c -o $@ $<
+
+$(FUZZ_BUILD)/stdlib_data.o: $(BUILD)/stdlib_data.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_BIN): tests/fuzz/fuzz_minigc.c $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS) -lm
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@bash tests/fuzz/run.sh $(FUZZ_BIN) $(FUZZ_TIME)
+
+memcheck: deps
+	@$(MAKE) --no-print-directory all
+	@bash tests/memcheck.sh ./$(BIN)
 
 clean:
 	rm -rf build minigc

@@ -832,6 +832,9 @@ static bool build_flags_ok(const Driver *d) {
     return true;
 }
 
+static int compile_job(void *d) { return compile(d); }
+static int compare_inline_job(void *d) { return compare_inline(d); }
+
 // Checks the names -dump and -stopafter give against the pass table.
 static bool valid_phases(const Driver *d) {
     if (d->dump && strcmp(d->dump, "all") != 0) {
@@ -944,7 +947,8 @@ static int drive(Driver *d, int argc, char **argv) {
         usage();
         return EXIT_USAGE;
     }
-    int status = d->compare_inline ? compare_inline(d) : compile(d);
+    // Deep input recurses deep (see frontend/stack.c).
+    int status = run_on_large_stack(d->compare_inline ? compare_inline_job : compile_job, d, &d->opt.stack_size);
     if (status == 0 && ssafunc) {
         char cwd[4096];
         printf("dumped SSA to %s/ssa.html\n", getcwd(cwd, sizeof cwd) ? cwd : ".");

@@ -33,7 +33,8 @@ void check_errorf(Checker *c, Pos pos, const char *fmt, ...) {
     int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n >= (int)sizeof small) {
-        // Constants of hundreds of digits are quoted in full, as gc does.
+        // Constants of hundreds of digits are quoted in full, as gc does, and
+        // a cycle of many types is listed whole.
         buf = arena_alloc(&c->cc->arena, (size_t)n + 1);
         va_start(ap, fmt);
         vsnprintf(buf, (size_t)n + 1, fmt, ap);
@@ -881,6 +882,54 @@ static void check_bodies(Checker *c, Collected *col) {
     }
 }
 
+// Reports every type too large for gc (larger than the address space, or a
+// struct past its limit) among the package's types and variables. gc finds
+// these only when it lays the types out, after type checking succeeded, so
+// they are reported only then; each type once, at the first declaration
+// using it, innermost types first.
+typedef struct SizeReport {
+    Checker *c;
+    Pos pos;
+    PtrVec said;        // the messages given: equal types are one type to gc
+} SizeReport;
+
+static void size_report(void *arg, const char *msg) {
+    SizeReport *r = arg;
+    for (int i = 0; i < r->said.len; i++)
+        if (strcmp(r->said.items[i], msg) == 0)
+            return;
+    ptrvec_push(&r->c->cc->arena, &r->said, (void *)msg);
+    diag_error(r->c->cc, r->pos, "%s", msg);
+}
+
+static void size_limit(SizeReport *r, Type *t, Pos pos) {
+    r->pos = pos;
+    type_size_errors(r->c->cc, t, size_report, r);
+}
+
+static void check_sizes(Checker *c, Collected *col) {
+    if (diag_error_count(c->cc) > 0)
+        return;
+    SizeReport r = {.c = c};
+    for (int i = 0; i < col->objs.len; i++) {
+        Obj *o = col->objs.items[i];
+        if ((o->kind == OBJ_TYPE || o->kind == OBJ_VAR) && o->type)
+            size_limit(&r, o->type, o->pos);
+    }
+    // gc stops after errors in the package-level declarations, before it
+    // looks at the function bodies.
+    if (diag_error_count(c->cc) > 0)
+        return;
+    for (int i = 0; i < c->pkg->funcs.len; i++) {
+        FuncInfo *fn = c->pkg->funcs.items[i];
+        for (int j = 0; j < fn->locals.len; j++) {
+            Obj *o = fn->locals.items[j];
+            if (o->type)
+                size_limit(&r, o->type, o->pos);
+        }
+    }
+}
+
 Package *check_package(Compiler *cc, const char *path, File **files, int nfiles) {
     Package *pkg = ARENA_NEW(&cc->arena, Package);
     pkg->path = arena_strndup(&cc->arena, path, strlen(path));
@@ -939,6 +988,7 @@ Package *check_package(Compiler *cc, const char *path, File **files, int nfiles)
     unused_imports(&c);
 
     merge_global_funcs(&c);
+    check_sizes(&c, &col);
     pkg->checked = true;
     ptrvec_push(&cc->arena, &cc->packages, pkg);
     return pkg;

@@ -77,6 +77,8 @@ typedef struct CheckState {
     Name *rnames[8], *bnames[8]; // ~r0.., ~b0.. (result names), made on demand
     PtrVec pending_ifaces;  // interfaces to complete once declarations settle
     PtrVec pending_keys;    // pairs (map type, key expression) to check then
+    PtrVec pending_types;   // defined types to check for cycles then, in the order declared
+    struct ValidTypes *valid_types; // defined types known to be free of cycles
     int ndecls;             // DeclInfos made so far (their source order)
     int lit_depth;          // func literals being checked, one inside the other
     bool track_deps;        // some package-level variable has an initializer
@@ -142,6 +144,9 @@ Type *check_func_type(Checker *c, Node *ftype, Node *recv, FuncInfo *fn, Scope *
 void named_type_decl(Checker *c, Obj *o);
 void interface_complete(Checker *c, Type *t);
 void complete_pending_interfaces(Checker *c);
+// Reports the defined types declared since the last call that contain
+// themselves (check_type.c).
+void check_pending_types(Checker *c);
 
 typedef struct Selection {
     Obj *obj;           // field (OBJ_VAR) or method (OBJ_FUNC); NULL if not found

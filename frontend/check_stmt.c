@@ -1211,13 +1211,14 @@ static void stmt(Checker *c, Node *s) {
         break;
     case N_BRANCH:
         break;
-    case N_BLOCK:
+    case N_BLOCK: {
         // A bare block keeps the loop depth a looping label raised in it,
         // as gc's escape analysis does.
         ScopeMark mark = open_scope(c);
         stmt_list(c, &s->u.block.stmts);
         close_scope(c, mark);
         break;
+    }
     case N_IF:
         if_stmt(c, s);
         break;

@@ -422,6 +422,8 @@ static Type *interface_type(Checker *c, Node *e, Type *def) {
     return t;
 }
 
+static void recursive_type_error(Checker *c, Type **path, int n);
+
 // Reports an interface embedding itself: the chain of interfaces being
 // completed from the first occurrence of t.
 static void embedding_cycle(Checker *c, Type *t) {
@@ -431,36 +433,20 @@ static void embedding_cycle(Checker *c, Type *t) {
         if (stack->items[i] == t)
             start = i;
     int n = stack->len - start;
-    Obj *objs[32];
+    Type **named = ARENA_ARRAY(&c->cc->arena, Type *, n > 0 ? n : 1);
     int k = 0;
-    for (int i = 0; i < n && k < 32; i++) {
+    for (int i = 0; i < n; i++) {
         Obj *o = iface_owner(c, stack->items[start + i]);
-        if (o)
-            objs[k++] = o;
+        if (o && o->type && o->type->kind == TY_NAMED)
+            named[k++] = o->type;
     }
     if (k == 0)
         return;
-    int first = 0;
-    for (int i = 1; i < k; i++)
-        if (pos_compare(objs[i]->pos, objs[first]->pos) < 0)
-            first = i;
-    const SourceFile *sf;
-    Obj *f = objs[first];
-    const char *msg = arena_sprintf(&c->cc->arena, "invalid recursive type %s", f->name->s);
-    for (int i = 0; i < k; i++) {
-        Obj *o = objs[(first + i) % k];
-        sf = c->cc->files.items[o->pos.file];
-        msg = arena_sprintf(&c->cc->arena, "%s\n\t%s:%u:%u: %s refers to", msg, sf->path, o->pos.line, o->pos.col,
-                            o->name->s);
-    }
-    sf = c->cc->files.items[f->pos.file];
-    msg = arena_sprintf(&c->cc->arena, "%s\n\t%s:%u:%u: %s", msg, sf->path, f->pos.line, f->pos.col, f->name->s);
-    check_errorf(c, f->pos, "%s", msg);
+    recursive_type_error(c, named, k);
     // The types of the cycle are invalid: nothing else about them is worth
     // reporting.
     for (int i = 0; i < k; i++)
-        if (objs[i]->type && objs[i]->type->kind == TY_NAMED)
-            objs[i]->type->u.named.underlying = c->cc->basic[TY_INVALID];
+        named[i]->u.named.underlying = c->cc->basic[TY_INVALID];
 }
 
 // Computes the complete method set of an interface: its own methods plus
@@ -564,6 +550,7 @@ static void check_map_keys(Checker *c) {
 }
 
 void complete_pending_interfaces(Checker *c) {
+    check_pending_types(c);
     check_map_keys(c);
     PtrVec *p = &c->st->pending_ifaces;
     for (int i = 0; i < p->len; i++) {
@@ -931,30 +918,67 @@ Type *check_type(Checker *c, Node *e) { return check_type_def(c, e, NULL); }
 // ---------------------------------------------------------------------------
 // Defined types and aliases
 
-// Finds a path from t back to `target` through struct fields and array
-// elements only (no indirection); records the defined types passed on the
-// way in chain[]. Returns the chain's length, or -1 if there is no cycle.
-static int direct_cycle(Type *t, Type *target, Type **chain, int n, int depth) {
-    if (!t || depth > 64 || n >= 32)
-        return -1;
-    if (t == target)
-        return n;
-    switch (t->kind) {
-    case TY_NAMED:
-        chain[n] = t;
-        return direct_cycle(t->u.named.underlying, target, chain, n + 1, depth + 1);
-    case TY_ARRAY:
-        return direct_cycle(t->u.array.elem, target, chain, n, depth + 1);
-    case TY_STRUCT:
-        for (int i = 0; i < t->u.strct.nfields; i++) {
-            int r = direct_cycle(t->u.strct.fields[i].type, target, chain, n, depth + 1);
-            if (r >= 0)
-                return r;
-        }
-        return -1;
-    default:
-        return -1;
+// ---------------------------------------------------------------------------
+// Recursive types
+//
+// A defined type may not contain itself except through an indirection
+// (pointer, slice, map, channel, function): `type T struct{ a [2]T }` has
+// no size. types2 finds such cycles in its validType, once per defined type
+// in the order their declarations were entered, after the declarations
+// have settled: a depth-first walk through each type's right-hand side,
+// struct fields and array elements, keeping the path of defined types
+// entered; meeting a type already on the path is a cycle, reported from
+// the type that comes first in the source, and that type's underlying type
+// becomes invalid so the rest of the cycle is not reported again. Types
+// found valid are remembered and never walked again, which keeps the whole
+// check linear in the size of the declarations.
+//
+// The walk here is the same, with an explicit stack instead of recursion so
+// that neither the length of a chain of types nor the depth of a nesting
+// (`[1][1]...[1]T`) is bounded by the C stack.
+
+// A defined type's state in the walk: 0 unknown, VT_VALID, or its index in
+// the path plus VT_ON_PATH while the walk is inside it.
+enum { VT_VALID = 1, VT_ON_PATH = 2 };
+
+typedef struct ValidTypes {
+    const Type **keys;
+    int *state;
+    int len, cap;           // a power of two
+} ValidTypes;
+
+static int *vt_slot(Checker *c, const Type *t) {
+    ValidTypes *v = c->st->valid_types;
+    if (!v) {
+        v = ARENA_NEW(&c->cc->arena, ValidTypes);
+        c->st->valid_types = v;
     }
+    if (2 * (v->len + 1) > v->cap) {
+        int cap = v->cap ? v->cap * 2 : 64;
+        const Type **keys = ARENA_ARRAY(&c->cc->arena, const Type *, cap);
+        int *state = ARENA_ARRAY(&c->cc->arena, int, cap);
+        for (int i = 0; i < v->cap; i++) {
+            if (!v->keys[i])
+                continue;
+            uint32_t j = v->keys[i]->id & (uint32_t)(cap - 1);
+            while (keys[j])
+                j = (j + 1) & (uint32_t)(cap - 1);
+            keys[j] = v->keys[i];
+            state[j] = v->state[i];
+        }
+        v->keys = keys;
+        v->state = state;
+        v->cap = cap;
+    }
+    uint32_t i = t->id & (uint32_t)(v->cap - 1);
+    while (v->keys[i] && v->keys[i] != t)
+        i = (i + 1) & (uint32_t)(v->cap - 1);
+    if (!v->keys[i]) {
+        v->keys[i] = t;
+        v->state[i] = 0;
+        v->len++;
+    }
+    return &v->state[i];
 }
 
 static const char *obj_pos_str(Checker *c, Obj *o) {
@@ -962,17 +986,151 @@ static const char *obj_pos_str(Checker *c, Obj *o) {
     return arena_sprintf(&c->cc->arena, "%s:%u:%u", sf->path, o->pos.line, o->pos.col);
 }
 
-// Reports "invalid recursive type" for the cycle o -> chain... -> o.
-static void recursive_type_error(Checker *c, Obj *o, Type **chain, int n) {
-    const char *msg = arena_sprintf(&c->cc->arena, "invalid recursive type %s\n\t%s: %s refers to",
-                                    o->name->s, obj_pos_str(c, o), o->name->s);
-    for (int i = 0; i < n; i++) {
-        Obj *p = chain[i]->u.named.obj;
-        if (p)
-            msg = arena_sprintf(&c->cc->arena, "%s\n\t%s: %s refers to", msg, obj_pos_str(c, p), p->name->s);
+// Reports the cycle of defined types path[0..n-1] (each refers to the
+// next, the last to the first), starting from the one first in the source.
+static void recursive_type_error(Checker *c, Type **path, int n) {
+    int first = 0;
+    for (int i = 1; i < n; i++)
+        if (pos_compare(path[i]->u.named.obj->pos, path[first]->u.named.obj->pos) < 0)
+            first = i;
+    Obj *o = path[first]->u.named.obj;
+    // One line per type: built in one malloc'd buffer, since a cycle may be
+    // thousands of types long.
+    size_t cap = 256, len = 0;
+    char *buf = malloc(cap);
+    for (int k = 0; k <= n + 1 && buf; k++) {
+        Obj *p = k == 0 || k == n + 1 ? o : path[(first + k - 1) % n]->u.named.obj;
+        const char *line = k == 0 ? arena_sprintf(&c->cc->arena, "invalid recursive type %s", o->name->s)
+                           : arena_sprintf(&c->cc->arena, "\n\t%s: %s%s", obj_pos_str(c, p), p->name->s,
+                                           k <= n ? " refers to" : "");
+        size_t l = strlen(line);
+        if (len + l + 1 > cap) {
+            cap = 2 * (len + l + 1);
+            char *nb = realloc(buf, cap);
+            if (!nb)
+                free(buf);
+            buf = nb;
+        }
+        if (buf) {
+            memcpy(buf + len, line, l + 1);
+            len += l;
+        }
     }
-    msg = arena_sprintf(&c->cc->arena, "%s\n\t%s: %s", msg, obj_pos_str(c, o), o->name->s);
-    check_errorf(c, o->pos, "%s", msg);
+    check_errorf(c, o->pos, "%s", buf ? buf : "invalid recursive type");
+    free(buf);
+}
+
+// One step of the walk: a type and how many of its parts are done.
+typedef struct VtFrame {
+    Type *t;
+    int next;
+} VtFrame;
+
+typedef struct VtStack {
+    VtFrame *items;
+    int len, cap;
+} VtStack;
+
+static void vt_push(Checker *c, VtStack *s, Type *t) {
+    if (s->len == s->cap) {
+        int cap = s->cap ? s->cap * 2 : 64;
+        VtFrame *n = ARENA_ARRAY(&c->cc->arena, VtFrame, cap);
+        if (s->len)
+            memcpy(n, s->items, sizeof(VtFrame) * (size_t)s->len);
+        s->items = n;
+        s->cap = cap;
+    }
+    s->items[s->len++] = (VtFrame){t, 0};
+}
+
+// The defined types of this package with a right-hand side to walk.
+static bool vt_walks(Checker *c, const Type *t) {
+    return t->u.named.rhs && t->u.named.obj && t->u.named.obj->pkg == c->pkg;
+}
+
+// types2's validType for one defined type. Returns false at a cycle (and
+// on reaching an invalid type, as types2 does), true otherwise.
+static bool valid_type(Checker *c, Type *root) {
+    VtStack st = {0};
+    PtrVec path = {0};          // the defined types entered, outermost first
+    vt_push(c, &st, root);
+    bool ok = true;
+    while (st.len > 0 && ok) {
+        VtFrame *f = &st.items[st.len - 1];
+        Type *t = f->t;
+        Type *child = NULL;
+        bool done = false;
+        switch (t ? t->kind : TY_INVALID) {
+        case TY_ARRAY:
+            if (f->next++ == 0)
+                child = t->u.array.elem;
+            else
+                done = true;
+            break;
+        case TY_STRUCT:
+            if (f->next < t->u.strct.nfields)
+                child = t->u.strct.fields[f->next++].type;
+            else
+                done = true;
+            break;
+        case TY_NAMED: {
+            if (f->next > 0) {
+                // Its right-hand side is valid.
+                path.len--;
+                *vt_slot(c, t) = VT_VALID;
+                done = true;
+                break;
+            }
+            if (!vt_walks(c, t)) {
+                done = true;
+                break;
+            }
+            int *state = vt_slot(c, t);
+            if (*state == VT_VALID) {
+                done = true;
+                break;
+            }
+            if (!t->u.named.underlying || t->u.named.underlying->kind == TY_INVALID) {
+                ok = false;
+                break;
+            }
+            if (*state >= VT_ON_PATH) {
+                int start = *state - VT_ON_PATH;
+                t->u.named.underlying = c->cc->basic[TY_INVALID];
+                recursive_type_error(c, (Type **)path.items + start, path.len - start);
+                ok = false;
+                break;
+            }
+            *state = VT_ON_PATH + path.len;
+            ptrvec_push(&c->cc->arena, &path, t);
+            f->next = 1;
+            child = t->u.named.rhs;
+            break;
+        }
+        default:
+            done = true;
+            break;
+        }
+        if (child)
+            vt_push(c, &st, child);
+        else if (done)
+            st.len--;
+    }
+    // Types left on the path by a failure are not known valid: unmark them.
+    for (int i = 0; i < path.len; i++)
+        *vt_slot(c, path.items[i]) = 0;
+    return ok;
+}
+
+void check_pending_types(Checker *c) {
+    PtrVec *p = &c->st->pending_types;
+    // valid_type may not add to the list, but keep to its own length anyway.
+    for (int i = 0; i < p->len; i++) {
+        Type *t = p->items[i];
+        if (t->kind == TY_NAMED)
+            valid_type(c, t);
+    }
+    p->len = 0;
 }
 
 static void attach_methods(Checker *c, Obj *o, Type *named) {
@@ -1027,6 +1185,8 @@ void named_type_decl(Checker *c, Obj *o) {
     Type *named = type_new(c->cc, TY_NAMED);
     named->u.named.obj = o;
     o->type = named;
+    // Checked for cycles once the declarations in progress have settled.
+    ptrvec_push(&c->cc->arena, &c->st->pending_types, named);
     Type *rhs = check_type_def(c, spec->u.typespec.type, named);
     Type *u = type_underlying(rhs);
     if (!u) {
@@ -1036,14 +1196,7 @@ void named_type_decl(Checker *c, Obj *o) {
         u = invalid_type(c);
     }
     named->u.named.underlying = u;
-    if (u->kind == TY_STRUCT || u->kind == TY_ARRAY) {
-        Type *chain[32];
-        int n = direct_cycle(u, named, chain, 0, 0);
-        if (n >= 0) {
-            recursive_type_error(c, o, chain, n);
-            named->u.named.underlying = invalid_type(c);
-        }
-    }
+    named->u.named.rhs = rhs;
     attach_methods(c, o, named);
 }
 

@@ -522,7 +522,7 @@ typedef struct File {
 // Parses one file. Syntax errors are recorded as diagnostics; the result is
 // always a File (possibly partial). Nesting deeper than PARSE_MAX_DEPTH is
 // reported, not recursed into.
-#define PARSE_MAX_DEPTH 5000
+#define PARSE_MAX_DEPTH 1000000
 File *parse_file(Compiler *cc, const SourceFile *src);
 
 // Prints the AST in a stable, indented, one-construct-per-line form for tests.
@@ -591,6 +591,7 @@ typedef struct Method {
 
 struct Type {
     TypeKind kind;
+    uint8_t size_error; // SIZE_ERR_* bits, set by the layout (types.c)
     int64_t size;       // amd64; -1 until computed
     int32_t align;
     uint32_t id;        // unique per Compiler, for hashing and stable output
@@ -617,6 +618,7 @@ struct Type {
         struct {
             Obj *obj;           // the OBJ_TYPE that declared it
             Type *underlying;
+            Type *rhs;          // its declaration's right side (types2's fromRHS), for the cycle check
             Method *methods; int nmethods;  // declared methods, in declaration order
         } named;
         struct { Type **types; int n; } tuple;
@@ -656,6 +658,19 @@ bool type_is_direct_iface(Type *t);
 bool type_comparable(Type *t);
 int64_t type_size(Compiler *cc, Type *t);
 int32_t type_align(Compiler *cc, Type *t);
+// gc's limit on the size of a value (amd64's MaxWidth): layouts past it are
+// clamped and marked, and type_size_error names each such type once.
+#define TYPE_MAX_WIDTH ((int64_t)1 << 50)
+enum {
+    SIZE_ERR_ARRAY = 1,     // an array larger than the address space
+    SIZE_ERR_STRUCT = 2,    // a struct (or tuple) too large
+    SIZE_ERR_INSIDE = 4,    // one of the types it contains is one of those
+    SIZE_ERR_REPORTED = 8,  // type_size_errors has named it
+    SIZE_ERR_WALKED = 16,   // a defined type type_size_errors has been through
+};
+// Calls report(arg, gc's message) for each type in t (t included, innermost
+// first, as gc sizes them) too large and not named before.
+void type_size_errors(Compiler *cc, Type *t, void (*report)(void *, const char *), void *arg);
 // The type as gc prints it in messages: "*T", "[]int", "map[string]*node",
 // "func(int) string", "interface {}", "struct { x int }".
 const char *type_string(Compiler *cc, Type *t);
@@ -873,6 +888,7 @@ typedef struct Options {
     bool std;               // -std: compiling a standard-library package
     bool runtime;           // -+: compiling a runtime package
     bool source_imports;    // every import from GOROOT's sources, none from the models
+    size_t stack_size;      // of the C stack the compile runs on (0: the main thread's)
 } Options;
 
 struct Compiler {
@@ -905,6 +921,12 @@ struct Compiler {
 
 // Fills the universe scope, the basic types and package unsafe (universe.c).
 void universe_init(Compiler *cc);
+
+// Runs fn(arg) on a thread with a stack of several GiB, reserved but only
+// committed as used, and returns its result; *stack_size (written before fn
+// starts) is the size obtained (stack.c).
+#define LARGE_STACK_SIZE ((size_t)8 << 30)
+int run_on_large_stack(int (*fn)(void *), void *arg, size_t *stack_size);
 
 // Creates a compilation with the universe in place.
 Compiler *compiler_new(const Options *opt);

@@ -79,35 +79,10 @@ typedef struct RuneRange {
     int32_t lo, hi;
 } RuneRange;
 
-// Decimal digits (Unicode Nd) outside ASCII, for identifiers.
-static const RuneRange unicode_digits[] = {
-    {0x0660, 0x0669}, {0x06F0, 0x06F9}, {0x07C0, 0x07C9}, {0x0966, 0x096F},
-    {0x09E6, 0x09EF}, {0x0A66, 0x0A6F}, {0x0AE6, 0x0AEF}, {0x0B66, 0x0B6F},
-    {0x0BE6, 0x0BEF}, {0x0C66, 0x0C6F}, {0x0CE6, 0x0CEF}, {0x0D66, 0x0D6F},
-    {0x0DE6, 0x0DEF}, {0x0E50, 0x0E59}, {0x0ED0, 0x0ED9}, {0x0F20, 0x0F29},
-    {0x1040, 0x1049}, {0x1090, 0x1099}, {0x17E0, 0x17E9}, {0x1810, 0x1819},
-    {0x1946, 0x194F}, {0x19D0, 0x19D9}, {0xA620, 0xA629}, {0xA8D0, 0xA8D9},
-    {0xA900, 0xA909}, {0xFF10, 0xFF19}, {0x104A0, 0x104A9}, {0x1D7CE, 0x1D7FF},
-};
-
-// Code points that are certainly not letters: punctuation, symbols, marks,
-// spaces, private use. Everything else non-ASCII is taken for a letter, an
-// approximation of unicode.IsLetter that is exact for the common scripts.
-static const RuneRange unicode_non_letters[] = {
-    {0x0080, 0x00A9}, {0x00AB, 0x00B4}, {0x00B6, 0x00B9}, {0x00BB, 0x00BF},
-    {0x00D7, 0x00D7}, {0x00F7, 0x00F7}, {0x02C2, 0x02C5}, {0x02D2, 0x02DF},
-    {0x02E5, 0x02EB}, {0x02ED, 0x02ED}, {0x02EF, 0x036F}, {0x0375, 0x0375},
-    {0x037E, 0x037E}, {0x0384, 0x0385}, {0x0387, 0x0387}, {0x03F6, 0x03F6},
-    {0x0482, 0x0489}, {0x055A, 0x055F}, {0x0589, 0x058F}, {0x0591, 0x05CF},
-    {0x05F3, 0x061F}, {0x064B, 0x066D}, {0x0670, 0x0670}, {0x06D4, 0x06D4},
-    {0x06D6, 0x06E4}, {0x06E7, 0x06ED}, {0x0964, 0x0965}, {0x0970, 0x0970},
-    {0x0E3F, 0x0E3F}, {0x0E4F, 0x0E4F}, {0x0E5A, 0x0E5B}, {0x1680, 0x1680},
-    {0x2000, 0x206F}, {0x20A0, 0x20FF}, {0x2150, 0x2182}, {0x2185, 0x2BFF},
-    {0x2E00, 0x2E7F}, {0x3000, 0x3004}, {0x3008, 0x3020}, {0x3030, 0x3030},
-    {0x303D, 0x303F}, {0x3099, 0x309C}, {0xD800, 0xF8FF}, {0xFE00, 0xFE6F},
-    {0xFEFF, 0xFEFF}, {0xFF01, 0xFF0F}, {0xFF1A, 0xFF20}, {0xFF3B, 0xFF40},
-    {0xFF5B, 0xFF65}, {0xFFF0, 0xFFFF}, {0x1F000, 0x1FAFF}, {0xE0000, 0x10FFFF},
-};
+// go_letters (Unicode category L) and go_digits (Nd), exactly as Go 1.19's
+// unicode.IsLetter and unicode.IsDigit decide, generated at build time from
+// Go 1.19's own tables by tools/unicode_tables.py.
+#include "unicode_tables.h"
 
 static bool in_ranges(int32_t c, const RuneRange *r, size_t n) {
     size_t lo = 0, hi = n;
@@ -123,27 +98,15 @@ static bool in_ranges(int32_t c, const RuneRange *r, size_t n) {
     return false;
 }
 
-static bool is_unicode_digit(int32_t c) {
-    return in_ranges(c, unicode_digits, sizeof unicode_digits / sizeof unicode_digits[0]);
-}
+static bool is_unicode_digit(int32_t c) { return in_ranges(c, go_digits, sizeof go_digits / sizeof go_digits[0]); }
 
 static bool is_unicode_letter(int32_t c) {
-    if (c < 0x80)
-        return is_ascii_letter(c) && c != '_';
-    return !is_unicode_digit(c) &&
-           !in_ranges(c, unicode_non_letters, sizeof unicode_non_letters / sizeof unicode_non_letters[0]);
+    return in_ranges(c, go_letters, sizeof go_letters / sizeof go_letters[0]);
 }
 
-// Approximates strconv.IsPrint, which decides how %#U and %q show a rune.
+// strconv.IsPrint, which decides how %#U and %q show a rune (Go 1.19's tables).
 static bool is_printable(int32_t c) {
-    if (c < 0x80)
-        return c >= 0x20 && c < 0x7F;
-    if (c <= 0xA0 || c == 0xAD || c == 0x1680 || (c >= 0x2000 && c <= 0x200F) ||
-        (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x3000 ||
-        (c >= 0xD800 && c <= 0xF8FF) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB) ||
-        c > RUNE_MAX || c >= 0xF0000)
-        return false;
-    return true;
+    return in_ranges(c, go_printable, sizeof go_printable / sizeof go_printable[0]);
 }
 
 static int encode_utf8(char *buf, uint32_t c) {

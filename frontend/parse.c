@@ -206,7 +206,11 @@ void p_advance(Parser *p, const TokKind *follow) {
 // Half of the C stack the process may have, at most 256 MiB. Frames are
 // small, so PARSE_MAX_DEPTH is normally reached first; in a sanitizer build
 // frames are several times larger and the budget is the limit that holds.
-static size_t stack_budget(void) {
+static size_t stack_budget(const Compiler *cc) {
+    // The later walks recurse as deep as the tree the parser builds and
+    // their frames are larger: the parser keeps most of the stack for them.
+    if (cc->opt.stack_size)
+        return cc->opt.stack_size / 8;
     struct rlimit rl;
     size_t limit = (size_t)8 << 20;
     if (getrlimit(RLIMIT_STACK, &rl) == 0)
@@ -292,7 +296,9 @@ void p_push(Parser *p, Node *n) {
 }
 
 NodeList p_take(Parser *p, int mark) {
-    NodeList l = nodelist_from(p->cc, p->nodes.items + mark, p->nodes.len - mark);
+    // No nodes pushed yet means no array: null plus zero is undefined in C.
+    Node **first = p->nodes.items ? p->nodes.items + mark : NULL;
+    NodeList l = nodelist_from(p->cc, first, p->nodes.len - mark);
     p->nodes.len = mark;
     return l;
 }
@@ -709,7 +715,7 @@ File *parse_file(Compiler *cc, const SourceFile *src) {
     p.cc = cc;
     p.errors_at_start = diag_error_count(cc);
     p.stack_base = (uintptr_t)__builtin_frame_address(0);
-    p.stack_budget = stack_budget();
+    p.stack_budget = stack_budget(cc);
     lex_init(&p.lx, cc, src);
     File *f = ARENA_NEW(&cc->arena, File);
     f->src = src;

@@ -1031,7 +1031,7 @@ NodeList p_param_list(Parser *p, Node *name, Node *type, TokKind close, bool req
     } else {
         *end = p_list(p, "parameter list", T_COMMA, close, param_elem, &st);
     }
-    ParamItem *items = p->params.items + mark;
+    ParamItem *items = p->params.items ? p->params.items + mark : NULL;  // null + 0 is undefined
     int n = p->params.len - mark;
     if (n > 0 && st.named == 0 && !require_names) {
         // No parameter has both: the lone names are types.

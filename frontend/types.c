@@ -353,7 +353,14 @@ bool type_identical_ignore_tags(Type *a, Type *b) {
 // ---------------------------------------------------------------------------
 // Sizes and alignments (amd64)
 
+// Offsets stay below TYPE_MAX_WIDTH (2^50), so rounding never overflows.
 static int64_t round_up(int64_t o, int64_t a) { return a > 1 ? (o + a - 1) / a * a : o; }
+
+// Marks t as containing a type whose layout failed, if `part` is or does.
+static void inherit_size_error(Type *t, const Type *part) {
+    if (part && (part->size_error & (SIZE_ERR_ARRAY | SIZE_ERR_STRUCT | SIZE_ERR_INSIDE)))
+        t->size_error |= SIZE_ERR_INSIDE;
+}
 
 static void layout(Compiler *cc, Type *t);
 
@@ -367,6 +374,7 @@ static void layout_struct(Compiler *cc, Type *t) {
         Field *f = &t->u.strct.fields[i];
         int64_t w = type_size(cc, f->type);
         int32_t a = type_align(cc, f->type);
+        inherit_size_error(t, f->type);
         if (a > align)
             align = a;
         o = round_up(o, a);
@@ -374,6 +382,11 @@ static void layout_struct(Compiler *cc, Type *t) {
         if (w == 0)
             last_zero = o;
         o += w;
+        if (o >= TYPE_MAX_WIDTH) {
+            // gc says so and goes on with a small size, as here.
+            t->size_error |= SIZE_ERR_STRUCT;
+            o = 8;
+        }
     }
     // A non-empty struct ending in a zero-size field gets a byte of padding
     // so that the field's address never points past the object.
@@ -402,7 +415,13 @@ static void layout(Compiler *cc, Type *t) {
     case TY_ARRAY: {
         int64_t es = type_size(cc, t->u.array.elem);
         int64_t n = t->u.array.len < 0 ? 0 : t->u.array.len;
-        t->size = es > 0 && n > INT64_MAX / es ? INT64_MAX : es * n;
+        inherit_size_error(t, t->u.array.elem);
+        if (es > 0 && n > (TYPE_MAX_WIDTH - 1) / es) {
+            t->size_error |= SIZE_ERR_ARRAY;
+            t->size = TYPE_MAX_WIDTH;
+        } else {
+            t->size = es * n;
+        }
         t->align = type_align(cc, t->u.array.elem);
         break;
     }
@@ -413,6 +432,7 @@ static void layout(Compiler *cc, Type *t) {
         Type *u = type_underlying(t);
         t->size = u ? type_size(cc, u) : 0;
         t->align = u ? type_align(cc, u) : 1;
+        inherit_size_error(t, u);
         break;
     }
     case TY_TUPLE: {
@@ -423,6 +443,11 @@ static void layout(Compiler *cc, Type *t) {
             if (a > align)
                 align = a;
             o = round_up(o, a) + type_size(cc, t->u.tuple.types[i]);
+            inherit_size_error(t, t->u.tuple.types[i]);
+            if (o >= TYPE_MAX_WIDTH) {
+                t->size_error |= SIZE_ERR_STRUCT;
+                o = 8;
+            }
         }
         t->size = round_up(o, align);
         t->align = align;
@@ -450,6 +475,50 @@ static void ensure_layout(Compiler *cc, Type *t) {
     layout(cc, t);
     if (t->align < 1)
         t->align = 1;
+}
+
+// Post-order, as gc sizes a type's parts before the type. Pointers and
+// slices are followed too (gc sizes their elements as well); a defined type
+// is entered once, which also ends the cycles pointers make.
+static void size_errors(Compiler *cc, Type *t, void (*report)(void *, const char *), void *arg) {
+    if (!t)
+        return;
+    switch (t->kind) {
+    case TY_NAMED:
+        if (t->size_error & SIZE_ERR_WALKED)
+            return;
+        t->size_error |= SIZE_ERR_WALKED;
+        size_errors(cc, type_underlying(t), report, arg);
+        break;
+    case TY_POINTER: size_errors(cc, t->u.ptr.elem, report, arg); return;
+    case TY_SLICE: size_errors(cc, t->u.slice.elem, report, arg); return;
+    case TY_ARRAY:
+        ensure_layout(cc, t);
+        size_errors(cc, t->u.array.elem, report, arg);
+        break;
+    case TY_STRUCT:
+        // Unnamed types nest as the source does, so this stays linear.
+        ensure_layout(cc, t);
+        for (int i = 0; i < t->u.strct.nfields; i++)
+            size_errors(cc, t->u.strct.fields[i].type, report, arg);
+        break;
+    default:
+        return;
+    }
+    // A struct whose field is already too large is not reported again (gc
+    // does not either).
+    if ((t->size_error & SIZE_ERR_ARRAY || (t->size_error & SIZE_ERR_STRUCT && !(t->size_error & SIZE_ERR_INSIDE))) &&
+        !(t->size_error & SIZE_ERR_REPORTED)) {
+        t->size_error |= SIZE_ERR_REPORTED;
+        report(arg, arena_sprintf(&cc->arena,
+                                  t->size_error & SIZE_ERR_ARRAY ? "type %s larger than address space" : "type %s too large",
+                                  type_string_types2(cc, t, NULL)));
+    }
+}
+
+void type_size_errors(Compiler *cc, Type *t, void (*report)(void *, const char *), void *arg) {
+    ensure_layout(cc, t);
+    size_errors(cc, t, report, arg);
 }
 
 int64_t type_size(Compiler *cc, Type *t) {

@@ -214,7 +214,7 @@ static void collect_args(EscWalk *w, CallInfo *ci, NodeList *args, int skip) {
     int given = args->len - skip;
     ci->args = ARENA_ARRAY(p->arena, EscArg, np + 1);
     ci->nargs = np;
-    Node **items = args->items + skip;
+    Node **items = args->items ? args->items + skip : NULL;    // an empty list may have no array
     // f(g()) with g returning several values: its results go into
     // temporaries first (gc's RewriteMultiValueCall).
     if (given == 1 && items[0]->type && items[0]->type->kind == TY_TUPLE && items[0]->kind == N_CALL) {

@@ -1,0 +1,5 @@
+package main
+
+type T [1 << 62]byte
+
+func main() {}

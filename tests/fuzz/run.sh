@@ -1,0 +1,47 @@
+#!/bin/bash
+# run.sh - runs the libFuzzer target for a while from the corpora.
+#
+# Usage: tests/fuzz/run.sh FUZZER SECONDS [JOBS]
+#
+# The fuzzer starts from build/fuzz/corpus (what earlier runs learnt, kept
+# between runs but never committed), tests/fuzz/corpus (the committed
+# regression inputs) and seeds copied fresh each run from the samples, the
+# bad-input tests and Go 1.19's own escape and inline tests. New inputs go
+# into build/fuzz/corpus; a crash, hang (over 10 s), leak or sanitizer report
+# is written to build/fuzz/ as crash-*, timeout-*, leak-* or oom-*, and the
+# run fails. Keep a finding: copy it into tests/fuzz/corpus/ with a name
+# saying what it found, fix the bug, and `make test` replays it for good.
+set -u
+fuzzer=${1:?usage: run.sh FUZZER SECONDS [JOBS]}
+seconds=${2:-60}
+jobs=${3:-1}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=$(dirname "$fuzzer")
+mkdir -p "$out/corpus" "$out/seeds"
+for f in "$root"/samples/*.go "$root"/tests/bad/*.go /usr/share/go-1.19/test/escape*.go \
+         /usr/share/go-1.19/test/inline*.go; do
+    [ -f "$f" ] && cp "$f" "$out/seeds/$(basename "$(dirname "$f")")_$(basename "$f")"
+done
+export ASAN_OPTIONS=${FUZZ_ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
+# FUZZ_TIMEOUT: seconds one input may take before it counts as a hang (10,
+# as the regression replay allows; a long background run on a loaded
+# machine may want more). FUZZ_ARGS: more libFuzzer flags, e.g. "-fork=2
+# -ignore_crashes=1 -ignore_timeouts=1" to keep going past findings.
+args=(-max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2560 -max_len=16384
+      -dict="$here/go.dict" -artifact_prefix="$out/" -print_final_stats=1 ${FUZZ_ARGS:-})
+if [ "$jobs" -gt 1 ]; then
+    args+=(-jobs="$jobs" -workers="$jobs")
+fi
+echo "fuzz: $fuzzer for ${seconds}s from $out/corpus, tests/fuzz/corpus and $(ls "$out/seeds" | wc -l) seeds"
+"$fuzzer" "${args[@]}" "$out/corpus" "$here/corpus" "$out/seeds"
+status=$?
+if [ "$status" -ne 0 ]; then
+    echo "fuzz: FAILED (status $status); the input is in $out/ (crash-*, timeout-*, leak-*, oom-*)"
+    echo "0 passed, 1 failed"
+else
+    echo "1 passed, 0 failed"
+fi
+exit "$status"
