@@ -30,6 +30,10 @@ tmp=$(mktemp -d /tmp/minigc-hostile.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 passed=0
 failed=0
+# The 10 seconds are CPU time (ulimit -t; SIGXCPU gives status 152), with
+# a wall-clock bound of 60 s for a run that waits: on a machine shared by
+# many jobs wall time says more about the neighbours than about minigc.
+limited() { (ulimit -t 10 && exec timeout 60 "$@"); }
 fail() {
     failed=$((failed + 1))
     echo "FAIL hostile $1: $2"
@@ -104,10 +108,11 @@ cd "$tmp" || exit 1
 for src in *.go; do
     name=${src%.go}
     want_status=$(cat "$name.status")
-    timeout 10 "$bin" "$src" >"$name.out" 2>"$name.err" </dev/null
+    limited "$bin" "$src" >"$name.out" 2>"$name.err" </dev/null
     status=$?
+    [ "$status" -eq 152 ] && status=124
     if [ "$status" -eq 124 ]; then
-        fail "$name" "timed out after 10s"
+        fail "$name" "took more than 10 s of CPU (or 60 s)"
     elif grep -qE 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:' "$name.err" "$name.out"; then
         fail "$name" "sanitizer report"
         head -20 "$name.err"
@@ -143,7 +148,7 @@ open(d + "/sum.go", "w").write(H + "var x = " + " + ".join(["1"] * 1100000) + "\
 PYEOF
 cd "$tmp/deep" || exit 1
 for src in *.go; do
-    timeout 10 "$bin" "$src" >out 2>err </dev/null
+    limited "$bin" "$src" >out 2>err </dev/null
     status=$?
     if [ "$status" -eq 1 ] && grep -qE "^$src:[0-9]+:[0-9]+: exceeded maximum nesting depth of [0-9]+$" out && [ ! -s err ]; then
         passed=$((passed + 1))

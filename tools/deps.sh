@@ -14,8 +14,10 @@ set -u
 # scripts (gengo.py, errorcheck.py); golang-1.19-go is the reference compiler
 # and golang-1.19-src holds Go's own test files and gc's sources; chromium
 # is the browser the HTML pages are tested in (tests/browser.sh: never a
-# browser download).
-PACKAGES="gcc make libc6-dev pkg-config libgraphviz-dev libgmp-dev libmpfr-dev libcmocka-dev python3 golang-1.19-go golang-1.19-src chromium"
+# browser download); clang and libclang-rt-14-dev build the libFuzzer target
+# (make fuzz: clang's -fsanitize=fuzzer runtime is in the latter) and
+# valgrind runs make memcheck.
+PACKAGES="gcc make libc6-dev pkg-config libgraphviz-dev libgmp-dev libmpfr-dev libcmocka-dev python3 golang-1.19-go golang-1.19-src chromium clang libclang-rt-14-dev valgrind"
 
 installed() {
     status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1
