@@ -178,7 +178,8 @@ FUZZ_TIME   ?= 60
 FUZZ_BUILD  := build/fuzz
 FUZZ_CFLAGS := -O1 -g -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -I. -Ifrontend -Ibuild/gen \
                -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_OBJS   := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/stdlib_data.o $(FUZZ_BUILD)/main.o
+FUZZ_OBJS   := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/stdlib_data.o $(FUZZ_BUILD)/html_assets.o \
+               $(FUZZ_BUILD)/main.o
 FUZZ_BIN    := $(FUZZ_BUILD)/minigc-fuzz
 
 $(FUZZ_BUILD)/%.o: %.c $(HEADERS)
@@ -190,6 +191,10 @@ $(FUZZ_BUILD)/main.o: main.c $(HEADERS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(PKG_CFLAGS) -Dmain=minigc_main -c -o $@ $<
 
 $(FUZZ_BUILD)/stdlib_data.o: $(BUILD)/stdlib_data.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/html_assets.o: $(BUILD)/html_assets.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
