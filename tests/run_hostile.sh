@@ -136,7 +136,8 @@ for src in *.go; do
     fi
 done
 
-# Deeper than gc's own stack allows: a positioned message, never a crash.
+# Deeper than gc's own stack allows: a positioned message, never a crash
+# (past column 255 gc's positions, and so minigc's, have no column).
 python3 - "$tmp/deep" <<'PYEOF'
 import os, sys
 d = sys.argv[1]
@@ -150,7 +151,7 @@ cd "$tmp/deep" || exit 1
 for src in *.go; do
     limited "$bin" "$src" >out 2>err </dev/null
     status=$?
-    if [ "$status" -eq 1 ] && grep -qE "^$src:[0-9]+:[0-9]+: exceeded maximum nesting depth of [0-9]+$" out && [ ! -s err ]; then
+    if [ "$status" -eq 1 ] && grep -qE "^$src:[0-9]+(:[0-9]+)?: exceeded maximum nesting depth of [0-9]+$" out && [ ! -s err ]; then
         passed=$((passed + 1))
     else
         fail "too_deep_${src%.go}" "status $status, want 1 and a positioned nesting message:"
