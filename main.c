@@ -47,7 +47,8 @@ typedef struct Driver {
     bool compare_inline;    // -compare-inline
     CmpRun *cmp_run;        // -compare-inline: this run's verdicts go there...
     Arena *cmp_arena;       // ... allocated here (outlives the run's Compiler)
-    const char *cmp_svg;    // ... and with -svg, its escape graphs too
+    bool cmp_pictures;      // ... and with -svg or -html, its escape graphs too
+    const CmpRun *cmp_without; // the run with inlining: the one without, for the -html page
     bool help;              // -h, -help
     const char *dump;       // -dump=PASS[,PASS] or all
     bool dump_changed;      // -dump-changed: a pass's dump only if it changed the function, with marks
@@ -633,7 +634,7 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char 
     // more (-l -l, Go's tests' -l=4) inline again; -N leaves inlining on.
     bool inlining = d->opt.l_level != 1;
     Program prog = {.cc = cc, .main_pkg = pkg, .inlining = inlining,
-                    .pictures = d->dot_dir || d->svg_dir || d->html_file || d->cmp_svg};
+                    .pictures = d->dot_dir || d->svg_dir || d->html_file || d->cmp_pictures};
     RunState rs = {0};
     if (d->html_file)
         rs.page = html_page_new(cc, d->func, &d->pictures);
@@ -656,7 +657,7 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char 
     // Program and the Compiler go (the escape graphs as SVG text).
     if (d->cmp_run && status == 0) {
         cmp_collect(d->cmp_arena, d->cmp_run, cc, pkg);
-        for (int i = 0; d->cmp_svg && i < cmp_func_count(d->cmp_run); i++) {
+        for (int i = 0; d->cmp_pictures && i < cmp_func_count(d->cmp_run); i++) {
             size_t len = 0;
             const char *err = NULL;
             const char *svg = dot_escape_svg(&cc->arena, &prog, cmp_func_name(d->cmp_run, i), &d->pictures, &len, &err);
@@ -664,7 +665,27 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char 
                 cmp_set_picture(d->cmp_arena, d->cmp_run, i, svg, len);
         }
     }
-    // -html's hook for -compare-inline (html_page_compare) is not wired yet.
+    // -compare-inline -html: the page (of this run, with inlining) also gets
+    // the graph without inlining and, above both, the verdicts that changed.
+    if (rs.page && d->cmp_without && d->cmp_run && status == 0) {
+        size_t len = 0;
+        const char *svg = cmp_picture(d->cmp_without, d->func, &len);
+        char *text = NULL;
+        size_t tlen = 0;
+        FILE *m = open_memstream(&text, &tlen);
+        if (!m)
+            abort();
+        PtrVec changed = {0};
+        cmp_print(m, d->cmp_arena, d->cmp_without, d->cmp_run, &changed);
+        fclose(m);
+        DotBuf b;
+        dotbuf_init(&b, &cc->arena);
+        dotbuf_puts(&b, "<pre>");
+        html_escape(&b, text, tlen);
+        dotbuf_puts(&b, "</pre>");
+        free(text);
+        html_page_compare(rs.page, "escape graph without inlining", svg, b.s);
+    }
     if (rs.page && status == 0)
         status = html_page_write(rs.page, d->html_file, d->html_quiet) == 0 ? 0 : EXIT_INPUT_ERROR;
     program_free(&prog);
@@ -762,8 +783,11 @@ static int compare_inline(const Driver *d) {
         di.opt.l_level = i == 0 ? 1 : 0;
         di.cmp_run = &runs[i];
         di.cmp_arena = &ca;
-        di.cmp_svg = d->svg_dir;
+        di.cmp_pictures = d->svg_dir || d->html_file;
         di.svg_dir = NULL;
+        // The page is the run with inlining's, the other run's graph added.
+        di.html_file = i == 1 ? d->html_file : NULL;
+        di.cmp_without = i == 1 ? &runs[0] : NULL;
         status = compile_run(&di, true);
     }
     PtrVec changed = {0};
@@ -911,8 +935,8 @@ static int drive(Driver *d, int argc, char **argv) {
         return EXIT_USAGE;
     if (!build_flags_ok(d))
         return EXIT_INPUT_ERROR;
-    if (d->compare_inline && (d->html_file || d->dump || d->dump_changed || d->dot_dir)) {
-        fprintf(stderr, "minigc: -compare-inline: -html, -dump and -dot are not supported with it yet (-svg is)\n");
+    if (d->compare_inline && (d->dump || d->dump_changed || d->dot_dir)) {
+        fprintf(stderr, "minigc: -compare-inline: -dump and -dot are not supported with it yet (-svg and -html are)\n");
         return EXIT_USAGE;
     }
     // GOSSAFUNC=f writes ./ssa.html for f, as gc does (a trailing '+',

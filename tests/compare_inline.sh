@@ -57,5 +57,21 @@ for want in "$dir"/*.want; do
         done
     done
 done
+# -html=FILE -func=F: F's page holds the verdicts that changed (gc's, from
+# the .want) above the escape graph without inlining.
+for want in "$dir"/*.want; do
+    name=$(basename "$want" .want)
+    line=$(grep -m1 -P '^\t' "$want" | sed 's/^\t//')
+    [ -n "$line" ] || continue
+    fn=$(grep -m1 -E '^[^[:space:]].*:$' "$want" | sed 's/:$//')
+    (cd "$root/samples" && timeout 20 "$bin" -compare-inline -html="$tmp/page.html" -func="$fn" "$name.go") >/dev/null 2>&1 </dev/null
+    text=$(printf '%s' "$line" | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g')
+    if grep -qF -- "$text" "$tmp/page.html" 2>/dev/null && grep -q 'escape graph without inlining' "$tmp/page.html"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL compare-inline -html $name: the page of $fn lacks the changed verdict or the graph without inlining"
+    fi
+done
 echo "compare-inline: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -181,8 +181,8 @@ check_cli() {
     expect_cli d-ssa-dump 0 '^# after late deadcode$' -d=ssa/late_deadcode/dump=main ok.go
     expect_cli dump-changed 0 '^# after build$' -dump-changed -func=main ok.go
     expect_cli compare-inline 0 '^0 verdicts changed, 0 stayed the same$' -compare-inline ok.go
-    expect_cli compare-inline-html 2 '^minigc: -compare-inline: -html, -dump and -dot are not supported' \
-        -compare-inline -html="$tmp/x.html" -func=main ok.go
+    expect_cli compare-inline-dump 2 '^minigc: -compare-inline: -dump and -dot are not supported' \
+        -compare-inline -dump=all ok.go
     printf 'package main\n\nfunc main() { x }\n' >bad_compare.go
     expect_cli compare-inline-error 1 '^bad_compare.go:3:15: undefined: x$' -compare-inline bad_compare.go
     cd - >/dev/null || exit 1
