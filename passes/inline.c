@@ -667,7 +667,7 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
     int fixed = map.len;
     ic->body = tree_copy(cc, body, fi, &map, &site);
     ic->nlocals = map.len - fixed;
-    ic->locals = map.to + fixed;
+    ic->locals = map.to ? map.to + fixed : NULL;   // no variables: no map at all
     tree_visit(ic->body, has_literal, &ic->has_literals);
     ic->caller = c->cur->fi;
     InlTable *t = c->table;
