@@ -513,6 +513,10 @@ bool be_noder_last(Node *n, Pos *out) {
             be_noder_last(n->u.call.fun, out);
         for (int i = 0; i < n->u.call.args.len; i++)
             be_noder_last(n->u.call.args.items[i], out);
+        // An ordinary call is transformed after its arguments, and the
+        // transformation moves the position back to the call.
+        if (n->u.call.kind != CALL_BUILTIN && n->u.call.kind != CALL_CONVERSION)
+            *out = n->pos;
         break;
     case N_COMPOSITE:
         for (int i = 0; i < n->u.complit.elts.len; i++) {
@@ -1984,7 +1988,11 @@ static Value *builtin_call(Builder *b, Node *call, Value **results, int max, int
         mem_only(b, OpChanClose, pos, &args, call);
         return NULL;
     case BI_PANIC: {
-        Value *x = a->len ? be_expr_to(b, a->items[0], any) : value_new(b->cur, OpConstInterface, any, pos);
+        // panic's argument is converted where the noder stands after it.
+        Pos at = pos;
+        if (a->len)
+            be_noder_last(a->items[0], &at);
+        Value *x = a->len ? be_expr_to_at(b, a->items[0], any, at) : value_new(b->cur, OpConstInterface, any, pos);
         if (!x->node && a->len)
             x->node = a->items[0];
         if (wrapped) {
