@@ -883,9 +883,11 @@ static void batch(FuncInfo **fns, int n, bool recursive, void *ctx) {
 }
 
 void pass_inline(Program *prog) {
-    if (!prog->inlining)
-        return;
     Compiler *cc = prog->cc;
+    // -l is about the package being compiled: gc compiled the standard
+    // library with inlining on, and what its functions' tags say comes
+    // from that. So under -l only the imported packages are inlined.
+    bool imports_only = !prog->inlining;
     Inliner in = {.prog = prog, .cc = cc, .m = cc->opt.m_level};
     in.extra_call_cost = cc->opt.l_level == 4 ? 1 : INL_EXTRA_CALL_COST;
     in.closures = cc->opt.inlfuncswithclosures;
@@ -896,12 +898,14 @@ void pass_inline(Program *prog) {
     for (int i = 0; i < cc->packages.len; i++) {
         Package *pkg = cc->packages.items[i];
         main_listed |= pkg == prog->main_pkg;
+        if (imports_only && (pkg == prog->main_pkg || !pkg->is_std))
+            continue;
         // Early deadcode leaves NULL where it dropped a dead func literal.
         for (int j = 0; j < pkg->funcs.len; j++)
             if (pkg->funcs.items[j])
                 ptrvec_push(&cc->arena, &b.all, pkg->funcs.items[j]);
     }
-    if (!main_listed && prog->main_pkg)
+    if (!main_listed && prog->main_pkg && !imports_only)
         for (int j = 0; j < prog->main_pkg->funcs.len; j++)
             if (prog->main_pkg->funcs.items[j])
                 ptrvec_push(&cc->arena, &b.all, prog->main_pkg->funcs.items[j]);

@@ -10,7 +10,7 @@
 const Pass pass_table[] = {
     {"early deadcode", pass_deadcode_early, false, false, "gc's IR deadcode: constant ifs and switches, code after them (always on)"},
     {"build", pass_build, false, false, "typed AST to SSA for every function (Braun et al.)"},
-    {"inline", pass_inline, true, false, "gc's inlining decisions and costs; inlined bodies for the escape pass"},
+    {"inline", pass_inline, false, false, "gc's inlining decisions and costs; inlined bodies for the escape pass (-l: in the imported packages only)"},
     {"devirtualize", pass_devirtualize, false, false, "interface calls on a value of one known type made static"},
     {"escape", pass_escape, false, false, "gc's escape analysis: heap or stack for every allocation, param tags"},
     {"late deadcode", pass_deadcode_late, false, true, "unreachable blocks, copies and unused values of the SSA"},

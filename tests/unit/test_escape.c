@@ -65,6 +65,7 @@ static Run *run_opts(const char *name, const char *text, Options opt) {
     r->prog = (Program){.cc = r->cc, .main_pkg = p};
     pass_deadcode_early(&r->prog);
     pass_build(&r->prog);
+    pass_inline(&r->prog);      // prog.inlining is false: the imported packages only
     pass_devirtualize(&r->prog);
     pass_escape(&r->prog);
     for (int i = 0; i < r->prog.nfuncs; i++) {
