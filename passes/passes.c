@@ -13,6 +13,7 @@ const Pass pass_table[] = {
     {"inline", pass_inline, false, false, "gc's inlining decisions and costs; inlined bodies for the escape pass (-l: in the imported packages only)"},
     {"devirtualize", pass_devirtualize, false, false, "interface calls on a value of one known type made static"},
     {"escape", pass_escape, false, false, "gc's escape analysis: heap or stack for every allocation, param tags"},
+    {"bounds", pass_bounds, false, false, "gc's walk: -m's \"index bounds check elided\" (reads the AST, changes nothing)"},
     {"late deadcode", pass_deadcode_late, false, true, "unreachable blocks, copies and unused values of the SSA"},
 };
 const int pass_count = (int)(sizeof pass_table / sizeof pass_table[0]);

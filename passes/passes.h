@@ -69,6 +69,7 @@ void pass_inline(Program *prog);    // inline.c: gc's inlining decisions, -m's "
 void pass_devirtualize(Program *prog);  // devirtualize.c: interface calls of a known concrete type
 void pass_escape(Program *prog);    // escape.c: gc's escape analysis, verdicts onto the SSA
 void pass_deadcode_late(Program *prog);   // deadcode_late.c: unreachable blocks, copies, unused values
+void pass_bounds(Program *prog);         // bounds.c: -m's "index bounds check elided" (gc's walk)
 void deadcode_late_func(Func *f);         // the same on one function (unit tests)
 // An interface call x.M(...) devirtualize made static, as gc's devirtualize
 // rewrites it: the call of M on x.(T), reached through `depth` embedded

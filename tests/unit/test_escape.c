@@ -68,6 +68,7 @@ static Run *run_opts(const char *name, const char *text, Options opt) {
     pass_inline(&r->prog);      // prog.inlining is false: the imported packages only
     pass_devirtualize(&r->prog);
     pass_escape(&r->prog);
+    pass_bounds(&r->prog);
     for (int i = 0; i < r->prog.nfuncs; i++) {
         const char *err = func_check(r->prog.funcs[i]);
         if (err) {
