@@ -132,6 +132,7 @@ conformance: $(BIN)
 
 programs: $(BIN)
 	@bash tests/programs.sh ./$(BIN)
+	@bash tests/generics.sh ./$(BIN)
 
 golden: $(BIN)
 	@bash tests/golden.sh ./$(BIN)
@@ -158,6 +159,7 @@ check: $(BIN)
 	 bash tests/golden_inline.sh ./$(BIN) || failed=1; \
 	 bash tests/compare_inline.sh ./$(BIN) || failed=1; \
 	 bash tests/programs.sh ./$(BIN) || failed=1; \
+	 bash tests/generics.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance_const.sh ./$(BIN) || failed=1; \
 	 bash tests/browser.sh ./$(BIN) || failed=1; \

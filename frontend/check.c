@@ -269,6 +269,13 @@ static void collect_func(Checker *c, Collected *col, Node *decl) {
     Obj *o = obj_new(c->cc, OBJ_FUNC, id->u.ident.name, id->pos, NULL);
     o->decl = decl;
     o->pkg = c->pkg;
+    if (generic_method_decl(decl)) {
+        // A method of a std generic type: never checked as written, only
+        // in its instances (generic.c).
+        o->color = COLOR_BLACK;
+        ptrvec_push(&c->cc->arena, &col->methods, o);
+        return;
+    }
     o->declinfo = new_decl_info(c, decl);
     id->u.ident.obj = o;
     FuncInfo *fn = new_func_info(c, decl, o);
@@ -410,6 +417,8 @@ static void collect_import(Checker *c, Node *spec) {
 static Node *receiver_base(Node *t) {
     while (t && (t->kind == N_PAREN || t->kind == N_STAR))
         t = t->u.unary.x;
+    if (t && t->kind == N_INDEX)    // G[P]: a std generic type's method
+        t = t->u.index.x;
     return t && t->kind == N_IDENT ? t : NULL;
 }
 
@@ -826,12 +835,23 @@ static void check_package_name(Checker *c, File **files, int nfiles) {
     }
 }
 
+// A std file declaring generics: its imports may serve only the generic
+// methods' bodies, which are checked in instances alone.
+static bool in_generic_file(Checker *c, Obj *imp) {
+    for (int i = 0; i < c->pkg->nfiles; i++) {
+        File *f = c->pkg->files[i];
+        if (f && f->src && f->src->index == imp->pos.file)
+            return f->has_generics;
+    }
+    return false;
+}
+
 static void unused_imports(Checker *c) {
     for (int i = 0; i < c->st->imports.len; i++) {
         Obj *o = c->st->imports.items[i];
         // An imported std package compiles with gc; one of its imports
         // looks unused only when its user was a dropped generic declaration.
-        if (o->u.var.used || o->u.imported->fake || c->pkg->is_std)
+        if (o->u.var.used || o->u.imported->fake || c->pkg->is_std || in_generic_file(c, o))
             continue;
         Package *p = o->u.imported;
         const char *elem = strrchr(p->path, '/');
@@ -984,6 +1004,7 @@ Package *check_package(Compiler *cc, const char *path, File **files, int nfiles)
     for (int i = 0; i < col.methods.len; i++)
         obj_decl(&c, col.methods.items[i]);
     check_bodies(&c, &col);
+    generic_stencil_pending(&c);
     check_init_order(&c, &col.objs);
     unused_imports(&c);
 

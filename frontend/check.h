@@ -85,6 +85,7 @@ typedef struct CheckState {
     PtrVec completing;      // interfaces being completed (embedding cycles)
     PtrVec iface_owners;    // pairs (interface, OBJ_TYPE declaring it)
     PtrVec iface_embeds;    // pairs (interface, Pos* of its embedded types)
+    struct GenericState *generic; // generic.c: instances met, shapes stenciled
     Pos last_err_pos;       // the last error reported, for gc's rule that
     const char *last_err_msg; // equal errors on one line are reported once
 } CheckState;
@@ -266,5 +267,24 @@ const char *const_string_of(Compiler *cc, ConstVal v);
 // prints that value in a failed conversion). code: 0 ok, 1 truncated,
 // 2 overflows, 3 other.
 int const_representable(Arena *a, ConstVal x, Type *t, ConstVal *rounded);
+
+// ---------------------------------------------------------------------------
+// generic.c: std's generic types, instantiated and stenciled by GC shape
+
+bool generic_type(Type *t);                       // a generic type (not an instance)
+const char *generic_type_string(Checker *c, Type *t); // types2's "atomic.Pointer[T any]"
+bool generic_method_decl(const Node *decl);       // a method of a generic type: func (x *G[T]) M()
+// Declares generic type o (a std N_TYPESPEC with type parameters) and its methods.
+void generic_type_decl(Checker *c, Obj *o, Obj **methods, int nmethods);
+// G[targ]: the one instance of gen for targ (up to identity).
+Type *generic_instantiate(Checker *c, Type *gen, Type *targ, Pos pos);
+// x[index] where x (in *x) is a generic type: the instance, or refused in user code.
+void generic_index(Checker *c, Operand *x, Node *e);
+// x.m where x is of a shape type: rewrites x (returned) to its conversion to the constraint.
+Node *generic_shape_receiver(Checker *c, Operand *x);
+// An imported object the package refers to: the instances it reaches get stenciled here.
+void generic_imported_object(Checker *c, Obj *o);
+// After the package's bodies: stencils the methods of the instances it met.
+void generic_stencil_pending(Checker *c);
 
 #endif

@@ -1277,6 +1277,7 @@ static bool qualified_ident(Checker *c, Operand *x, Node *e) {
         return true;
     }
     x->type = o->type;
+    generic_imported_object(c, o);
     switch (o->kind) {
     case OBJ_CONST:
         x->mode = MODE_CONST;
@@ -1349,6 +1350,9 @@ NOINLINE void check_selector(Checker *c, Operand *x, Node *e) {
         check_errorf(c, start_pos(x->expr), "%s used as value", opstr(c, x));
         goto error;
     }
+    Node *conv = generic_shape_receiver(c, x);
+    if (conv)
+        e->u.sel.x = conv;
     Selection s = lookup_field_or_method(c, x->type, x->mode == MODE_VAR, sel);
     if (!s.obj) {
         Type *u = type_underlying(x->type);
@@ -1480,6 +1484,10 @@ NOINLINE static void index_expr(Checker *c, Operand *x, Node *e) {
     check_expr_or_type(c, x, e->u.index.x);
     if (x->mode == MODE_INVALID) {
         use_expr(c, e->u.index.index);
+        return;
+    }
+    if (x->mode == MODE_TYPE && generic_type(x->type)) {
+        generic_index(c, x, e);
         return;
     }
     if (x->mode == MODE_TYPE) {

@@ -147,6 +147,19 @@ static bool names_generic(Checker *c, Node *e) {
     return o && o->kind == OBJ_BAD;
 }
 
+// Whether e (G or pkg.G) names a generic type that generic.c instantiates.
+static bool names_generic_type(Checker *c, Node *e) {
+    Obj *o = NULL;
+    if (e->kind == N_IDENT) {
+        o = lookup(c, e->u.ident.name);
+    } else if (e->kind == N_SELECTOR && e->u.sel.x && e->u.sel.x->kind == N_IDENT) {
+        Obj *p = lookup(c, e->u.sel.x->u.ident.name);
+        if (p && p->kind == OBJ_PKG && p->u.imported && p->u.imported->scope)
+            o = scope_lookup_local(p->u.imported->scope, e->u.sel.name);
+    }
+    return o && o->kind == OBJ_TYPE && o->decl && o->decl->kind == N_TYPESPEC && o->decl->u.typespec.tparams.len;
+}
+
 static Type *check_type_def(Checker *c, Node *e, Type *def);
 
 static Type *record_type(Node *e, Type *t) {
@@ -204,6 +217,7 @@ static Node *embedded_field_ident(Node *e) {
             e = e->u.unary.x;
             break;
         case N_PAREN: e = e->u.unary.x; break;
+        case N_INDEX: e = e->u.index.x; break;     // an instance G[A] (std only)
         default: return NULL;
         }
     }
@@ -821,6 +835,10 @@ static Type *check_type_def(Checker *c, Node *e, Type *def) {
     case N_IDENT:
     case N_SELECTOR:
         t = ident_type(c, e, def);
+        if (generic_type(t)) {
+            check_errorf(c, start_pos(e), "cannot use generic type %s without instantiation", generic_type_string(c, t));
+            t = invalid_type(c);
+        }
         break;
     case N_PAREN:
         t = check_type_def(c, e->u.unary.x, def);
@@ -891,7 +909,13 @@ static Type *check_type_def(Checker *c, Node *e, Type *def) {
         t = invalid_type(c);    // reported by the parser
         break;
     case N_INDEX:
-        // G[T] of a generic std type dropped by the parser: its use is
+        // G[A] of a generic std type: its instance (generic.c), or refused
+        // in user code.
+        if (names_generic_type(c, e->u.index.x)) {
+            t = ident_type(c, e, def);
+            break;
+        }
+        // G[T] of a generic std declaration dropped by the parser: its use is
         // reported as not supported (by use_expr), not as "not a type".
         if (names_generic(c, e->u.index.x)) {
             use_expr(c, e->u.index.x);
@@ -1176,6 +1200,11 @@ static void attach_methods(Checker *c, Obj *o, Type *named) {
 
 void named_type_decl(Checker *c, Obj *o) {
     Node *spec = o->decl;
+    if (spec->u.typespec.tparams.len) {
+        DeclInfo *d = o->declinfo;
+        generic_type_decl(c, o, d ? d->lhs : NULL, d ? d->nlhs : 0);
+        return;
+    }
     if (spec->u.typespec.alias) {
         o->type = invalid_type(c);     // while resolving: a self-reference is a cycle
         Type *t = check_type(c, spec->u.typespec.type);

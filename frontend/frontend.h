@@ -459,7 +459,10 @@ struct Node {
         } range;
         struct { Node *name, *path; Package *pkg; } import;
         struct { NodeList names; Node *type; NodeList values; int iota; } valspec;
-        struct { Node *name, *type; bool alias, notinheap; } typespec;
+        struct {
+            Node *name, *type; bool alias, notinheap;
+            NodeList tparams;   // a generic std type's type parameters (N_FIELD), see generic.c
+        } typespec;
         struct { TokKind tok; NodeList specs; } gendecl;
         struct {
             Node *recv; Node *name; Node *type; Node *body;
@@ -517,6 +520,7 @@ typedef struct File {
     // an N_TYPESPEC or N_FUNCDECL with no type, so that a use of it can say
     // that generics are not supported. (Methods of generic types leave nothing.)
     NodeList generics;
+    bool has_generics;  // a std file declaring a generic type (kept, see generic.c)
 } File;
 
 // Parses one file. Syntax errors are recorded as diagnostics; the result is
@@ -620,6 +624,15 @@ struct Type {
             Type *underlying;
             Type *rhs;          // its declaration's right side (types2's fromRHS), for the cycle check
             Method *methods; int nmethods;  // declared methods, in declaration order
+            // Generics of std (generic.c): a generic type has `generic` set
+            // and no underlying type; an instance has its origin and type
+            // arguments; a GC shape type (go.shape.*uint8_0) stands for a
+            // type parameter in stenciled code, `bound` its constraint.
+            struct Generic *generic;
+            Obj *orig;
+            Type **targs; int ntargs;
+            Type *bound;
+            bool shape;
         } named;
         struct { Type **types; int n; } tuple;
     } u;
@@ -651,6 +664,7 @@ bool type_is_boolean(Type *t);
 bool type_is_interface(Type *t);
 bool type_is_pointer(Type *t);
 bool type_has_pointers(Type *t);    // for the escape analysis: does it hold pointers
+bool type_has_shape(Type *t);       // mentions a GC shape type (generic.c): gc's HasShape
 // An interface holding a value of type t keeps the value itself in its data
 // word, not a pointer to a boxed copy (gc's types.IsDirectIface): pointer-
 // shaped types, and structs and arrays of one element that is direct.
@@ -678,6 +692,10 @@ const char *type_string(Compiler *cc, Type *t);
 // "struct{x int}", "func(x int) string"; named types of packages other than
 // `from` are qualified by package name.
 const char *type_string_types2(Compiler *cc, Type *t, Package *from);
+// The type as gc's link names spell it (generic.c's shape names): named
+// types qualified by package path, unexported fields too, uint8 for byte:
+// "struct { go/token.name string; go/token.mutex sync.Mutex }".
+const char *type_link_string(Compiler *cc, Type *t);
 
 // ---------------------------------------------------------------------------
 // Objects and scopes (scope.c)
@@ -771,6 +789,8 @@ struct FuncInfo {
     PtrVec locals;          // checker: variables declared in the body (Obj*), in source
                             // order, including type-switch clause variables; not those
                             // of nested func literals
+    bool shape;             // a method of a generic std type stenciled for a GC shape
+                            // (generic.c): gc marks it DUPOK and passes a dictionary
 };
 
 // ---------------------------------------------------------------------------
@@ -917,6 +937,7 @@ struct Compiler {
     Loader *loader;         // GOROOT, -importcfg, the loading stack (loader.c)
     PtrVec line_bases;      // LineBase*, in the order the lexer met them
     bool use_models;        // imports from frontend/stdlib's models, not GOROOT
+    struct Generics *generics; // generic.c: GC shape types, files seen from importers
 };
 
 // Fills the universe scope, the basic types and package unsafe (universe.c).

@@ -33,13 +33,15 @@
 // copied into the arena when complete (p_mark / p_push / p_take); nested
 // lists simply stack up.
 //
-// Type parameters are not supported: a generic function or type is reported
-// ("generic functions and types are not supported by minigc", at its '[')
-// and parsed to its end, then dropped from the file. In the standard
-// library's files (imported, or compiled with -std) the declaration is
-// dropped without an error, so that sync/atomic's Pointer[T] does not stop
-// a program importing sync: File.generics keeps its name for the checker,
-// which reports a use of it as unsupported.
+// Type parameters are not supported in user code: a generic function or
+// type is reported ("generic functions and types are not supported by
+// minigc", at its '[') and parsed to its end, then dropped from the file.
+// In the standard library's files (imported, or compiled with -std) a
+// generic type with one-argument instances and its methods are kept, for
+// generic.c to instantiate (sync/atomic's Pointer[T], crypto/elliptic's
+// nistCurve); other generic declarations are dropped without an error:
+// File.generics keeps their names for the checker, which reports a use of
+// one as unsupported.
 #include "parse.h"
 
 #include <stdio.h>
@@ -495,9 +497,17 @@ static Node *type_spec(Parser *p) {
             if (pname && (ptype || p->tok.kind != T_RBRACK)) {
                 p_generic_not_supported(p, lbrack);
                 Pos end;
-                p_param_list(p, pname, ptype, T_RBRACK, true, &end);
-                p_got_assign(p);
-                p_type_or_nil(p);
+                NodeList tparams = p_param_list(p, pname, ptype, T_RBRACK, true, &end);
+                bool alias = p_got_assign(p);
+                type = p_type_or_nil(p);
+                // A std file's generic type is kept for generic.c to
+                // instantiate (an alias with type parameters is not Go).
+                if (p->lx.file->std_rules && type && !alias && tparams.len) {
+                    s->u.typespec.tparams = tparams;
+                    s->u.typespec.type = type;
+                    p->has_generics = true;
+                    return s;
+                }
                 note_generic(p, N_TYPESPEC, s->u.typespec.name);
                 return NULL;
             }
@@ -614,7 +624,8 @@ static Node *func_decl_or_nil(Parser *p) {
                 p_error_at(p, p->tok.pos, "method has multiple receivers");
             d->u.funcdecl.recv = first_receiver(p, recv.items[0]);
             Node *inst = generic_receiver(d->u.funcdecl.recv);
-            if (inst)
+            // A method of a std file's generic type is kept (generic.c).
+            if (inst && !p->lx.file->std_rules)
                 p_generic_not_supported(p, inst->pos);
         }
     }
@@ -726,5 +737,6 @@ File *parse_file(Compiler *cc, const SourceFile *src) {
     f->syntax_errors = p.syntax_errors;
     f->generics.items = (Node **)p.generics.items;
     f->generics.len = p.generics.len;
+    f->has_generics = p.has_generics;
     return f;
 }

@@ -26,6 +26,7 @@ typedef struct Parser {
     uintptr_t stack_base;   // the C stack at parse_file's frame,
     size_t stack_budget;    // and how much of it the parser may use
     bool saw_generic;       // the declaration being parsed has type parameters
+    bool has_generics;      // a generic type of a std file was kept (File.has_generics)
     int errors_at_start;    // diagnostics recorded before this file
     uint32_t syntax_error_line; // gc reports one syntax error per line
     int syntax_errors;      // see File.syntax_errors

@@ -544,6 +544,7 @@ typedef struct TypeWriter {
     size_t len, cap;
     bool types2;        // the type checker's dialect
     Package *from;      // types2: the package being checked (its names are unqualified)
+    bool link;          // gc's link names (shape names): package paths, uint8 for byte
     Type *seen[64];     // types being printed, to cut cycles
     int nseen;
 } TypeWriter;
@@ -584,13 +585,40 @@ static const char *const basic_names[] = {
 
 static bool is_exported(const Name *n) { return n && n->s[0] >= 'A' && n->s[0] <= 'Z'; }
 
+// An instance of a generic std type prints its type arguments: Pointer[File].
+static void write_targs(TypeWriter *w, Type *t) {
+    if (!t->u.named.ntargs)
+        return;
+    puts_(w, "[");
+    for (int i = 0; i < t->u.named.ntargs; i++) {
+        if (i)
+            puts_(w, ",");
+        write_type(w, t->u.named.targs[i]);
+    }
+    puts_(w, "]");
+}
+
 static void write_named(TypeWriter *w, Type *t) {
     Obj *o = t->u.named.obj;
     if (!o) {
         puts_(w, "?");
         return;
     }
+    if (t->u.named.shape) {
+        puts_(w, o->name->s);   // go.shape.*uint8_0: never qualified
+        return;
+    }
     Package *p = o->pkg;
+    if (w->link) {
+        // gc's link names: qualified by package path.
+        if (p && p->path) {
+            puts_(w, p->path);
+            puts_(w, ".");
+        }
+        puts_(w, o->name ? o->name->s : "?");
+        write_targs(w, t);
+        return;
+    }
     // gc qualifies names of imported packages; the types2 dialect qualifies
     // whatever is not the package being checked.
     bool qualify = p && p->name && (w->types2 ? p != w->from : p->is_std);
@@ -599,6 +627,7 @@ static void write_named(TypeWriter *w, Type *t) {
         puts_(w, ".");
     }
     puts_(w, o->name ? o->name->s : "?");
+    write_targs(w, t);
 }
 
 // A parameter list; types2 prints parameter names where the signature has
@@ -641,6 +670,10 @@ static void write_struct(TypeWriter *w, Type *t) {
         Field *f = &t->u.strct.fields[i];
         puts_(w, w->types2 ? (i ? "; " : "") : (i ? "; " : " "));
         if (!f->embedded && f->name) {
+            if (w->link && !is_exported(f->name) && f->obj && f->obj->pkg && f->obj->pkg->path) {
+                puts_(w, f->obj->pkg->path);
+                puts_(w, ".");
+            }
             puts_(w, f->name->s);
             puts_(w, " ");
         }
@@ -756,11 +789,11 @@ static void write_type(TypeWriter *w, Type *t) {
         puts_(w, w->types2 ? "invalid type" : "<T>");
         return;
     }
-    if (t == cc->byte_type || t == cc->rune_type) {
+    if ((t == cc->byte_type || t == cc->rune_type) && !w->link) {
         puts_(w, t == cc->byte_type ? "byte" : "rune");
         return;
     }
-    if (t == cc->any_type) {
+    if (t == cc->any_type && !w->link) {
         puts_(w, "any");
         return;
     }
@@ -791,6 +824,12 @@ static void write_type(TypeWriter *w, Type *t) {
 
 const char *type_string(Compiler *cc, Type *t) {
     TypeWriter w = {.cc = cc};
+    write_type(&w, t);
+    return w.buf ? w.buf : "";
+}
+
+const char *type_link_string(Compiler *cc, Type *t) {
+    TypeWriter w = {.cc = cc, .link = true};
     write_type(&w, t);
     return w.buf ? w.buf : "";
 }

@@ -528,8 +528,9 @@ static EscLeaks param_tag(EscPass *p, EscFn *fn, Obj *param, Type *t, bool varia
 static void tag_fn(EscPass *p, EscFn *fn) {
     FuncInfo *fi = fn->info;
     fn->tags = ARENA_ARRAY(p->arena, EscLeaks, fn->ntags + 1);
-    // gc says nothing of a wrapper's parameters (it is DUPOK).
-    bool diagnose = p->m != 0 && !fn->is_std && !fn->is_wrapper;
+    // gc says nothing of a wrapper's parameters, nor of a method stenciled
+    // for a GC shape (both are DUPOK).
+    bool diagnose = p->m != 0 && !fn->is_std && !fn->is_wrapper && !fi->shape;
     int k = 0;
     if (fi->recv)
         fn->tags[k++] = param_tag(p, fn, fi->recv, fi->recv->type, false, diagnose);

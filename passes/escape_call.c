@@ -331,8 +331,12 @@ static void builtin_call(EscWalk *w, EscHole *ks, int nks, Node *call, EscClosur
         if (wrap)
             wrap_argument(w, &ci, wrap, &args[0], p->cc->any_type, call->pos);
         if (!args[0].temp && esc_is_const(unparen(args[0].n))) {
+            // Stenciled code converts the argument where it is written
+            // (gc's stenciler redoes the implicit conversions), other code
+            // at the call's parenthesis.
+            bool shape = w->fn && w->fn->info && w->fn->info->shape;
             esc_expr_to_const_at(w, esc_note(p, esc_heap_hole(b), call, "call parameter"), args[0].n, p->cc->any_type,
-                             call->pos);
+                             shape ? args[0].n->pos : call->pos);
             return;
         }
         argument(w, esc_heap_hole(b), &ci, &args[0], p->cc->any_type);

@@ -428,9 +428,25 @@ static bool is_active(Calls *c, InlFn *f) {
     return false;
 }
 
+// gc's rule for stenciled code (generic.c): a method stenciled by GC shape
+// is called with a dictionary and inlined only where some argument (the
+// receiver included) has a shape type, that is, from other stenciled code;
+// a plain function is not inlined where an argument has a shape type.
+static bool shape_mismatch(Node *call, InlFn *callee) {
+    bool any = false;
+    Node *fun = unparen(call->u.call.fun);
+    if (call->u.call.kind == CALL_METHOD && fun->kind == N_SELECTOR && fun->u.sel.x)
+        any |= type_has_shape(fun->u.sel.x->type);
+    for (int i = 0; i < call->u.call.args.len && !any; i++)
+        any |= type_has_shape(call->u.call.args.items[i]->type);
+    return callee->fi && callee->fi->shape ? !any : any;
+}
+
 static void mkinlcall(Calls *c, Node *call, InlFn *callee) {
     Inliner *in = c->in;
     if (!callee->can || callee->cost > c->max_cost || callee == c->cur)
+        return;
+    if (shape_mismatch(call, callee))
         return;
     Pos site = c->inst ? c->site : call->pos;
     if (is_active(c, callee)) {

@@ -152,7 +152,7 @@ check_cli() {
     printf 'importmap x\n' >badcfg
     expect_cli importcfg-bad 1 '^badcfg:1: invalid importmap: syntax is "importmap path=filename"$' -importcfg badcfg ok.go
     printf 'package main\n\nimport "sync/atomic"\n\nvar p atomic.Pointer[int]\n\nfunc main() {}\n' >gen.go
-    expect_cli generic-std-type 1 '^gen.go:5:14: generic type atomic.Pointer is not supported by minigc$' gen.go
+    expect_cli generic-std-type 1 '^gen.go:5:7: generic type atomic.Pointer is not supported by minigc$' gen.go
     # A GOROOT of another Go, or one without Go 1.19's sources, for a program
     # importing a package minigc reads from GOROOT (sort has no model).
     printf 'package main\n\nimport "sort"\n\nfunc main() { sort.Ints(nil) }\n' >sort.go

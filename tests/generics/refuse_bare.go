@@ -1,0 +1,8 @@
+// A generic std type used without instantiation: gc's error.
+package main
+
+import "sync/atomic"
+
+var p atomic.Pointer
+
+func main() {}
