@@ -96,32 +96,69 @@ static bool name_in(const char *s, const char *const *list) {
     return false;
 }
 
-static const char *const bits_intrinsics[] = {
-    "RotateLeft", "RotateLeft8", "RotateLeft16", "RotateLeft32", "RotateLeft64",
-    "TrailingZeros8", "TrailingZeros16", "TrailingZeros32", "TrailingZeros64",
-    "LeadingZeros", "LeadingZeros8", "LeadingZeros16", "LeadingZeros32", "LeadingZeros64",
-    "Len", "Len8", "Len16", "Len32", "Len64", "OnesCount", "OnesCount8", "OnesCount16",
-    "OnesCount32", "OnesCount64", "Reverse", "Reverse8", "Reverse16", "Reverse32", "Reverse64",
-    "ReverseBytes", "ReverseBytes16", "ReverseBytes32", "ReverseBytes64",
-    "TrailingZeros", "Mul", "Mul64", "Add", "Add64", "Sub", "Sub64", "Div", "Div64", NULL,
-};
-static const char *const runtime_atomic_intrinsics[] = {
-    "Load", "Loadp", "Load64", "LoadAcq", "LoadAcq64", "LoadAcquintptr", "Loaduint", "Loaduintptr",
-    "Loadint32", "Loadint64", "Store", "Store64", "StorepNoWB", "StoreRel", "StoreRel64",
-    "StoreReluintptr", "Storeint32", "Storeint64", "Storeuintptr", "Xadd", "Xadd64", "Xadduintptr",
-    "Xaddint32", "Xaddint64", "Xchg", "Xchg64", "Xchguintptr", "Xchgint32", "Xchgint64", "Cas",
-    "Cas64", "CasRel", "Casp1", "Casint32", "Casint64", "Casuintptr", "And", "And8", "Or", "Or8", NULL,
-};
+// gc's intrinsics table for amd64, by package: a call to one is compiled to
+// instructions, so the inliner neither inlines it nor charges it as a call.
+// Functions gc intrinsifies only on other architectures (math.Abs,
+// math.Copysign, bits.LeadingZeros64, bits.OnesCount8, bits.Reverse...) are
+// ordinary functions here and inline as any other.
+typedef struct Intrinsics {
+    const char *pkg;
+    const char *const *names;
+} Intrinsics;
 
-static bool sync_atomic_intrinsic(const char *s) {
-    static const char *const not_intrinsic[] = {
-        "StorePointer", "SwapPointer", "CompareAndSwapPointer", NULL,
-    };
-    if (name_in(s, not_intrinsic))
-        return false;
-    return strncmp(s, "Load", 4) == 0 || strncmp(s, "Store", 5) == 0 || strncmp(s, "Swap", 4) == 0 ||
-           strncmp(s, "CompareAndSwap", 14) == 0 || strncmp(s, "Add", 3) == 0;
-}
+static const char *const intr_math[] = {
+    "Ceil", "FMA", "Floor", "RoundToEven", "Sqrt", "Trunc", NULL,
+};
+static const char *const intr_math_big[] = {
+    "mulWW", NULL,
+};
+static const char *const intr_math_bits[] = {
+    "Add", "Add64", "Div", "Div64", "Len", "Len16", "Len32", "Len64", "Len8", "Mul", "Mul64",
+    "OnesCount", "OnesCount16", "OnesCount32", "OnesCount64", "ReverseBytes32", "ReverseBytes64",
+    "RotateLeft", "RotateLeft16", "RotateLeft32", "RotateLeft64", "RotateLeft8", "Sub", "Sub64",
+    "TrailingZeros16", "TrailingZeros32", "TrailingZeros64", "TrailingZeros8", NULL,
+};
+static const char *const intr_runtime[] = {
+    "KeepAlive", "getcallerpc", "getcallersp", "getclosureptr", "getg", "mulUintptr",
+    "slicebytetostringtmp", NULL,
+};
+static const char *const intr_runtime_internal_atomic[] = {
+    "And", "And8", "Cas", "Cas64", "CasRel", "Casint32", "Casint64", "Casp1", "Casuintptr", "Load",
+    "Load64", "Load8", "LoadAcq", "LoadAcq64", "LoadAcquintptr", "Loadint32", "Loadint64", "Loadp",
+    "Loaduint", "Loaduintptr", "Or", "Or8", "Store", "Store64", "Store8", "StoreRel", "StoreRel64",
+    "StoreReluintptr", "Storeint32", "Storeint64", "StorepNoWB", "Storeuintptr", "Xadd", "Xadd64",
+    "Xaddint32", "Xaddint64", "Xadduintptr", "Xchg", "Xchg64", "Xchgint32", "Xchgint64",
+    "Xchguintptr", NULL,
+};
+static const char *const intr_runtime_internal_math[] = {
+    "Mul64", "MulUintptr", NULL,
+};
+static const char *const intr_runtime_internal_sys[] = {
+    "Bswap32", "Bswap64", "Ctz32", "Ctz64", "Ctz8", "Len64", "Len8", "OnesCount64", "Prefetch",
+    "PrefetchStreamed", "TrailingZeros64", "TrailingZeros8", NULL,
+};
+static const char *const intr_sync[] = {
+    "runtime_LoadAcquintptr", "runtime_StoreReluintptr", NULL,
+};
+static const char *const intr_sync_atomic[] = {
+    "AddInt32", "AddInt64", "AddUint32", "AddUint64", "AddUintptr", "CompareAndSwapInt32",
+    "CompareAndSwapInt64", "CompareAndSwapUint32", "CompareAndSwapUint64", "CompareAndSwapUintptr",
+    "LoadInt32", "LoadInt64", "LoadPointer", "LoadUint32", "LoadUint64", "LoadUintptr",
+    "StoreInt32", "StoreInt64", "StoreUint32", "StoreUint64", "StoreUintptr", "SwapInt32",
+    "SwapInt64", "SwapUint32", "SwapUint64", "SwapUintptr", NULL,
+};
+static const Intrinsics amd64_intrinsics[] = {
+    {"math", intr_math},
+    {"math/big", intr_math_big},
+    {"math/bits", intr_math_bits},
+    {"runtime", intr_runtime},
+    {"runtime/internal/atomic", intr_runtime_internal_atomic},
+    {"runtime/internal/math", intr_runtime_internal_math},
+    {"runtime/internal/sys", intr_runtime_internal_sys},
+    {"sync", intr_sync},
+    {"sync/atomic", intr_sync_atomic},
+    {NULL, NULL},
+};
 
 bool inl_is_intrinsic(Inliner *in, Node *call) {
     (void)in;
@@ -135,20 +172,9 @@ bool inl_is_intrinsic(Inliner *in, Node *call) {
         o = f->u.sel.obj;
     if (!o || o->kind != OBJ_FUNC || !o->pkg || !o->pkg->path || o->u.func.recv)
         return false;
-    const char *path = o->pkg->path, *name = o->name->s;
-    if (strcmp(path, "math/bits") == 0)
-        return name_in(name, bits_intrinsics);
-    if (strcmp(path, "sync/atomic") == 0)
-        return sync_atomic_intrinsic(name);
-    if (strcmp(path, "runtime/internal/atomic") == 0)
-        return name_in(name, runtime_atomic_intrinsics);
-    if (strcmp(path, "runtime") == 0)
-        return strcmp(name, "KeepAlive") == 0 || strcmp(name, "getg") == 0 || strcmp(name, "getcallerpc") == 0 ||
-               strcmp(name, "getcallersp") == 0;
-    if (strcmp(path, "math") == 0)
-        return strcmp(name, "Sqrt") == 0 || strcmp(name, "Floor") == 0 || strcmp(name, "Ceil") == 0 ||
-               strcmp(name, "Trunc") == 0 || strcmp(name, "RoundToEven") == 0 || strcmp(name, "Abs") == 0 ||
-               strcmp(name, "Copysign") == 0 || strcmp(name, "FMA") == 0;
+    for (const Intrinsics *t = amd64_intrinsics; t->pkg; t++)
+        if (strcmp(o->pkg->path, t->pkg) == 0)
+            return name_in(o->name->s, t->names);
     return false;
 }
 
