@@ -850,6 +850,42 @@ static void inline_calls(Inliner *in, InlFn *f) {
     in->walking = saved;
 }
 
+// gc gathers the package-level initializers it cannot set statically into
+// an init function, made before inlining and inlined into last (it calls
+// everything); its calls are inlined as any function's, in initialization
+// order. It is never itself a candidate ("can inline" is not asked).
+static void inline_init(Inliner *in, Package *pkg) {
+    if (!pkg || !pkg->init_order.len)
+        return;
+    Arena *a = &in->cc->arena;
+    FuncInfo *fi = ARENA_NEW(a, FuncInfo);
+    fi->gc_name = "init";
+    fi->pkg = pkg;
+    InlFn *f = ARENA_NEW(a, InlFn);
+    f->fi = fi;
+    f->name = "init";
+    f->checked = true;
+    Calls c = {.in = in, .cur = f, .max_cost = INL_MAX_BUDGET, .report = in->m && !pkg->is_std, .table = in->table};
+    Calls *saved = in->walking;
+    in->walking = &c;
+    for (int i = 0; i < pkg->init_order.len; i++) {
+        Obj *g = pkg->init_order.items[i];
+        Node *spec = g->decl;
+        if (!spec || spec->kind != N_VALUESPEC)
+            continue;
+        NodeList *names = &spec->u.valspec.names, *values = &spec->u.valspec.values;
+        for (int j = 0; j < names->len; j++) {
+            if (names->items[j]->u.ident.obj != g)
+                continue;
+            if (values->len == names->len)
+                walk_calls(&c, values->items[j]);
+            else if (values->len == 1)
+                walk_calls(&c, values->items[0]);
+        }
+    }
+    in->walking = saved;
+}
+
 // ---------------------------------------------------------------------------
 // The pass
 
@@ -953,4 +989,5 @@ void pass_inline(Program *prog) {
                 ptrvec_push(&cc->arena, &b.all, prog->main_pkg->funcs.items[j]);
     index_literals(&cc->arena, &b);
     funcs_bottom_up(cc, (FuncInfo **)b.all.items, b.all.len, batch, &b);
+    inline_init(&in, prog->main_pkg);
 }
