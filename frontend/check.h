@@ -259,8 +259,6 @@ ConstVal const_to_complex(Arena *a, ConstVal x);
 ConstVal const_real(ConstVal x);
 ConstVal const_imag(ConstVal x);
 ConstVal const_make_imag(Arena *a, ConstVal x);
-// The value as types2 prints it ("300", "1.5", "1e+1000", "\"s\"", "true").
-const char *const_string_of(Compiler *cc, ConstVal v);
 // Representability of a constant in basic type t (types2's
 // representableConst); on success *rounded is the value in that type, and
 // for an integer type also on failure when x has an integer value (gc

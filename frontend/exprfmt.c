@@ -400,10 +400,35 @@ static void write_obj_name(Out *o, Obj *obj, Name *fallback) {
     put(o, name ? name->s : "?");
 }
 
+// A constant in an imported body: export data keeps its value and type, not
+// its source, so gc prints `T(value)` (an untyped one as the value alone).
+static void write_export_const(Out *o, const Node *n) {
+    Type *t = n->type;
+    bool typed = t && !type_is_untyped(t);
+    if (typed) {
+        Type *u = type_underlying(t);
+        bool paren = t->kind == TY_POINTER || (u && u->kind == TY_CHAN && u->u.chan.dir == CHAN_RECV && t->kind != TY_NAMED);
+        put(o, paren ? "(" : "");
+        put(o, type_string(o->cc, t));
+        put(o, paren ? ")(" : "(");
+    }
+    put(o, const_string_of(o->cc, n->val));
+    if (typed)
+        put(o, ")");
+}
+
 static void write_name(Out *o, const Node *n) {
     if (n->u.ident.name && strcmp(n->u.ident.name->s, "_") == 0) {
         put(o, "_");
         return;
+    }
+    // A local of an imported body keeps its package's symbol: qualified
+    // (not the ~R0 results the inliner names in the caller's package).
+    Obj *obj = n->u.ident.obj;
+    if ((n->flags & NF_IMPORTED) && obj && obj->kind == OBJ_VAR && !obj->u.var.is_global && obj->pkg &&
+        obj->pkg->name && obj->name && obj->name->s[0] != '~') {
+        put(o, obj->pkg->name->s);
+        put(o, ".");
     }
     write_obj_name(o, n->u.ident.obj, n->u.ident.name);
 }
@@ -664,7 +689,12 @@ static void write_assert(Out *o, const Node *n) {
 
 static void write_form(Out *o, Form f, const Node *n) {
     switch (f) {
-    case F_CONST: put(o, node_string(o->cc, n)); break;
+    case F_CONST:
+        if (n->flags & NF_IMPORTED)
+            write_export_const(o, n);
+        else
+            put(o, node_string(o->cc, n));
+        break;
     case F_NIL: put(o, "nil"); break;
     case F_NAME: write_name(o, n); break;
     case F_TYPE: write_type_node(o, n); break;

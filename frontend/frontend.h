@@ -308,6 +308,8 @@ uint64_t const_bits64(ConstVal x);
 double const_float64(ConstVal x);
 double const_imag64(ConstVal x);
 int const_sign(ConstVal x);   // -1, 0, 1; a complex is 0 only if zero
+// The value as types2 prints it ("300", "1.5", "1e+1000", "\"s\"", "true").
+const char *const_string_of(Compiler *cc, ConstVal v);
 bool const_equal(ConstVal a, ConstVal b);
 
 // ---------------------------------------------------------------------------
@@ -483,6 +485,8 @@ enum NodeFlag {
     NF_SHIFT_LHS = 1 << 7,  // check: untyped constant left operand of a non-constant shift
     NF_INLINED = 1 << 8,    // inline: an assignment the inliner made (to the parameters or the
                             // results of an inlined call), which gc makes as a pair
+    NF_IMPORTED = 1 << 9,   // inline: copied from another package's function, whose body
+                            // gc reads from export data and prints in export form
 };
 
 enum { CHAN_BOTH = 3, CHAN_SEND = 1, CHAN_RECV = 2 };

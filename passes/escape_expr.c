@@ -53,13 +53,25 @@ Pos esc_conv_pos(EscPass *p, Node *n, Pos fallback) {
 
 // A constant converted where gc's noder has no position of its own for it
 // (a map key, panic's argument) is reported at `at` whatever the SSA says.
-static void conv_iface_at(EscWalk *w, EscHole k, Node *x, Node *shown, Pos pos, bool force);
+// `to`: the interface of an implicit conversion, NULL for a written one.
+static void conv_iface_at(EscWalk *w, EscHole k, Node *x, Node *shown, Pos pos, bool force, Type *to);
 
-static void conv_iface(EscWalk *w, EscHole k, Node *x, Node *shown, Pos pos) {
-    conv_iface_at(w, k, x, shown, pos, false);
+static void conv_iface(EscWalk *w, EscHole k, Node *x, Node *shown, Pos pos, Type *to) {
+    conv_iface_at(w, k, x, shown, pos, false, to);
 }
 
-static void conv_iface_at(EscWalk *w, EscHole k, Node *x, Node *shown, Pos pos, bool force) {
+// An imported body comes from export data, where gc's implicit conversions
+// are written out: it prints them as `I(x)`, `(interface {})(x)`.
+static const char *export_conv_text(EscPass *p, Node *x, Type *to) {
+    // panic's parameter, `any` here, is gc's plain interface {}.
+    const char *t = to == p->cc->any_type ? "interface {}" : type_string(p->cc, to);
+    const char *v = expr_string(p->cc, x);
+    if (to->kind == TY_NAMED)
+        return arena_sprintf(p->arena, "%s(%s)", t, v);
+    return arena_sprintf(p->arena, "(%s)(%s)", t, v);
+}
+
+static void conv_iface_at(EscWalk *w, EscHole k, Node *x, Node *shown, Pos pos, bool force, Type *to) {
     EscPass *p = w->p;
     if (!force)
         pos = esc_conv_pos(p, shown, pos);
@@ -67,6 +79,8 @@ static void conv_iface_at(EscWalk *w, EscHole k, Node *x, Node *shown, Pos pos, 
         EscLoc *l = esc_new_loc(w, LOC_ALLOC, true);
         l->alloc = AK_CONVIFACE;
         l->n = shown;
+        if (to && (x->flags & NF_IMPORTED))
+            l->text = export_conv_text(p, x, to);
         l->pos = pos;
         l->type = x->type;
         l->ssa = escmap_get(&p->ssa_convs, shown);
@@ -85,7 +99,7 @@ static void conv_iface_at(EscWalk *w, EscHole k, Node *x, Node *shown, Pos pos, 
 void esc_expr_to_const_at(EscWalk *w, EscHole k, Node *n, Type *dst, Pos const_at) {
     if (n && esc_is_const(n) && dst && type_is_interface(dst) && n->type && !type_is_interface(n->type) &&
         !esc_is_nil(n) && !(n->flags & NF_TYPE)) {
-        conv_iface_at(w, k, n, n, const_at, true);
+        conv_iface_at(w, k, n, n, const_at, true, dst);
         return;
     }
     esc_expr_to(w, k, n, dst, n ? n->pos : const_at);
@@ -96,7 +110,7 @@ void esc_expr_to(EscWalk *w, EscHole k, Node *n, Type *dst, Pos at) {
         return;
     if (dst && type_is_interface(dst) && n->type && !type_is_interface(n->type) && !esc_is_nil(n) &&
         !(n->flags & NF_TYPE)) {
-        conv_iface(w, k, n, n, at);
+        conv_iface(w, k, n, n, at, dst);
         return;
     }
     if (dst && type_is_interface(dst) && n->type && type_is_interface(n->type) && !type_identical(dst, n->type) &&
@@ -228,7 +242,7 @@ void esc_conversion(EscWalk *w, EscHole k, Node *call) {
             esc_expr(w, esc_note(w->p, k, call, "interface-converted"), x);
             return;
         }
-        conv_iface(w, k, x, call, call->pos);
+        conv_iface(w, k, x, call, call->pos, NULL);
         return;
     }
     TypeKind dk = esc_ukind(dst), sk = esc_ukind(x->type), e;

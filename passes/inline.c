@@ -680,6 +680,12 @@ static bool has_literal(Node *n, void *ctx) {
     return !*(bool *)ctx;
 }
 
+static bool mark_imported(Node *n, void *ctx) {
+    (void)ctx;
+    n->flags |= NF_IMPORTED;
+    return true;
+}
+
 // The body of callee as it now stands at the call: a copy with fresh
 // variables, at the outermost call site.
 static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
@@ -708,6 +714,8 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
     }
     int fixed = map.len;
     ic->body = tree_copy(cc, body, fi, &map, &site);
+    if (fi->pkg != c->in->prog->main_pkg)
+        tree_visit(ic->body, mark_imported, NULL);
     ic->nlocals = map.len - fixed;
     ic->locals = map.to ? map.to + fixed : NULL;   // no variables: no map at all
     tree_visit(ic->body, has_literal, &ic->has_literals);
