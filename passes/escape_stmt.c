@@ -249,6 +249,10 @@ static bool is_self_assign(Node *dst, Node *src) {
     src = unparen(src);
     if (!dst || !src)
         return false;
+    // A value of another type is converted (implicitly) first: gc's source
+    // is then a conversion, never the same expression.
+    if (dst->type && src->type && !type_identical(dst->type, src->type))
+        return false;
     if (is_slice_self_assign(dst, src))
         return true;
     if (dst->kind != src->kind)
