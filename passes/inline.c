@@ -997,5 +997,6 @@ void pass_inline(Program *prog) {
                 ptrvec_push(&cc->arena, &b.all, prog->main_pkg->funcs.items[j]);
     index_literals(&cc->arena, &b);
     funcs_bottom_up(cc, (FuncInfo **)b.all.items, b.all.len, batch, &b);
-    inline_init(&in, prog->main_pkg);
+    if (!imports_only)
+        inline_init(&in, prog->main_pkg);
 }
