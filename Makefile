@@ -137,6 +137,7 @@ programs: $(BIN)
 golden: $(BIN)
 	@bash tests/golden.sh ./$(BIN)
 	@bash tests/golden_inline.sh ./$(BIN)
+	@bash tests/golden_full.sh ./$(BIN)
 	@bash tests/compare_inline.sh ./$(BIN)
 
 browser: $(BIN)
@@ -157,6 +158,7 @@ check: $(BIN)
 	 bash tests/pictures.sh ./$(BIN) || failed=1; \
 	 bash tests/golden.sh ./$(BIN) || failed=1; \
 	 bash tests/golden_inline.sh ./$(BIN) || failed=1; \
+	 bash tests/golden_full.sh ./$(BIN) || failed=1; \
 	 bash tests/compare_inline.sh ./$(BIN) || failed=1; \
 	 bash tests/programs.sh ./$(BIN) || failed=1; \
 	 bash tests/generics.sh ./$(BIN) || failed=1; \
