@@ -128,6 +128,7 @@ accept: $(BIN)
 
 conformance: $(BIN)
 	@bash tests/conformance.sh ./$(BIN)
+	@bash tests/check_inlined.sh ./$(BIN)
 	@bash tests/conformance_const.sh ./$(BIN)
 
 programs: $(BIN)
@@ -163,6 +164,7 @@ check: $(BIN)
 	 bash tests/programs.sh ./$(BIN) || failed=1; \
 	 bash tests/generics.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance.sh ./$(BIN) || failed=1; \
+	 bash tests/check_inlined.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance_const.sh ./$(BIN) || failed=1; \
 	 bash tests/browser.sh ./$(BIN) || failed=1; \
 	 exit $$failed

@@ -638,6 +638,9 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char 
     RunState rs = {0};
     if (d->html_file)
         rs.page = html_page_new(cc, d->func, &d->pictures);
+    // When nothing shows or checks the SSA before inlining, it is built once, with the inlined bodies.
+    prog.defer_build = !d->check_ssa && !d->dump && !d->dump_changed && !d->dot_dir && !d->svg_dir &&
+                       !rs.page && !d->stop_after;
     int status = 0;
     for (int i = 0; i < pass_count && status == 0; i++) {
         const Pass *p = &pass_table[i];

@@ -175,6 +175,7 @@ static Func *build_func(PassState *ps, FuncInfo *fi) {
     }
     for (int i = 0; i < b->f->nblocks; i++)
         b->f->blocks[i]->build_data = NULL;
+    bi_finish(b->f);
     return b->f;
 }
 
@@ -194,6 +195,8 @@ static void build_package(PassState *ps, Package *pkg) {
 }
 
 void pass_build(Program *prog) {
+    if (prog->defer_build)
+        return;     // built once, after inline (build_inlined)
     Compiler *cc = prog->cc;
     Arena type_arena;
     arena_init(&type_arena);
@@ -211,6 +214,30 @@ void pass_build(Program *prog) {
     const char *check = getenv("MINIGC_CHECK");
     if (check && strcmp(check, "1") == 0)
         build_check_all(prog);
+}
+
+// After the inline pass: the functions it spliced calls into are built
+// again, from their AST and the inlined bodies (build_inline.c), in place.
+void build_inlined(Program *prog) {
+    if (prog->defer_build) {
+        prog->defer_build = false;
+        pass_build(prog);
+        return;
+    }
+    if (!prog->inlined)
+        return;
+    Arena type_arena;
+    arena_init(&type_arena);
+    PassState ps = {.prog = prog, .types = {.arena = &type_arena}};
+    for (int i = 0; i < prog->nfuncs; i++) {
+        Func *old = prog->funcs[i];
+        if (!old->info || !bi_any(prog, old->info))
+            continue;
+        prog->funcs[i] = build_func(&ps, old->info);
+        func_free(old);
+    }
+    scratch_free(&ps.scratch);
+    arena_free(&type_arena);
 }
 
 void build_check_all(Program *prog) {

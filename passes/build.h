@@ -1,5 +1,5 @@
 // build.h - private to the SSA builder (build.c, build_var.c, build_expr.c,
-// build_stmt.c).
+// build_stmt.c, build_inline.c).
 //
 // One Builder exists while one function is being built. Its scratch memory
 // holds everything that only construction needs (variable numbering, the
@@ -93,6 +93,15 @@ typedef struct TypeCache {
 
 typedef struct ReadStack ReadStack;
 
+// An inlined call whose body is being built (build_inline.c).
+typedef struct InlFrame {
+    const InlinedCall *ic;
+    Block *end;             // where its returns go; made at the first one
+    int index;              // in Func.inl
+    Pos site;               // the outermost call site
+    struct InlFrame *outer;
+} InlFrame;
+
 typedef struct Builder {
     Compiler *cc;
     Program *prog;
@@ -122,6 +131,7 @@ typedef struct Builder {
     Value *closure_ptr;     // GetClosurePtr of a literal
     int ntemps;
     int loop_depth;         // gc's syntactic loop depth of the code being built
+    InlFrame *inl;          // the innermost inlined call being built, or NULL
 } Builder;
 
 // build_var.c: blocks, variables, Braun et al.'s construction
@@ -178,6 +188,16 @@ Type *be_results_type(Builder *b, Type *sig);   // the tuple of a signature's re
 void be_set_expr(Builder *b, Value *v, Node *n);
 Value *be_panic(Builder *b, Value *arg, Pos pos);
 bool be_init_composite(Builder *b, Obj *obj, Node *val);  // var x = T{...} into x's slot
+
+// build_inline.c: the bodies the inliner spliced in place of calls
+const InlinedCall *bi_inlined(Builder *b, Node *call);  // the call's spliced body, or NULL
+// The body in place of the call; args are the receiver (if any) and the
+// arguments, converted to the parameters' types. Returns the InlMark.
+Value *bi_call(Builder *b, Node *call, const InlinedCall *ic, Value **args, int nargs, Value **results, int max,
+               int *nres);
+void bi_return(Builder *b);                     // a return of the body being built: to its end
+void bi_finish(Func *f);                        // inlined values: their callee positions, pos at the site
+bool bi_any(const Program *prog, const FuncInfo *fi);   // whether fi has a call the builder splices
 
 // build_stmt.c
 void bs_stmt(Builder *b, Node *s);

@@ -1703,6 +1703,8 @@ Value *be_call(Builder *b, Node *call, Value **results, int max, int *nres, Op a
     ArgList args = {0};
     Op op = OpStaticLECall;
     Aux aux = {0};
+    // A call the inliner spliced: its body is built in its place.
+    const InlinedCall *ic = wrapped ? NULL : bi_inlined(b, call);
     if (fun && fun->kind == N_SELECTOR && (fun->u.sel.kind == SEL_METHOD || fun->u.sel.kind == SEL_INTERFACE_METHOD)) {
         Obj *m = fun->u.sel.obj;
         Receiver r = receiver_of(b, fun, m);
@@ -1731,7 +1733,8 @@ Value *be_call(Builder *b, Node *call, Value **results, int max, int *nres, Op a
             aux = (Aux){.kind = AUX_FUNC, .u.fn = callee->u.func.fn};
         } else {
             op = OpClosureLECall;
-            args_push(b, &args, be_expr(b, call->u.call.fun));
+            if (!ic)    // inlined: the function value is known and not needed
+                args_push(b, &args, be_expr(b, call->u.call.fun));
         }
     }
     // A method expression T.m(x, ...) or I.m(x, ...) passes the receiver first.
@@ -1746,6 +1749,8 @@ Value *be_call(Builder *b, Node *call, Value **results, int max, int *nres, Op a
         psig = s2;
     }
     call_args(b, call, psig, &args);
+    if (ic)
+        return bi_call(b, call, ic, args.v, args.n, results, max, nres);
     Value *c = finish_call(b, call, wrapped ? as : op, sig, &args, results, max, nres);
     c->aux = aux;
     if (wrapped)

@@ -1164,7 +1164,10 @@ void bs_stmt(Builder *b, Node *s) {
     if (s->kind != N_LABELED && s->kind != N_EMPTYSTMT && s->kind != N_BLOCK)
         bb_live(b, s->pos);
     switch (s->kind) {
-    case N_EMPTYSTMT: break;
+    case N_EMPTYSTMT:
+        if ((s->flags & NF_INLINED) && b->inl)
+            bi_return(b);   // a bare return of an inlined body
+        break;
     case N_EXPRSTMT: expr_stmt(b, s->u.unary.x); break;
     case N_DECLSTMT: decl_stmt(b, s); break;
     case N_LABELED: labeled(b, s); break;
@@ -1178,6 +1181,8 @@ void bs_stmt(Builder *b, Node *s) {
         else if (s->u.assign.lhs.len == 1 && s->u.assign.rhs.len == 1)
             op_assign(b, s->u.assign.lhs.items[0], assign_op_base(s->u.assign.op), s->u.assign.rhs.items[0], s->pos,
                       s);
+        if ((s->flags & NF_INLINED) && b->inl)
+            bi_return(b);   // the return of an inlined body, made an assignment to its results
         break;
     case N_GO: case N_DEFER: go_defer(b, s); break;
     case N_RETURN: return_stmt(b, s); break;

@@ -10,7 +10,10 @@
 // be a conversion of a concrete value of type T to the interface: x is the
 // conversion itself, or a local variable defined once by it and never
 // reassigned nor address-taken (gc's ir.StaticValue, followed through such
-// variables). The call becomes x.(T).M(...): the method of T's method set,
+// variables). Inlined bodies are walked where their calls are, as gc's IR
+// holds them after inlining: an inlined parameter holds its argument, and
+// an inlined call yields its one return value (so inlining exposes the
+// concrete types devirtualization needs). The call becomes x.(T).M(...): the method of T's method set,
 // found through T's embedded fields if need be. If M comes from an embedded
 // interface field, the call stays an interface call on that field ("partially
 // devirtualizing"). With -m each is reported at the call, as gc does:
@@ -98,8 +101,67 @@ static bool is_conversion_to_iface(Node *n) {
            type_is_interface(n->type);
 }
 
+typedef struct Ctx {
+    Compiler *cc;
+    const Program *prog;
+    FuncInfo *fn;
+    DevirtTable *out;
+    PtrVec *lits;           // the literals met (collect_lits)
+    PtrVec args;            // inlined parameters and the argument each holds (Obj*, Node* pairs)
+    PtrVec objs;            // the variables of the bodies inlined into fn (Obj*)
+} Ctx;
+
+static bool listed(const PtrVec *v, const void *x, int step) {
+    for (int i = 0; i < v->len; i += step)
+        if (v->items[i] == x)
+            return true;
+    return false;
+}
+
+static Node *argument_of(const Ctx *c, const Obj *param) {
+    for (int i = 0; i + 1 < c->args.len; i += 2)
+        if (c->args.items[i] == param)
+            return c->args.items[i + 1];
+    return NULL;
+}
+
+typedef struct Returns {
+    int n;
+    Node *last;
+} Returns;
+
+// The returns of an inlined body are its NF_INLINED statements.
+static bool count_return(Node *n, void *ctx) {
+    Returns *r = ctx;
+    if (n->kind == N_FUNCLIT)
+        return false;
+    if ((n->flags & NF_INLINED) && (n->kind == N_ASSIGN || n->kind == N_EMPTYSTMT)) {
+        r->n += n->kind == N_ASSIGN && n->u.assign.rhs.len == 1 ? 1 : 2;
+        r->last = n;
+    }
+    return true;
+}
+
+// What an inlined call yields when gc's StaticValue sees through it: the
+// value of its one return, when that is the body's only return and the
+// result is unnamed (gc then defines the result at the return).
+static Node *inlined_result(const Ctx *c, Node *call) {
+    const InlinedCall *ic = inlined_call(c->prog, call);
+    if (!ic || !ic->spliced || ic->nresults != 1 || !ic->callee || ic->callee->nresults != 1)
+        return NULL;
+    Obj *r = ic->callee->results[0];
+    if (r && r->name && r->name->s[0] != '~' && !name_is(r->name, "_"))
+        return NULL;
+    Returns rets = {0};
+    tree_visit(ic->body, count_return, &rets);
+    if (rets.n != 1)
+        return NULL;
+    return rets.last->u.assign.rhs.items[0];
+}
+
 // The concrete type the interface value n is known to hold, or NULL.
-static Type *static_concrete_type(FuncInfo *fn, Node *n) {
+static Type *static_concrete_type(Ctx *c, Node *n) {
+    FuncInfo *fn = c->fn;
     for (int guard = 0; guard < 100; guard++) {
         n = unparen(n);
         if (!n)
@@ -108,12 +170,17 @@ static Type *static_concrete_type(FuncInfo *fn, Node *n) {
             Node *x = n->u.call.args.items[0];
             return x->type && !type_is_interface(x->type) ? x->type : NULL;
         }
-        if (n->kind != N_IDENT)
-            return NULL;
-        Obj *v = n->u.ident.obj;
-        if (!v || v->kind != OBJ_VAR || v->u.var.fn != fn)
-            return NULL;
-        Node *rhs = static_definition(v);
+        Node *rhs = NULL;
+        if (n->kind == N_CALL) {
+            rhs = inlined_result(c, n);
+        } else if (n->kind == N_IDENT) {
+            Obj *v = n->u.ident.obj;
+            if (!v || v->kind != OBJ_VAR)
+                return NULL;
+            rhs = argument_of(c, v);
+            if (!rhs && (v->u.var.fn == fn || listed(&c->objs, v, 1)))
+                rhs = static_definition(v);
+        }
         if (!rhs)
             return NULL;
         Node *r = unparen(rhs);
@@ -240,12 +307,68 @@ static void make_nodes(Compiler *cc, Node *call, Node *sel, Devirt *d) {
     d->method_call = mc;
 }
 
-typedef struct Ctx {
-    Compiler *cc;
-    FuncInfo *fn;
-    DevirtTable *out;
-    PtrVec *lits;           // the literals met (collect_lits)
-} Ctx;
+static bool visit_call(Node *n, void *vctx);
+
+// Whether an inlined body assigns param or takes its address (gc's
+// Reassigned and Addrtaken: StaticValue does not look through it then).
+typedef struct Reassign {
+    const Obj *var;
+    bool found;
+} Reassign;
+
+static bool names(Node *n, const Obj *var) {
+    n = unparen(n);
+    return n && n->kind == N_IDENT && n->u.ident.obj == var;
+}
+
+static bool scan_reassign(Node *n, void *ctx) {
+    Reassign *r = ctx;
+    if (n->kind == N_ASSIGN && (n->u.assign.op == T_ASSIGN || n->u.assign.op == T_DEFINE))
+        for (int i = 0; i < n->u.assign.lhs.len; i++)
+            r->found |= names(n->u.assign.lhs.items[i], r->var);
+    if (n->kind == N_UNARY && n->u.unary.op == T_AND)
+        r->found |= names(outer_value(n->u.unary.x), r->var);
+    if (n->kind == N_RANGE)
+        r->found |= names(n->u.range.key, r->var) || names(n->u.range.value, r->var);
+    return !r->found;
+}
+
+static void bind_argument(Ctx *c, const InlinedCall *ic, Obj *param, Node *arg) {
+    if (!param || !arg || param->u.var.addr_taken)
+        return;
+    Reassign r = {param, false};
+    tree_visit(ic->body, scan_reassign, &r);
+    if (r.found)
+        return;
+    ptrvec_push(&c->cc->arena, &c->args, param);
+    ptrvec_push(&c->cc->arena, &c->args, arg);
+}
+
+// An inlined call is devirtualized as gc's IR has it: the arguments, then
+// the body, where each parameter holds its argument.
+static void visit_inlined(Ctx *c, Node *call, const InlinedCall *ic) {
+    Node *fun = unparen(call->u.call.fun);
+    NodeList *args = &call->u.call.args;
+    bool method = call->u.call.kind == CALL_METHOD && fun && fun->kind == N_SELECTOR;
+    tree_visit(method ? fun->u.sel.x : call->u.call.fun, visit_call, c);
+    tree_visit_list(args, visit_call, c);
+    FuncInfo *fi = ic->callee;
+    int shift = 0;
+    if (ic->recv)
+        bind_argument(c, ic, ic->recv, method ? fun->u.sel.x : args->len ? args->items[0] : NULL);
+    if (fi->recv && !method)
+        shift = 1;  // T.M(t, a): the receiver is the first argument
+    bool variadic = fi->sig && fi->sig->kind == TY_FUNC && fi->sig->u.func.variadic && !call->u.call.has_dots;
+    bool spread = args->len == 1 && unparen(args->items[0])->type &&
+                  unparen(args->items[0])->type->kind == TY_TUPLE;
+    for (int i = 0; i < ic->nparams && !spread; i++) {
+        if (variadic && i == ic->nparams - 1)
+            break;
+        if (i + shift < args->len)
+            bind_argument(c, ic, ic->params[i], args->items[i + shift]);
+    }
+    tree_visit(ic->body, visit_call, c);
+}
 
 static bool visit_call(Node *n, void *vctx) {
     Ctx *c = vctx;
@@ -253,12 +376,25 @@ static bool visit_call(Node *n, void *vctx) {
         // A literal's calls are its own function's: visited with it.
         return false;
     }
+    if (n->kind == N_CALL && n->u.call.kind != CALL_INTERFACE) {
+        const InlinedCall *ic = inlined_call(c->prog, n);
+        if (ic && ic->spliced && ic->body && ic->callee) {
+            visit_inlined(c, n, ic);
+            return false;
+        }
+    }
     if (n->kind != N_CALL || n->u.call.kind != CALL_INTERFACE)
         return true;
     Node *sel = unparen(n->u.call.fun);
     if (!sel || sel->kind != N_SELECTOR || sel->u.sel.depth > 1)
         return true;
-    Type *typ = static_concrete_type(c->fn, sel->u.sel.x);
+    // gc calls the method on a temporary of its own (.autotmp_N) when the
+    // receiver is an inlined call, and names it so: not modelled, left
+    // dynamic rather than reported under another name.
+    Node *recv = unparen(sel->u.sel.x);
+    if (recv && recv->kind == N_CALL && inlined_call(c->prog, recv))
+        return true;
+    Type *typ = static_concrete_type(c, sel->u.sel.x);
     if (!typ)
         return true;
     Compiler *cc = c->cc;
@@ -287,15 +423,19 @@ static bool collect_lits(Node *n, void *vctx) {
 // declarations, where a func literal is listed when its body is done: the
 // literals a function holds (each after its own literals), then the
 // function.
-static void devirtualize_fn(Compiler *cc, DevirtTable *out, FuncInfo *fi, int depth) {
+static void devirtualize_fn(const Program *prog, DevirtTable *out, FuncInfo *fi, int depth) {
     Node *body = func_body(fi);
     if (!body || depth > 1000)
         return;
+    Compiler *cc = prog->cc;
     PtrVec lits = {0};
-    Ctx c = {.cc = cc, .fn = fi, .out = out, .lits = &lits};
+    Ctx c = {.cc = cc, .prog = prog, .fn = fi, .out = out, .lits = &lits};
     tree_visit(body, collect_lits, &c);
     for (int i = 0; i < lits.len; i++)
-        devirtualize_fn(cc, out, lits.items[i], depth + 1);
+        devirtualize_fn(prog, out, lits.items[i], depth + 1);
+    for (const InlinedCall *ic = inlined_calls_of(prog, fi); ic; ic = ic->next_in_caller)
+        for (int i = 0; ic->spliced && i < ic->nlocals; i++)
+            ptrvec_push(&cc->arena, &c.objs, ic->locals[i]);
     tree_visit(body, visit_call, &c);
 }
 
@@ -317,6 +457,8 @@ static void move_before(Value *v, Value *anchor) {
 
 static Value *new_before(Value *anchor, Op op, Type *t) {
     Value *v = value_new(anchor->block, op, t, anchor->pos);
+    v->inl = anchor->inl;   // part of the same inlined code, if it is
+    v->src = anchor->src;
     move_before(v, anchor);
     return v;
 }
@@ -384,7 +526,7 @@ void pass_devirtualize(Program *prog) {
     for (int i = 0; i < prog->nfuncs; i++) {
         FuncInfo *fi = prog->funcs[i]->info;
         if (fi && !fi->outer)
-            devirtualize_fn(cc, out, fi, 0);
+            devirtualize_fn(prog, out, fi, 0);
     }
     if (out->len)
         for (int i = 0; i < prog->nfuncs; i++)

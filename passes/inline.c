@@ -7,10 +7,10 @@
 // the body as it stands there (gc's OINLCALL): a copy with fresh variables
 // placed at the outermost call site, returns turned into assignments to
 // fresh results (~R0 ...); it publishes them (inlined_call, passes.h) and
-// the escape pass walks them in place of the call. Not yet: the SSA is not
-// rebuilt from them, and a body holding func literals (whose copies would
-// be new functions), a variadic call's implicit slice and f(g()) of several
-// values leave the call as it is for the later passes.
+// the escape pass walks them in place of the call, and the builder builds
+// them there (build_inlined). Not yet: a body holding func literals (whose
+// copies would be new functions), a variadic call's implicit slice and
+// f(g()) of several values leave the call as it is for the later passes.
 //
 //   1. The call graph bottom up (funcs_bottom_up): each strongly connected
 //      component in turn, its functions in gc's order (a function, then the
@@ -774,6 +774,7 @@ static bool rewrite_return(Node *n, void *ctx) {
     if (res.len == 0 || ic->nresults == 0) {
         memset(&n->u, 0, sizeof n->u);
         n->kind = N_EMPTYSTMT;
+        n->flags |= NF_INLINED;     // still a return: the SSA jumps to the end there
         return false;
     }
     Node **lhs = ARENA_ARRAY(&r->cc->arena, Node *, ic->nresults);

@@ -22,6 +22,7 @@ typedef struct Program {
     int nfuncs;
     bool inlining;      // false under -l (gc 1.19 keeps inlining on with -N)
     bool pictures;      // escape graphs will be drawn: the escape pass keeps every explanation
+    bool defer_build;   // nobody looks at the SSA before inline: build leaves it to build_inlined
     DevirtTable *devirt;    // devirtualize.c: the interface calls it made static (devirt_of)
     void *escape;       // escape.c: the analysis, kept for the escape-graph pictures (EscPass)
     void *inlined;      // inline.c: the calls it inlined (see inlined_call)
@@ -42,6 +43,7 @@ extern const int pass_count;
 void pass_deadcode_early(Program *prog);  // deadcode_early.c: gc's IR deadcode on the typed AST (before build);
                                           // dead func literals become NULL in Package.funcs
 void pass_build(Program *prog);     // build.c: typed AST -> SSA, fills prog->funcs
+void build_inlined(Program *prog);  // build.c: the functions with inlined calls built again, the bodies spliced
 // A call the inline pass inlined: the callee's body as it now stands at the
 // call (a copy with fresh variables, placed at the outermost call site, its
 // own inlined calls recorded too), and the fresh parameters and results.

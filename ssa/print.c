@@ -25,6 +25,8 @@
 #include <string.h>
 
 static int type_text(const Value *v, char *buf, size_t size) {
+    if (v->op == OpInlMark)
+        return snprintf(buf, size, "<void>");
     if (v->is_mem && (!v->type || v->type->kind != TY_TUPLE))
         return snprintf(buf, size, "<mem>");
     if (!v->type)
@@ -82,7 +84,7 @@ static bool shows_auxint(const Value *v) {
         return v->op != OpConstNil && v->op != OpConstInterface && v->op != OpConstSlice;
     switch (v->op) {
     case OpArg: case OpOffPtr: case OpStructSelect: case OpArraySelect: case OpSelectN:
-    case OpClosureVar: case OpComplexOp:
+    case OpClosureVar: case OpComplexOp: case OpInlMark:
         return true;
     default:
         return v->auxint != 0;
@@ -136,6 +138,8 @@ int value_long_format(char *buf, size_t size, const Value *v) {
 }
 
 int value_pos_format(char *buf, size_t size, const Value *v) {
+    if (v->inl && pos_known(v->src))
+        return snprintf(buf, size, "(%u)", v->src.line);
     if (pos_known(v->pos))
         return snprintf(buf, size, "(%u)", v->pos.line);
     return snprintf(buf, size, "(?)");
@@ -216,6 +220,21 @@ void func_names_each(const Func *f, void (*line)(void *ctx, const char *text), v
         line(ctx, buf);
     }
     free(slots);
+    // The inlined calls, so that a line of inlined code can be placed: gc's
+    // dumps show a line of the callee's own file.
+    for (int k = 0; k < f->ninl; k++) {
+        const InlSite *s = &f->inl[k];
+        Arena *a = &f->cc->arena;
+        int m = snprintf(buf, size, "inlined [%d] %s", k, s->callee && s->callee->gc_name ? s->callee->gc_name : "?");
+        const FuncInfo *fi = s->callee;
+        Pos from = fi && fi->decl ? fi->decl->pos : (Pos){0};
+        if (pos_known(from))
+            m += snprintf(ROOM(m), " from %s", pos_string(f->cc, a, from));
+        m += snprintf(ROOM(m), " at %s", pos_string(f->cc, a, s->site));
+        if (s->parent >= 0)
+            snprintf(ROOM(m), " (in [%d], line %u)", s->parent, s->at.line);
+        line(ctx, buf);
+    }
 }
 
 static void print_line(void *out, const char *text) { fprintf(out, "%s\n", text); }

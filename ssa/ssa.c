@@ -73,6 +73,12 @@ Block *block_new(Func *f, BlockKind kind, Pos pos) {
     return b;
 }
 
+int func_add_inl(Func *f, FuncInfo *callee, Pos site, Pos at, int parent) {
+    f->inl = grow_array(&f->arena, f->inl, f->ninl, &f->capinl, f->ninl + 1, sizeof(InlSite));
+    f->inl[f->ninl] = (InlSite){callee, site, at, parent};
+    return f->ninl++;
+}
+
 void block_add_edge(Block *from, Block *to) {
     Arena *a = &from->func->arena;
     from->succs = grow_array(a, from->succs, from->nsuccs, &from->capsuccs, from->nsuccs + 1, sizeof(Edge));
@@ -100,6 +106,7 @@ Value *value_new(Block *b, Op op, Type *type, Pos pos) {
     v->is_mem = (op_info[op].flags & OPF_MEMOUT) != 0;
     v->pos = pos;
     v->block = b;
+    v->inl = f->building_inl;
     v->args = v->inline_args;
     b->values = grow_array(&f->arena, b->values, b->nvalues, &b->capvalues, b->nvalues + 1, sizeof(Value *));
     b->values[b->nvalues++] = v;
@@ -240,7 +247,7 @@ void func_remove_dead(Func *f) {
                 Value *v = b->values[j];
                 unsigned fl = op_info[v->op].flags;
                 bool effect = (fl & (OPF_MEMOUT | OPF_CALL)) || v->is_mem || v->op == OpNilCheck ||
-                              v == f->sp || v == f->sb || v == f->initmem;
+                              v->op == OpInlMark || v == f->sp || v == f->sb || v == f->initmem;
                 if (v->uses == 0 && !effect) {
                     value_reset_args(v);
                     changed = true;

@@ -88,6 +88,12 @@ struct Value {
     const char *expr;   // the expression as gc prints it in messages (&T{...}, make([]int, n))
     Node *node;         // the AST node it came from, if any
     int uses;           // how many args refer to it (maintained by ssa.c)
+    // Code an inlined call brought: 1 + the index in Func.inl of the call
+    // (the innermost one), and the callee's own position, which the dump
+    // shows as gc's GOSSAFUNC dumps do; pos stays the outermost call site,
+    // where gc reports about it. 0 and no src for the function's own code.
+    uint32_t inl;
+    Pos src;
 };
 
 typedef enum BlockKind {
@@ -131,6 +137,16 @@ struct Block {
     void *build_data;   // owned by the builder while it runs
 };
 
+// One call inlined into a Func, gc's inlining tree: the callee, the call
+// site where its code now is (outermost), the call's own position in the
+// code it was written in, and the inlined call that code came from.
+typedef struct InlSite {
+    FuncInfo *callee;
+    Pos site;
+    Pos at;
+    int parent;         // index in Func.inl, or -1 for the function's own code
+} InlSite;
+
 struct Func {
     Compiler *cc;
     FuncInfo *info;     // the function (or literal) this is the SSA of
@@ -140,6 +156,8 @@ struct Func {
     Block *entry;
     uint32_t next_value_id, next_block_id;
     Value *sp, *sb, *initmem;
+    InlSite *inl; int ninl, capinl;     // the calls inlined into it, in the order they were built
+    uint32_t building_inl;  // while the builder builds inlined code: the Value.inl new values get
     void *pass_data;    // the pass that is running may hang its state here
 };
 
@@ -159,6 +177,8 @@ void value_set_arg(Value *v, int i, Value *arg);
 void value_reset_args(Value *v);
 // Turns v into a Copy of w (keeping v's id), as gc's v.copyOf(w).
 void value_copy_of(Value *v, Value *w);
+// Records a call inlined into f; returns its index in f->inl.
+int func_add_inl(Func *f, FuncInfo *callee, Pos site, Pos at, int parent);
 // Removes values with no uses and no memory effect, and unreachable blocks.
 void func_remove_dead(Func *f);
 
