@@ -82,8 +82,7 @@
 // The implicit slice of a variadic call is named "... argument" by the escape
 // pass itself when it reports on it; here it only appears inside calls.
 //
-// Not reproduced: calls whose callee is itself a call (gc names a temporary,
-// `.autotmp_N(x)`), calls taking a multi-value call as arguments, and the
+// Not reproduced: calls taking a multi-value call as arguments, and the
 // quoted-path qualifier gc uses when two imported packages share a name.
 #include "frontend.h"
 
@@ -512,7 +511,17 @@ static void write_call_args(Out *o, const Node *call, bool lead) {
 }
 
 static void write_call(Out *o, const Node *n) {
-    write_expr(o, n->u.call.fun, PREC_PRIMARY);
+    const Node *fun = unparen(n->u.call.fun);
+    if (o->inl && o->fn && n->u.call.kind == CALL_INTERFACE && fun->kind == N_SELECTOR &&
+        tree_calls_or_chans(fun->u.sel.x)) {
+        put_temp(o);    // gc evaluates such a receiver into a temporary
+        put(o, ".");
+        put(o, fun->u.sel.name ? fun->u.sel.name->s : "?");
+    } else if (o->inl && o->fn && n->u.call.kind == CALL_FUNC && tree_calls_or_chans(fun)) {
+        put_temp(o);    // and such a callee
+    } else {
+        write_expr(o, n->u.call.fun, PREC_PRIMARY);
+    }
     put(o, "(");
     write_call_args(o, n, false);
     put(o, ")");
@@ -529,11 +538,12 @@ static void write_method_call(Out *o, const Node *n) {
     put(o, "(");
     bool walks = sel->u.sel.depth > 1;
     const Node *rx = unparen(sel->u.sel.x);
-    if (o->inl && o->fn && !walks && rx->kind == N_CALL && rx->u.call.kind != CALL_CONVERSION)
-        put_temp(o);    // gc evaluates a call receiver into a temporary
-    else
+    if (o->inl && o->fn && tree_calls_or_chans(rx)) {
+        put_temp(o);    // gc evaluates such a receiver (embedded fields walked) into a temporary
+    } else {
         write_expr(o, sel->u.sel.x, walks ? PREC_PRIMARY : PREC_LOOSE);
-    write_embedded_path(o, sel);
+        write_embedded_path(o, sel);
+    }
     write_call_args(o, n, true);
     put(o, ")");
 }

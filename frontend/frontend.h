@@ -795,6 +795,8 @@ struct FuncInfo {
                             // of nested func literals
     bool shape;             // a method of a generic std type stenciled for a GC shape
                             // (generic.c): gc marks it DUPOK and passes a dictionary
+    FuncInfo *copy_of;      // a literal the inliner copied into another function (a new
+                            // function, as in gc): the literal in the source it copies
 };
 
 // ---------------------------------------------------------------------------
@@ -822,13 +824,19 @@ void tree_objmap_put(Compiler *cc, TreeObjMap *m, Obj *from, Obj *to);
 // A deep copy of n; variables declared in `root` (or in literals inside it)
 // become fresh objects, recorded in `map` (which may hold some already: they
 // are used as given). With `site`, the copies (nodes and fresh objects) are
-// placed there, as gc reports inlined code at the outermost call site.
+// placed there, as gc reports inlined code at the outermost call site; the
+// inside of a func literal (its nodes and variables) keeps its positions, as
+// gc's inliner leaves the closures it copies (the literal itself moves).
 Node *tree_copy(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map, const Pos *site);
 // gc's StaticValue: n, or what the local variable n names is known to hold
 // (defined with a value, never assigned again, its address never taken),
 // repeatedly. static_definition: that value of one variable, or NULL.
 Node *static_value(Node *n);
 Node *static_definition(const Obj *var);
+// Whether n calls something (new excepted) or receives from a channel, outside
+// func literals: gc's type checker then computes a callee or a method's
+// receiver into a temporary first (RewriteNonNameCall: f()(), f().M()).
+bool tree_calls_or_chans(const Node *n);
 // x, x.f, x[i] of an array: the variable &... takes the address of (gc's OuterValue).
 Node *outer_value(Node *n);
 // The functions' call graph bottom up, as gc's VisitFuncsBottomUp: `batch`

@@ -148,7 +148,8 @@ typedef struct CopyCtx {
     const FuncInfo *root;   // the function whose variables are renewed
     TreeObjMap *map;
     int depth;
-    const Pos *site;        // if set, every copy is placed there
+    const Pos *site;        // if set, the copies are placed there ...
+    int in_literal;         // ... but not inside a func literal (gc's noPosUpdate)
 } CopyCtx;
 
 static bool owned_by(const FuncInfo *fn, const FuncInfo *root) {
@@ -187,7 +188,7 @@ static Obj *fresh_obj(CopyCtx *c, Obj *o) {
     if (!m) {
         m = ARENA_NEW(&c->cc->arena, Obj);
         *m = *o;
-        if (c->site)
+        if (c->site && o->u.var.fn == c->root)
             m->pos = *c->site;
         tree_objmap_put(c->cc, c->map, o, m);
     }
@@ -212,13 +213,17 @@ static Node *copy(CopyCtx *c, Node *n) {
     c->depth++;
     Node *m = ARENA_NEW(&c->cc->arena, Node);
     *m = *n;
-    if (c->site)
+    if (c->site && !c->in_literal)
         m->pos = *c->site;
     switch (n->kind) {
     case N_IDENT: m->u.ident.obj = fresh_obj(c, n->u.ident.obj); break;
     case N_COMPOSITE: m->u.complit.elts = copy_list(c, n->u.complit.elts); break;
     case N_KEYVALUE: m->u.kv.key = copy(c, n->u.kv.key); m->u.kv.value = copy(c, n->u.kv.value); break;
-    case N_FUNCLIT: m->u.funclit.body = copy(c, n->u.funclit.body); break;
+    case N_FUNCLIT:
+        c->in_literal++;
+        m->u.funclit.body = copy(c, n->u.funclit.body);
+        c->in_literal--;
+        break;
     case N_PAREN: case N_STAR: case N_UNARY: case N_EXPRSTMT: case N_GO: case N_DEFER:
         m->u.unary.x = copy(c, n->u.unary.x);
         break;
@@ -286,7 +291,7 @@ static Node *copy(CopyCtx *c, Node *n) {
 }
 
 Node *tree_copy(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map, const Pos *site) {
-    CopyCtx c = {cc, root, map, 0, site};
+    CopyCtx c = {cc, root, map, 0, site, 0};
     return copy(&c, n);
 }
 
@@ -562,4 +567,41 @@ void funcs_bottom_up(Compiler *cc, FuncInfo **fns, int n, TreeSccFn batch, void 
     for (int i = 0; i < s.nall; i++)
         if (!s.nodes[i].id)
             scc_from(&s, i, &counter, batch, ctx);
+}
+
+// ---------------------------------------------------------------------------
+// gc's RewriteNonNameCall test (callOrChan anywhere but inside literals)
+
+bool tree_calls_or_chans(const Node *n) {
+    n = unparen(n);
+    if (!n || n->val.kind != CONST_NONE)
+        return false;
+    switch (n->kind) {
+    case N_CALL:
+        if (n->u.call.kind == CALL_CONVERSION)
+            return n->u.call.args.len == 1 && tree_calls_or_chans(n->u.call.args.items[0]);
+        if (n->u.call.kind == CALL_BUILTIN && n->u.call.builtin == BI_NEW)
+            return false;
+        return true;
+    case N_UNARY:
+        return n->u.unary.op == T_ARROW || tree_calls_or_chans(n->u.unary.x);
+    case N_STAR: return tree_calls_or_chans(n->u.unary.x);
+    case N_SELECTOR: return n->u.sel.kind != SEL_QUALIFIED && tree_calls_or_chans(n->u.sel.x);
+    case N_INDEX: return tree_calls_or_chans(n->u.index.x) || tree_calls_or_chans(n->u.index.index);
+    case N_SLICE:
+        return tree_calls_or_chans(n->u.slice.x) || tree_calls_or_chans(n->u.slice.lo) ||
+               tree_calls_or_chans(n->u.slice.hi) || tree_calls_or_chans(n->u.slice.max);
+    case N_TYPEASSERT: return tree_calls_or_chans(n->u.assert.x);
+    case N_BINARY: return tree_calls_or_chans(n->u.binary.x) || tree_calls_or_chans(n->u.binary.y);
+    case N_COMPOSITE:
+        for (int i = 0; i < n->u.complit.elts.len; i++) {
+            const Node *e = n->u.complit.elts.items[i];
+            if (e->kind == N_KEYVALUE ? tree_calls_or_chans(e->u.kv.key) || tree_calls_or_chans(e->u.kv.value)
+                                      : tree_calls_or_chans(e))
+                return true;
+        }
+        return false;
+    default:
+        return false;
+    }
 }

@@ -93,6 +93,15 @@ static void index_program(EscPass *p) {
             }
         }
     }
+    // The literals copied into inlined bodies are functions of the caller.
+    for (int i = 0; i < cc->packages.len + 1; i++) {
+        Package *pkg = i < cc->packages.len ? cc->packages.items[i] : m;
+        for (int j = 0; pkg && j < pkg->funcs.len; j++)
+            for (const InlinedCall *ic = pkg->funcs.items[j] ? inlined_calls_of(p->prog, pkg->funcs.items[j]) : NULL;
+                 ic; ic = ic->next_in_caller)
+                for (int k = 0; ic->spliced && k < ic->nlits; k++)
+                    new_fn(p, ic->lits[k]);
+    }
     for (uint32_t i = 0; i < p->fns.cap; i++) {
         EscFn *fn = p->fns.vals[i];
         if (fn && fn->info->outer)
@@ -143,6 +152,8 @@ static bool collect_refs(Node *n, void *ctx) {
             Node *fun = unparen(n->u.call.fun);
             if (n->u.call.kind == CALL_METHOD && fun->kind == N_SELECTOR)
                 esc_visit(fun->u.sel.x, collect_refs, s);
+            if (esc_callee_call(n))
+                esc_visit(esc_callee_call(n), collect_refs, s);
             for (int i = 0; i < n->u.call.args.len; i++)
                 esc_visit(n->u.call.args.items[i], collect_refs, s);
             esc_visit(ic->body, collect_refs, s);
@@ -230,7 +241,8 @@ static void scc_from(EscPass *p, EscFn *root, uint32_t *counter, PtrVec *stack) 
 // ---------------------------------------------------------------------------
 // 3. One batch
 
-// Collects a function's literals (those its body reaches), nested ones too.
+// Collects a function's literals (those its body reaches), nested ones
+// too, those of the bodies inlined into it (in place of the call) too.
 static bool collect_lits(Node *n, void *ctx) {
     PtrVec *out = ((PtrVec **)ctx)[0];
     EscPass *p = ((EscPass **)ctx)[1];
@@ -238,6 +250,20 @@ static bool collect_lits(Node *n, void *ctx) {
         EscFn *fn = escmap_get(&p->fns, n->u.funclit.fn);
         if (fn)
             ptrvec_push(p->arena, out, fn);
+    }
+    if (n->kind == N_CALL) {
+        const InlinedCall *ic = inlined_call(p->prog, n);
+        if (ic && ic->spliced) {
+            Node *fun = unparen(n->u.call.fun);
+            if (n->u.call.kind == CALL_METHOD && fun->kind == N_SELECTOR)
+                esc_visit(fun->u.sel.x, collect_lits, ctx);
+            if (esc_callee_call(n))
+                esc_visit(esc_callee_call(n), collect_lits, ctx);
+            for (int i = 0; i < n->u.call.args.len; i++)
+                esc_visit(n->u.call.args.items[i], collect_lits, ctx);
+            esc_visit(ic->body, collect_lits, ctx);
+            return false;
+        }
     }
     return true;
 }
@@ -399,6 +425,18 @@ static bool find_first_use(Node *n, void *ctx) {
     FirstUse *u = ctx;
     if (u->found)
         return false;
+    // A variable a nested literal captures is captured by this one where
+    // that literal is.
+    if (n->kind == N_FUNCLIT && n->u.funclit.fn) {
+        PtrVec *cv = &n->u.funclit.fn->captured;
+        for (int i = 0; i < cv->len; i++)
+            if (cv->items[i] == u->var) {
+                u->pos = n->pos;
+                u->found = true;
+                return false;
+            }
+        return false;
+    }
     if (n->kind == N_IDENT && n->u.ident.obj == u->var) {
         u->pos = n->pos;
         u->found = true;

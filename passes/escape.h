@@ -339,6 +339,8 @@ bool esc_is_reflect_header_data(Node *n);
 void esc_unsafe_value(EscWalk *w, EscHole k, Node *n);
 
 // escape_call.c: calls, go and defer
+// The call f() of an inlined call f()(...), whose body runs before (NULL if none).
+Node *esc_callee_call(Node *call);
 // A call; ks (nks of them, or NULL) are where its results go.
 void esc_call(EscWalk *w, EscHole *ks, int nks, Node *call);
 // A go or defer statement.

@@ -427,6 +427,42 @@ static void describe_call(EscWalk *w, CallInfo *ci, Node *call) {
     collect_args(w, ci, args, skip);
 }
 
+Node *esc_callee_call(Node *call) {
+    if (call->u.call.kind != CALL_FUNC)
+        return NULL;
+    Node *f = unparen(call->u.call.fun);
+    while (f && f->kind == N_CALL && f->u.call.kind == CALL_CONVERSION && f->u.call.args.len == 1)
+        f = unparen(f->u.call.args.items[0]);
+    return f && f->kind == N_CALL ? f : NULL;
+}
+
+// "r, a := x, y" with the receiver's value x replaced by the temporary.
+static const char *temp_params_text(EscPass *p, const char *text, const char *tmp) {
+    const char *eq = strstr(text, " := ");
+    if (!eq)
+        return text;
+    const char *rest = eq + 4;
+    // The receiver's text ends at the first comma outside brackets.
+    int depth = 0;
+    const char *end = rest;
+    for (; *end; end++) {
+        if (*end == '(' || *end == '[' || *end == '{')
+            depth++;
+        else if (*end == ')' || *end == ']' || *end == '}')
+            depth--;
+        else if (*end == ',' && depth == 0)
+            break;
+        else if (*end == '"') {
+            for (end++; *end && *end != '"'; end++)
+                if (*end == '\\' && end[1])
+                    end++;
+            if (!*end)
+                break;
+        }
+    }
+    return arena_sprintf(p->arena, "%.*s%s%s", (int)(rest - text), text, tmp, end);
+}
+
 // A call the inline pass inlined, as gc's escape analysis sees the inlined
 // call: the arguments assigned to fresh parameters, the body (a copy with
 // fresh variables, its returns made assignments to fresh results) walked in
@@ -438,10 +474,35 @@ static void inlined(EscWalk *w, EscHole *ks, int nks, Node *call, const InlinedC
     Node *fun = unparen(call->u.call.fun);
     int a = 0;
     const char *text = ic->params_text;
+    // gc's RewriteNonNameCall ran before inlining: a callee or receiver that
+    // calls something was computed into a temporary first, f()(...) (the
+    // callee inlined call's body then runs here, its result naming what is
+    // called) or f().M(...).
+    bool method = call->u.call.kind == CALL_METHOD && fun->kind == N_SELECTOR;
+    Node *x = method ? fun->u.sel.x : call->u.call.kind == CALL_FUNC ? call->u.call.fun : NULL;
+    EscLoc *tmp = NULL;
+    if (x && tree_calls_or_chans(x)) {
+        Obj *m = method ? fun->u.sel.obj : NULL;
+        Type *t = m && m->kind == OBJ_FUNC && m->u.func.recv ? m->u.func.recv : x->type;
+        tmp = esc_temp_var(w, t, call->pos, true);
+        tmp->loop_depth = 1;
+        EscHole k = esc_hole(tmp);
+        if (p->explain)
+            k = esc_note_at(p, k, arena_sprintf(p->arena, "%s := %s", tmp->name, expr_string(p->cc, x)), call->pos,
+                            "assign");
+        if (method)
+            esc_receiver(w, k, fun, m);
+        else
+            esc_expr(w, k, call->u.call.fun);
+        if (method && p->explain && text)
+            text = temp_params_text(p, text, tmp->name);
+    }
 #define PARAM_HOLE(obj) esc_note_at(p, esc_hole(esc_var_loc(w, (obj))), text, call->pos, "assign-pair")
     if (ic->recv) {
         EscHole k = PARAM_HOLE(ic->recv);
-        if (call->u.call.kind == CALL_METHOD && fun->kind == N_SELECTOR)
+        if (method && tmp)
+            esc_flow(w->b, k, tmp);
+        else if (method)
             esc_receiver(w, k, fun, fun->u.sel.obj);
         else
             esc_expr_to(w, k, args->items[a], ic->recv->type, args->items[a]->pos), a++;
@@ -532,42 +593,6 @@ static void devirt_receiver(EscWalk *w, EscHole k, CallInfo *ci) {
     esc_expr(w, k, sel->u.sel.x);
 }
 
-// Does n call something (other than new) or use a channel (gc's
-// callOrChan, looked for anywhere in n but inside func literals)?
-static bool any_call_or_chan(Node *n) {
-    n = unparen(n);
-    if (!n || esc_is_const(n))
-        return false;
-    switch (n->kind) {
-    case N_CALL:
-        if (n->u.call.kind == CALL_CONVERSION)
-            return n->u.call.args.len == 1 && any_call_or_chan(n->u.call.args.items[0]);
-        if (n->u.call.kind == CALL_BUILTIN && n->u.call.builtin == BI_NEW)
-            return false;
-        return true;
-    case N_UNARY:
-        return n->u.unary.op == T_ARROW || any_call_or_chan(n->u.unary.x);
-    case N_STAR: return any_call_or_chan(n->u.unary.x);
-    case N_SELECTOR: return n->u.sel.kind != SEL_QUALIFIED && any_call_or_chan(n->u.sel.x);
-    case N_INDEX: return any_call_or_chan(n->u.index.x) || any_call_or_chan(n->u.index.index);
-    case N_SLICE:
-        return any_call_or_chan(n->u.slice.x) || any_call_or_chan(n->u.slice.lo) ||
-               any_call_or_chan(n->u.slice.hi) || any_call_or_chan(n->u.slice.max);
-    case N_TYPEASSERT: return any_call_or_chan(n->u.assert.x);
-    case N_BINARY: return any_call_or_chan(n->u.binary.x) || any_call_or_chan(n->u.binary.y);
-    case N_COMPOSITE:
-        for (int i = 0; i < n->u.complit.elts.len; i++) {
-            Node *e = n->u.complit.elts.items[i];
-            if (e->kind == N_KEYVALUE ? any_call_or_chan(e->u.kv.key) || any_call_or_chan(e->u.kv.value)
-                                      : any_call_or_chan(e))
-                return true;
-        }
-        return false;
-    default:
-        return false;
-    }
-}
-
 static const char *arg_text(EscPass *p, EscArg *a) {
     if (a->temp)
         return a->temp->name;
@@ -647,7 +672,7 @@ static void rewrite_non_name_call(EscWalk *w, CallInfo *ci) {
     Node *call = ci->call;
     bool is_func_call = !ci->recv && !ci->method_expr;
     Node *x = is_func_call ? call->u.call.fun : ci->recv;
-    if (!x || !any_call_or_chan(x))
+    if (!x || !tree_calls_or_chans(x))
         return;
     Type *t = x->type;
     if (!is_func_call && ci->method && ci->method->kind == OBJ_FUNC && ci->method->u.func.recv && !ci->devirt)

@@ -182,7 +182,7 @@ bool inl_is_intrinsic(Inliner *in, Node *call) {
 // The walk state of one InlineCalls
 
 typedef struct Literal {
-    FuncInfo *orig;
+    FuncInfo *made;     // the copy's FuncInfo (its node in the inlined body)
     InlFn *copy;
 } Literal;
 
@@ -282,9 +282,13 @@ void inl_can_inline(Inliner *in, InlFn *f) {
 // ---------------------------------------------------------------------------
 // Callees
 
+// The function whose body inlining f copies: a literal's copy inside an
+// inlined body is a function of its own, with its own variables.
+static FuncInfo *body_of(InlFn *f) { return f->made ? f->made : f->fi; }
+
 static InlFn *literal_copy(Calls *c, Instance *inst, FuncInfo *lit) {
     for (int i = inst->lit_begin; i < inst->lit_end; i++)
-        if (c->lits[i].orig == lit)
+        if (c->lits[i].made == lit)
             return c->lits[i].copy;
     return NULL;
 }
@@ -313,7 +317,7 @@ static bool scan_assign(Node *n, void *ctx) {
 }
 
 static Node *argument_for(Instance *inst, Obj *param) {
-    FuncInfo *fi = inst->callee->fi;
+    FuncInfo *fi = body_of(inst->callee);
     InlinedCall *ic = inst->ic;
     Node *call = inst->call;
     Node *fun = unparen(call->u.call.fun);
@@ -357,7 +361,7 @@ static Node *inlined_static_value(Calls *c, Node *n, Instance **ctx) {
             if (!o || o->kind != OBJ_VAR)
                 return n;
             if (inst) {
-                if (o->u.var.fn != inst->callee->fi || o->u.var.addr_taken ||
+                if (o->u.var.fn != body_of(inst->callee) || o->u.var.addr_taken ||
                     !(o->u.var.is_param || o->u.var.is_recv) || o == NULL)
                     return n;
                 Obj *probe = o;
@@ -518,11 +522,13 @@ static void walk_calls(Calls *c, Node *body) {
 
 // Literals inside a body being inlined become new functions of the caller,
 // named as gc names them: inner ones first, each from the caller's count.
-static void add_literal(Calls *c, FuncInfo *orig) {
+static void add_literal(Calls *c, FuncInfo *made) {
     Inliner *in = c->in;
     InlFn *cur = c->cur;
     InlFn *copy = ARENA_NEW(&in->cc->arena, InlFn);
+    FuncInfo *orig = made->copy_of ? made->copy_of : made;
     copy->fi = orig;
+    copy->made = made;
     copy->closgen = orig->nlits;
     cur->closgen++;
     if (cur->fi->outer)
@@ -537,7 +543,8 @@ static void add_literal(Calls *c, FuncInfo *orig) {
         c->lits = l;
         c->caplits = cap;
     }
-    c->lits[c->nlits++] = (Literal){orig, copy};
+    c->lits[c->nlits++] = (Literal){made, copy};
+    made->gc_name = copy->name;
 }
 
 // Names the literals of `n` inner first (post-order over literals).
@@ -553,10 +560,8 @@ static bool lit_found(Node *n, void *ctx) {
     if (n->kind != N_FUNCLIT)
         return true;
     name_literals(l->c, n->u.funclit.body, l->depth + 1);
-    if (n->u.funclit.fn) {
+    if (n->u.funclit.fn)
         add_literal(l->c, n->u.funclit.fn);
-        l->c->lits[l->c->nlits - 1].copy->body = n->u.funclit.body;
-    }
     return false;
 }
 
@@ -674,10 +679,82 @@ static Obj *fresh_var(Compiler *cc, TreeObjMap *map, Obj *o, Pos site) {
     return m;
 }
 
-static bool has_literal(Node *n, void *ctx) {
-    if (n->kind == N_FUNCLIT)
-        *(bool *)ctx = true;
-    return !*(bool *)ctx;
+// The literals of a copied body are new functions of the caller (gc's
+// inlsubst.closure): each copied N_FUNCLIT gets a FuncInfo of its own whose
+// variables are the copy's fresh ones (they keep the positions they have
+// in the source, as gc's copies of closures do), its outer the caller or
+// the copied literal around it.
+typedef struct MakeLits {
+    Compiler *cc;
+    TreeObjMap *map;
+    FuncInfo *outer;
+    Package *pkg;
+    PtrVec made;
+    int depth;
+} MakeLits;
+
+// The copy of a variable of the literal `orig`, made now if the copied body
+// never named it (an unused parameter).
+static Obj *lit_var(MakeLits *m, Obj *o) {
+    if (!o)
+        return NULL;
+    Obj *v = tree_objmap_get(m->map, o);
+    if (!v) {
+        v = ARENA_NEW(&m->cc->arena, Obj);
+        *v = *o;
+        tree_objmap_put(m->cc, m->map, o, v);
+    }
+    return v;
+}
+
+static Obj **lit_vars(MakeLits *m, Obj **vars, int n) {
+    Obj **out = ARENA_ARRAY(&m->cc->arena, Obj *, n > 0 ? n : 1);
+    for (int i = 0; i < n; i++)
+        out[i] = lit_var(m, vars[i]);
+    return out;
+}
+
+static bool make_literal(Node *n, void *ctx) {
+    MakeLits *m = ctx;
+    if (n->kind != N_FUNCLIT || !n->u.funclit.fn)
+        return true;
+    if (m->depth > 100)
+        return false;
+    FuncInfo *orig = n->u.funclit.fn;
+    FuncInfo *nf = ARENA_NEW(&m->cc->arena, FuncInfo);
+    *nf = *orig;
+    nf->copy_of = orig->copy_of ? orig->copy_of : orig;
+    nf->decl = n;
+    nf->outer = m->outer;
+    nf->pkg = m->pkg;
+    nf->obj = NULL;
+    nf->recv = NULL;
+    nf->params = lit_vars(m, orig->params, orig->nparams);
+    nf->results = lit_vars(m, orig->results, orig->nresults);
+    nf->locals = (PtrVec){0};
+    for (int i = 0; i < orig->locals.len; i++)
+        ptrvec_push(&m->cc->arena, &nf->locals, lit_var(m, orig->locals.items[i]));
+    nf->captured = (PtrVec){0};
+    for (int i = 0; i < orig->captured.len; i++) {
+        Obj *o = orig->captured.items[i];
+        Obj *v = tree_objmap_get(m->map, o);
+        ptrvec_push(&m->cc->arena, &nf->captured, v ? v : o);
+    }
+    nf->closures = (PtrVec){0};
+    for (int i = 0; i < m->map->len; i++)
+        if (m->map->from[i]->kind == OBJ_VAR && m->map->from[i]->u.var.fn == orig)
+            m->map->to[i]->u.var.fn = nf;
+    n->u.funclit.fn = nf;
+    if (m->outer && m->outer->copy_of)
+        ptrvec_push(&m->cc->arena, &m->outer->closures, nf);
+    ptrvec_push(&m->cc->arena, &m->made, nf);
+    FuncInfo *saved = m->outer;
+    m->outer = nf;
+    m->depth++;
+    tree_visit(n->u.funclit.body, make_literal, m);
+    m->depth--;
+    m->outer = saved;
+    return false;
 }
 
 static bool mark_imported(Node *n, void *ctx) {
@@ -690,8 +767,8 @@ static bool mark_imported(Node *n, void *ctx) {
 // variables, at the outermost call site.
 static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
     Compiler *cc = c->in->cc;
-    FuncInfo *fi = callee->fi;
-    Node *body = callee->body ? callee->body : func_body(fi);
+    FuncInfo *fi = body_of(callee);
+    Node *body = func_body(fi);
     InlinedCall *ic = ARENA_NEW(&cc->arena, InlinedCall);
     TreeObjMap map = {0};
     ic->callee = fi;
@@ -716,9 +793,20 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
     ic->body = tree_copy(cc, body, fi, &map, &site);
     if (fi->pkg != c->in->prog->main_pkg)
         tree_visit(ic->body, mark_imported, NULL);
-    ic->nlocals = map.len - fixed;
-    ic->locals = map.to ? map.to + fixed : NULL;   // no variables: no map at all
-    tree_visit(ic->body, has_literal, &ic->has_literals);
+    // The variables the copy declares at its top level join the caller;
+    // those of its literals belong to the literals' copies.
+    int nlocals = 0;
+    for (int i = fixed; i < map.len; i++)
+        nlocals += map.from[i]->kind == OBJ_VAR && map.from[i]->u.var.fn == fi;
+    ic->locals = ARENA_ARRAY(&cc->arena, Obj *, nlocals > 0 ? nlocals : 1);
+    for (int i = fixed; i < map.len; i++)
+        if (map.from[i]->kind == OBJ_VAR && map.from[i]->u.var.fn == fi)
+            ic->locals[ic->nlocals++] = map.to[i];
+    MakeLits m = {.cc = cc, .map = &map, .outer = c->cur->fi, .pkg = c->cur->fi->pkg};
+    tree_visit(ic->body, make_literal, &m);
+    ic->has_literals = m.made.len > 0;
+    ic->lits = (FuncInfo **)m.made.items;
+    ic->nlits = m.made.len;
     ic->caller = c->cur->fi;
     InlTable *t = c->table;
     if (t->last && t->last->caller == ic->caller) {
@@ -735,8 +823,6 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
 // body holding func literals (their copies would be new functions), the
 // implicit slice of a variadic call, or f(g()) of several values.
 static bool can_splice(const InlinedCall *ic, Node *call) {
-    if (ic->has_literals)
-        return false;
     Type *sig = ic->callee->sig;
     if (sig && sig->kind == TY_FUNC && sig->u.func.variadic && !call->u.call.has_dots)
         return false;

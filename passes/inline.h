@@ -26,7 +26,8 @@ typedef struct InlFn {
     bool can;               // it has an inlinable body
     int cost;
     int closgen;            // literals named inside it so far (gc's Closgen)
-    Node *body;             // a literal's copy inside an inlined body: that copy's body
+    FuncInfo *made;         // a literal's copy inside an inlined body: the function it is
+                            // (fi is the literal in the source)
 } InlFn;
 
 InlFn *inl_fn(Inliner *in, FuncInfo *fi);

@@ -149,8 +149,7 @@ static Type *path_type(Node *sel, int steps) {
 // implicit & or * to meet the method's receiver type. A call as receiver
 // goes to a temporary first.
 static void receiver(Walk *w, Node *sel) {
-    if (unparen(sel->u.sel.x)->kind == N_CALL && unparen(sel->u.sel.x)->u.call.kind != CALL_CONVERSION &&
-        sel->u.sel.depth <= 1) {
+    if (tree_calls_or_chans(sel->u.sel.x)) {
         node(w);    // the assignment, its target, the temporary as receiver
         node(w);
         node(w);
@@ -364,6 +363,14 @@ static void call(Walk *w, Node *n) {
     if (w->stop)
         return;
     int first = 0;
+    // gc's RewriteNonNameCall: a callee or interface receiver that calls
+    // something goes to a temporary first (as receiver() for methods).
+    if ((iface && fun->kind == N_SELECTOR && tree_calls_or_chans(fun->u.sel.x)) ||
+        (!iface && !method && tree_calls_or_chans(fun))) {
+        node(w);    // the assignment, its target, the temporary as callee
+        node(w);
+        node(w);
+    }
     if (iface) {
         node(w);    // ODOTINTER
         if (fun->kind == N_SELECTOR) {

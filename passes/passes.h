@@ -53,12 +53,15 @@ typedef struct InlinedCall {
     Obj *recv;              // or NULL
     Obj **params; int nparams;
     Obj **results; int nresults;
-    bool has_literals;      // the body holds func literals
+    bool has_literals;      // the body holds func literals ...
+    FuncInfo **lits; int nlits; // ... each a new function (FuncInfo.copy_of), in source order;
+                            // their outer is the caller or the copy they are in
     bool spliced;           // the later passes see the body instead of the call (returns
                             // in the copy are assignments to the results, NF_INLINED)
     const char *params_text;// gc's text of the parameter assignment: "p, x := a, b"
     FuncInfo *caller;       // the function it was inlined into (outermost)
     Obj **locals; int nlocals;  // the copy's other fresh variables, in source order
+                                // (not those of the literals in it: see lits)
     struct InlinedCall *next_in_caller;  // the caller's next inlined call, in gc's order
 } InlinedCall;
 // The first of the calls inlined into fn, in the order gc inlined them (and
