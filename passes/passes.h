@@ -71,6 +71,8 @@ const InlinedCall *inlined_call(const Program *prog, const Node *call);
 // A spliced call as messages print it, gc's result variable (`~R0`), or NULL.
 const char *inlined_call_text(const Program *prog, const Node *call);
 void pass_inline(Program *prog);    // inline.c: gc's inlining decisions, -m's "can inline" and "inlining call to"
+// The same inlining into a function made after the pass (a method wrapper).
+void inline_wrapper(Program *prog, FuncInfo *wrapper);
 void pass_devirtualize(Program *prog);  // devirtualize.c: interface calls of a known concrete type
 void pass_escape(Program *prog);    // escape.c: gc's escape analysis, verdicts onto the SSA
 void pass_deadcode_late(Program *prog);   // deadcode_late.c: unreachable blocks, copies, unused values
