@@ -6,11 +6,12 @@
 // and every "cannot inline f: reason". For each call it inlines it makes
 // the body as it stands there (gc's OINLCALL): a copy with fresh variables
 // placed at the outermost call site, returns turned into assignments to
-// fresh results (~R0 ...); it publishes them (inlined_call, passes.h) and
+// fresh results (~R0 ...); the literals in it are new functions of the
+// caller (gc's copies of closures: their own fresh variables, their inside
+// at the callee's positions); it publishes them (inlined_call, passes.h),
 // the escape pass walks them in place of the call, and the builder builds
-// them there (build_inlined). Not yet: a body holding func literals (whose
-// copies would be new functions), a variadic call's implicit slice and
-// f(g()) of several values leave the call as it is for the later passes.
+// them there (build_inlined). The method wrappers gc makes later get the
+// same inlining (inline_wrapper).
 //
 //   1. The call graph bottom up (funcs_bottom_up): each strongly connected
 //      component in turn, its functions in gc's order (a function, then the
@@ -820,9 +821,8 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
     return ic;
 }
 
-// Whether the later passes can take the body instead of the call: not yet a
-// body holding func literals (their copies would be new functions), the
-// implicit slice of a variadic call, or f(g()) of several values.
+// Whether the later passes can take the body instead of the call: not yet
+// the implicit slice of a variadic call, or f(g()) of several values.
 static bool can_splice(const InlinedCall *ic, Node *call) {
     Type *sig = ic->callee->sig;
     if (sig && sig->kind == TY_FUNC && sig->u.func.variadic && !call->u.call.has_dots)
