@@ -142,6 +142,37 @@ static EscHole call_note(EscPass *p, EscHole k, CallInfo *ci) {
     return k;
 }
 
+// The implicit slice of a variadic call's extra arguments (gc's "...
+// argument"), flowing to k: its elements are the nodes elts or, where
+// given, the temporaries temps; none: nil, no slice.
+static void esc_implicit_slice(EscWalk *w, EscHole k, Node *call, Node **elts, EscLoc **temps, int n,
+                               Type *ptype) {
+    EscPass *p = w->p;
+    if (n == 0)
+        return;
+    EscLoc *l = esc_new_loc(w, LOC_ALLOC, true);
+    l->alloc = AK_SLICELIT;
+    l->n = call;
+    l->text = "... argument";
+    l->pos = call->pos;
+    l->type = ptype;
+    l->ssa = escmap_get(&p->ssa_allocs, call);
+    EscHole a2 = esc_shift(k, -1);
+    if (p->explain)
+        a2 = esc_note_at(p, a2, "... argument", call->pos, "spill");
+    esc_flow(w->b, a2, l);
+    EscHole h = esc_hole(l);
+    if (p->explain)
+        h = esc_note_at(p, h, "... argument", call->pos, "slice-literal-element");
+    Type *et = esc_ukind(ptype) == TY_SLICE ? esc_under(ptype)->u.slice.elem : NULL;
+    for (int i = 0; i < n; i++) {
+        if (temps && temps[i])
+            esc_flow(w->b, h, temps[i]);
+        else if (elts && elts[i])
+            esc_expr_to(w, h, elts[i], et, elts[i]->pos);
+    }
+}
+
 static void argument(EscWalk *w, EscHole k, CallInfo *ci, EscArg *a, Type *ptype) {
     EscPass *p = w->p;
     bool *done = NULL;     // uintptr arguments already copied: their uintptr flows nowhere
@@ -158,29 +189,10 @@ static void argument(EscWalk *w, EscHole k, CallInfo *ci, EscArg *a, Type *ptype
     if (a->ddd) {
         if (a->nelts == 0)
             return;
-        Node *call = ci->call;
-        EscLoc *l = esc_new_loc(w, LOC_ALLOC, true);
-        l->alloc = AK_SLICELIT;
-        l->n = call;
-        l->text = "... argument";
-        l->pos = call->pos;
-        l->type = ptype;
-        l->ssa = escmap_get(&p->ssa_allocs, call);
-        EscHole a2 = esc_shift(k, -1);
-        if (p->explain)
-            a2 = esc_note_at(p, a2, "... argument", call->pos, "spill");
-        esc_flow(w->b, a2, l);
-        EscHole h = esc_hole(l);
-        if (p->explain)
-            h = esc_note_at(p, h, "... argument", call->pos, "slice-literal-element");
-        Type *et = esc_ukind(ptype) == TY_SLICE ? esc_under(ptype)->u.slice.elem : NULL;
-        for (int i = 0; i < a->nelts; i++) {
-            Node *e = a->elts[i];
-            if (a->elt_temps && a->elt_temps[i])
-                esc_flow(w->b, h, a->elt_temps[i]);
-            else if (e && !(done && done[i]))
-                esc_expr_to(w, h, e, et, e->pos);
-        }
+        Node **elts = ARENA_ARRAY(p->arena, Node *, a->nelts + 1);
+        for (int i = 0; i < a->nelts; i++)
+            elts[i] = done && done[i] ? NULL : a->elts[i];
+        esc_implicit_slice(w, k, ci->call, elts, a->elt_temps, a->nelts, ptype);
         return;
     }
     if (a->temp) {
@@ -463,6 +475,38 @@ static const char *temp_params_text(EscPass *p, const char *text, const char *tm
     return arena_sprintf(p->arena, "%.*s%s%s", (int)(rest - text), text, tmp, end);
 }
 
+// gc's text of the parameter assignment when the values are f(g())'s
+// temporaries or end in the implicit slice: "a, ps := .autotmp_1, ... argument".
+static const char *inlined_params_text(EscPass *p, const InlinedCall *ic, Node *call, EscLoc **temps, int nvals,
+                                       bool variadic) {
+    Arena *a = p->arena;
+    NodeList *args = &call->u.call.args;
+    Node *fun = unparen(call->u.call.fun);
+    bool method = call->u.call.kind == CALL_METHOD && fun->kind == N_SELECTOR;
+    const char *lhs = NULL, *rhs = NULL;
+    int v = 0;
+    for (int i = -1; i < ic->nparams; i++) {
+        Obj *o = i < 0 ? ic->recv : ic->params[i];
+        if (i < 0 && !o)
+            continue;
+        const char *name = o && o->name ? o->name->s : "_";
+        const char *val;
+        if (i < 0 && method) {
+            val = expr_string(p->cc, fun->u.sel.x);
+        } else if (variadic && i == ic->nparams - 1) {
+            val = v < nvals ? "... argument" : "nil";
+        } else if (v < nvals) {
+            val = temps ? temps[v]->name : expr_string(p->cc, args->items[v]);
+            v++;
+        } else {
+            val = "nil";
+        }
+        lhs = lhs ? arena_sprintf(a, "%s, %s", lhs, name) : name;
+        rhs = rhs ? arena_sprintf(a, "%s, %s", rhs, val) : val;
+    }
+    return lhs ? arena_sprintf(a, "%s := %s", lhs, rhs) : NULL;
+}
+
 // A call the inline pass inlined, as gc's escape analysis sees the inlined
 // call: the arguments assigned to fresh parameters, the body (a copy with
 // fresh variables, its returns made assignments to fresh results) walked in
@@ -497,6 +541,28 @@ static void inlined(EscWalk *w, EscHole *ks, int nks, Node *call, const InlinedC
         if (method && p->explain && text)
             text = temp_params_text(p, text, tmp->name);
     }
+    // f(g()) of several values: gc's type checker put them in temporaries
+    // first (tc temporaries, as for a call that is not inlined).
+    Node *multi = args->len == 1 ? unparen(args->items[0]) : NULL;
+    EscLoc **temps = NULL;
+    int nvals = args->len;
+    if (multi && multi->kind == N_CALL && multi->type && multi->type->kind == TY_TUPLE) {
+        nvals = multi->type->u.tuple.n;
+        temps = ARENA_ARRAY(p->arena, EscLoc *, nvals + 1);
+        EscHole *tk = ARENA_ARRAY(p->arena, EscHole, nvals + 1);
+        for (int i = 0; i < nvals; i++) {
+            temps[i] = esc_temp_var(w, multi->type->u.tuple.types[i], multi->pos, true);
+            tk[i] = esc_hole(temps[i]);
+        }
+        esc_call(w, tk, nvals, multi);
+    }
+    bool variadic = ic->callee->sig && esc_ukind(ic->callee->sig) == TY_FUNC &&
+                    esc_under(ic->callee->sig)->u.func.variadic && !call->u.call.has_dots;
+    if (p->explain && (temps || variadic)) {
+        text = inlined_params_text(p, ic, call, temps, nvals, variadic);
+        if (method && tmp && text)
+            text = temp_params_text(p, text, tmp->name);
+    }
 #define PARAM_HOLE(obj) esc_note_at(p, esc_hole(esc_var_loc(w, (obj))), text, call->pos, "assign-pair")
     if (ic->recv) {
         EscHole k = PARAM_HOLE(ic->recv);
@@ -504,17 +570,35 @@ static void inlined(EscWalk *w, EscHole *ks, int nks, Node *call, const InlinedC
             esc_flow(w->b, k, tmp);
         else if (method)
             esc_receiver(w, k, fun, fun->u.sel.obj);
+        else if (temps)
+            esc_flow(w->b, k, temps[a++]);
         else
             esc_expr_to(w, k, args->items[a], ic->recv->type, args->items[a]->pos), a++;
     }
     for (int i = 0; i < ic->nparams; i++, a++) {
-        Node *arg = args->items[a];
-        if (!ic->params[i] || (ic->params[i]->name && name_is(ic->params[i]->name, "_"))) {
-            esc_discard(w, arg);
+        Obj *param = ic->params[i];
+        bool blank = !param || (param->name && name_is(param->name, "_"));
+        if (variadic && i == ic->nparams - 1) {
+            // The implicit slice of the rest, gc's "... argument".
+            EscHole k = blank ? esc_discard_hole(w->b) : PARAM_HOLE(param);
+            esc_implicit_slice(w, k, call, temps ? NULL : args->items + a, temps ? temps + a : NULL,
+                               a < nvals ? nvals - a : 0, param ? param->type : NULL);
+            break;
+        }
+        if (a >= nvals)
+            break;
+        if (blank) {
+            if (!temps)
+                esc_discard(w, args->items[a]);
             continue;
         }
-        EscHole k = PARAM_HOLE(ic->params[i]);
-        esc_expr_to(w, k, arg, ic->params[i]->type, arg->pos);
+        EscHole k = PARAM_HOLE(param);
+        if (temps) {
+            esc_flow(w->b, k, temps[a]);
+            continue;
+        }
+        Node *arg = args->items[a];
+        esc_expr_to(w, k, arg, param->type, arg->pos);
     }
 #undef PARAM_HOLE
     EscLoc **res = ARENA_ARRAY(p->arena, EscLoc *, ic->nresults > 0 ? ic->nresults : 1);

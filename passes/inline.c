@@ -821,19 +821,6 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
     return ic;
 }
 
-// Whether the later passes can take the body instead of the call: not yet
-// the implicit slice of a variadic call, or f(g()) of several values.
-static bool can_splice(const InlinedCall *ic, Node *call) {
-    Type *sig = ic->callee->sig;
-    if (sig && sig->kind == TY_FUNC && sig->u.func.variadic && !call->u.call.has_dots)
-        return false;
-    NodeList *args = &call->u.call.args;
-    if (args->len == 1 && unparen(args->items[0])->type && unparen(args->items[0])->type->kind == TY_TUPLE)
-        return false;
-    int want = ic->nparams + (ic->recv && call->u.call.kind != CALL_METHOD ? 1 : 0);
-    return args->len == want;
-}
-
 static Node *result_ident(Compiler *cc, Obj *o, Pos site) {
     Node *n = node_new(cc, N_IDENT, site);
     n->u.ident.name = o->name;
@@ -876,8 +863,16 @@ static bool rewrite_return(Node *n, void *ctx) {
     return false;
 }
 
+// (NULL for f(g()) and a variadic call's implicit slice: the escape pass
+// names the temporaries and the slice itself.)
 static const char *params_text(Compiler *cc, InlinedCall *ic, Node *call) {
     Arena *a = &cc->arena;
+    Type *sig = ic->callee->sig;
+    if (sig && sig->kind == TY_FUNC && sig->u.func.variadic && !call->u.call.has_dots)
+        return NULL;
+    NodeList *cargs = &call->u.call.args;
+    if (cargs->len == 1 && unparen(cargs->items[0])->type && unparen(cargs->items[0])->type->kind == TY_TUPLE)
+        return NULL;
     const char *lhs = "", *rhs = "";
     NodeList *args = &call->u.call.args;
     Node *fun = unparen(call->u.call.fun);
@@ -910,7 +905,7 @@ static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
     inst->ic = copy_body(c, callee, site);
     Node *body = inst->ic->body;
     inst->result = delayed_result(callee->fi, body);
-    if (can_splice(inst->ic, call)) {
+    {
         Compiler *cc = c->in->cc;
         inst->ic->spliced = true;
         inst->ic->params_text = params_text(cc, inst->ic, call);
