@@ -777,6 +777,31 @@ static void global_value(EscWalk *w, Node *e, Type *dst, const char *text, Pos p
     esc_expr_to(w, k, e, t, e->pos);
 }
 
+// The literals copied into the bodies inlined into the initializers are
+// functions of the init function (gc's closures of init), planned in this
+// batch like a function's.
+typedef struct InitLits {
+    EscBatch *b;
+    EscFn *init;
+} InitLits;
+
+static bool init_lits(Node *n, void *ctx) {
+    InitLits *x = ctx;
+    EscPass *p = x->b->pass;
+    const InlinedCall *ic = n->kind == N_CALL ? inlined_call(p->prog, n) : NULL;
+    if (!ic || !ic->spliced)
+        return true;
+    for (int i = 0; i < ic->nlits; i++) {
+        FuncInfo *lit = ic->lits[i];
+        EscFn *fn = new_fn(p, lit);
+        fn->outer = lit->outer && lit->outer->copy_of ? escmap_get(&p->fns, lit->outer) : x->init;
+        if (fn->state == FN_UNKNOWN)
+            init_fn(x->b, fn);
+    }
+    esc_visit(ic->body, init_lits, ctx);
+    return true;
+}
+
 static void walk_globals(EscPass *p, Package *pkg) {
     if (!pkg || pkg->is_std || !pkg->globals.len)
         return;
@@ -797,6 +822,13 @@ static void walk_globals(EscPass *p, Package *pkg) {
     ptrvec_push(p->arena, &b->fns, fn);
     EscWalk w = {.b = b, .p = p, .fn = fn, .loop_depth = 1};
     bool any = false;
+    InitLits lits = {b, fn};
+    for (int i = 0; i < pkg->globals.len; i++) {
+        Obj *g = pkg->globals.items[i];
+        Node *spec = g->decl;
+        if (spec && spec->kind == N_VALUESPEC && spec->u.valspec.names.items[0]->u.ident.obj == g)
+            esc_visit(spec, init_lits, &lits);
+    }
     for (int i = 0; i < pkg->globals.len; i++) {
         Obj *g = pkg->globals.items[i];
         Node *spec = g->decl;
@@ -833,6 +865,9 @@ static void walk_globals(EscPass *p, Package *pkg) {
     for (int i = 0; i < b->closures.len; i++)
         flow_closure(b, b->closures.items[i]);
     esc_walk_all(b);
+    for (int i = 1; i < b->fns.len; i++)
+        if (((EscFn *)b->fns.items[i])->visited)
+            tag_fn(p, b->fns.items[i]);
     report_locs(b);
 }
 
