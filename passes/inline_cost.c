@@ -305,6 +305,27 @@ static FuncInfo *named_callee(Node *fun) {
     return o && o->kind == OBJ_FUNC ? o->u.func.fn : NULL;
 }
 
+// What gc's stenciling adds to a call (frontend/generic.c): a method
+// stenciled for a GC shape takes a dictionary, &.dict.G[A].M from ordinary
+// code (OADDR, ONAME) and an entry of the caller's own dictionary from
+// stenciled code (four nodes); a method of a type parameter is called as a
+// dictionary entry, three nodes more than the interface call minigc makes
+// of it (the receiver converted to the constraint).
+static int dictionary_nodes(Walk *w, Node *n, Node *fun, bool method, bool iface) {
+    bool caller_shape = w->f && w->f->fi && w->f->fi->shape;
+    if (method && fun->u.sel.obj && fun->u.sel.obj->kind == OBJ_FUNC && fun->u.sel.obj->u.func.fn &&
+        fun->u.sel.obj->u.func.fn->shape)
+        return caller_shape ? 4 : 2;
+    if (iface && fun->kind == N_SELECTOR && fun->u.sel.x) {
+        Node *x = fun->u.sel.x;
+        if (x->kind == N_CALL && x->u.call.kind == CALL_CONVERSION && (x->flags & NF_IMPLICIT) &&
+            x->u.call.args.len == 1 && type_has_shape(x->u.call.args.items[0]->type))
+            return 3;
+    }
+    (void)n;
+    return 0;
+}
+
 static void call(Walk *w, Node *n) {
     Node *fun = unparen(n->u.call.fun);
     switch (n->u.call.kind) {
@@ -362,6 +383,8 @@ static void call(Walk *w, Node *n) {
     node(w);
     if (w->stop)
         return;
+    for (int k = dictionary_nodes(w, n, fun, method, iface); k > 0 && !w->stop; k--)
+        node(w);
     int first = 0;
     // gc's RewriteNonNameCall: a callee or interface receiver that calls
     // something goes to a temporary first (as receiver() for methods).

@@ -40,3 +40,5 @@ curve.go:96:11: leaking param: a
 curve.go:96:14: leaking param: b
 curve.go:82:20: ~R0 + "!" escapes to heap
 curve.go:100:12: leaking param: b
+curve.go:106:15: leaking param: a
+curve.go:106:18: leaking param: b
