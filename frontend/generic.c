@@ -458,6 +458,9 @@ Type *generic_instantiate(Checker *c, Type *gen, Type *targ, Pos pos) {
     t->u.named.targs[0] = targ;
     t->u.named.ntargs = 1;
     ptrvec_push(&c->cc->arena, &g->instances, t);
+    // Checked for cycles (a struct containing its own instance) with the
+    // package's defined types.
+    ptrvec_push(&c->cc->arena, &c->st->pending_types, t);
     bool shaped = type_has_shape(targ);
     if (!shaped) {
         generics(c->cc)->ninstances++;

@@ -237,6 +237,13 @@ void esc_conversion(EscWalk *w, EscHole k, Node *call) {
     Type *dst = call->type;
     if (esc_is_nil(x))
         return;
+    // The receiver of a type parameter's method in stenciled code
+    // (frontend/generic.c): gc passes the value itself to the dictionary's
+    // function, nothing is boxed.
+    if ((call->flags & NF_IMPLICIT) && type_has_shape(x->type)) {
+        esc_expr(w, k, x);
+        return;
+    }
     if (type_is_interface(dst)) {
         if (type_is_interface(x->type)) {
             esc_expr(w, esc_note(w->p, k, call, "interface-converted"), x);
