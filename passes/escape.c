@@ -281,8 +281,21 @@ static bool count_tc_temps(Node *n, void *ctx) {
     }
     if (n->kind == N_RETURN && n->u.ret.results.len == 1 && fn->info->nresults > 1)
         fn->ntc_temps += fn->info->nresults;
+    // RewriteNonNameCall's: a callee or a method's receiver that calls.
+    if (n->kind == N_CALL && (n->u.call.kind == CALL_FUNC || n->u.call.kind == CALL_METHOD ||
+                              n->u.call.kind == CALL_INTERFACE)) {
+        Node *f = unparen(n->u.call.fun);
+        Node *x = n->u.call.kind == CALL_FUNC ? f : f->kind == N_SELECTOR ? f->u.sel.x : NULL;
+        if (n->u.call.kind != CALL_FUNC && f->kind == N_SELECTOR && f->u.sel.kind == SEL_METHOD_EXPR)
+            x = NULL;
+        fn->ntc_temps += x && tree_calls_or_chans(x);
+    }
     fn->ntc_temps += esc_multi_assign_temps(n);
     return true;
+}
+
+static int in_dcl(const Obj *param) {
+    return param && param->name && param->name->s[0] && param->name->s[0] != '~' && !name_is(param->name, "_");
 }
 
 static void init_fn(EscBatch *b, EscFn *fn) {
@@ -291,18 +304,20 @@ static void init_fn(EscBatch *b, EscFn *fn) {
     FuncInfo *fi = fn->info;
     fn->state = FN_PLANNED;
     ptrvec_push(p->arena, &b->fns, fn);
+    // gc's Dcl, whose length numbers the temporaries: unnamed and blank
+    // parameters are not in it, results always are (~r0, ~b1).
     int ndcl = 0;
     if (fi->recv) {
         EscLoc *l = esc_var_loc(&w, fi->recv);
         l->is_param = true;
-        ndcl++;
+        ndcl += in_dcl(fi->recv);
     }
     for (int i = 0; i < fi->nparams; i++) {
         if (fi->params[i]) {
             EscLoc *l = esc_var_loc(&w, fi->params[i]);
             l->is_param = true;
         }
-        ndcl++;
+        ndcl += in_dcl(fi->params[i]);
     }
     fn->nresults = fi->nresults;
     fn->results = ARENA_ARRAY(p->arena, EscLoc *, fi->nresults + 1);
