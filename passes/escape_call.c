@@ -563,6 +563,16 @@ static void inlined(EscWalk *w, EscHole *ks, int nks, Node *call, const InlinedC
         if (method && tmp && text)
             text = temp_params_text(p, text, tmp->name);
     }
+    // gc declares the parameters and results where the call is (ODCL):
+    // they live at its loop depth.
+    if (ic->recv)
+        esc_var_loc(w, ic->recv)->loop_depth = w->loop_depth;
+    for (int i = 0; i < ic->nparams; i++)
+        if (ic->params[i] && ic->params[i]->name && !name_is(ic->params[i]->name, "_"))
+            esc_var_loc(w, ic->params[i])->loop_depth = w->loop_depth;
+    for (int i = 0; i < ic->nresults; i++)
+        if (ic->results[i])
+            esc_var_loc(w, ic->results[i])->loop_depth = w->loop_depth;
 #define PARAM_HOLE(obj) esc_note_at(p, esc_hole(esc_var_loc(w, (obj))), text, call->pos, "assign-pair")
     if (ic->recv) {
         EscHole k = PARAM_HOLE(ic->recv);
