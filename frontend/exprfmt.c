@@ -759,6 +759,14 @@ static void write_expr(Out *o, const Node *n, int prec) {
     }
     if (n->kind == N_CALL && o->cc->call_text) {
         const char *t = o->cc->call_text(o->cc->call_text_ctx, n);
+        if (t && t[0] == '~' && prec > PREC_LOOSE) {
+            // An inlined call prints as its result, with the loosest
+            // binding of all (gc's OINLCALL has no precedence): (~R0)[0].
+            put(o, "(");
+            put(o, t);
+            put(o, ")");
+            return;
+        }
         if (t) {
             put(o, t);  // a call: binds as tightly as anything
             return;

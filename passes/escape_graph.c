@@ -225,6 +225,12 @@ EscLoc *esc_var_loc(EscWalk *w, Obj *var) {
     l = esc_new_loc(w, LOC_VAR, false);
     l->var = var;
     l->name = var->name ? var->name->s : "_";
+    // A local of a body inlined from another package keeps that package's
+    // symbol, as gc prints it (not the ~R0 results made in the caller's).
+    Package *mp = w->fn && w->fn->info ? w->fn->info->pkg : NULL;
+    if (var->kind == OBJ_VAR && !var->u.var.is_global && var->pkg && mp && var->pkg != mp && var->pkg->name &&
+        var->name && var->name->s[0] != '~' && var->name->s[0] != '.' && !name_is(var->name, "_"))
+        l->name = arena_sprintf(w->p->arena, "%s.%s", var->pkg->name->s, var->name->s);
     l->pos = var->pos;
     l->type = var->type;
     escmap_put(w->p->arena, &w->p->locs, var, l);

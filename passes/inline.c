@@ -885,8 +885,12 @@ static const char *params_text(Compiler *cc, InlinedCall *ic, Node *call) {
     }
     for (int i = 0; i < ic->nparams && k < 64; i++)
         vars[k] = ic->params[i], vals[k++] = args->items[ai++];
+    // The callee's own variables from another package keep its symbols.
+    bool imported = ic->callee->pkg && ic->caller && ic->callee->pkg != ic->caller->pkg && ic->callee->pkg->name;
     for (int i = 0; i < k; i++) {
         const char *name = vars[i] && vars[i]->name ? vars[i]->name->s : "_";
+        if (imported && vars[i] && vars[i]->name && !name_is(vars[i]->name, "_"))
+            name = arena_sprintf(a, "%s.%s", ic->callee->pkg->name->s, name);
         lhs = i ? arena_sprintf(a, "%s, %s", lhs, name) : name;
         const char *v = expr_string(cc, vals[i]);
         rhs = i ? arena_sprintf(a, "%s, %s", rhs, v) : v;
