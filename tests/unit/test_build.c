@@ -288,6 +288,82 @@ static void test_calls_and_results(void **state) {
     done(bt);
 }
 
+// The inline pass, then the functions it inlined into built again with the
+// bodies in place of the calls (build_inlined).
+static void inline_and_rebuild(Built *bt) {
+    bt->prog.inlining = true;
+    pass_inline(&bt->prog);
+    build_inlined(&bt->prog);
+    check_all(&bt->prog);
+}
+
+static int count_calls_to(Func *f, const char *callee) {
+    int n = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        for (int j = 0; j < f->blocks[i]->nvalues; j++) {
+            Value *v = f->blocks[i]->values[j];
+            n += v->op == OpStaticLECall && v->aux.kind == AUX_FUNC && v->aux.u.fn &&
+                 strcmp(v->aux.u.fn->gc_name, callee) == 0;
+        }
+    return n;
+}
+
+static void test_inlined_bodies(void **state) {
+    (void)state;
+    Built *bt = build("package main\n"
+                      "func add(x, y int) int {\n"
+                      "\treturn x + y\n"
+                      "}\n"
+                      "func pick(x int) (r int) {\n"
+                      "\tif x > 0 {\n"
+                      "\t\tr = 1\n"
+                      "\t\treturn\n"
+                      "\t}\n"
+                      "\tr = 2\n"
+                      "\treturn\n"
+                      "}\n"
+                      "func count(n int) int {\n"
+                      "\ti := 0\n"
+                      "again:\n"
+                      "\tif i < n {\n"
+                      "\t\ti++\n"
+                      "\t\tgoto again\n"
+                      "\t}\n"
+                      "\treturn i\n"
+                      "}\n"
+                      "func g(a int) int {\n"
+                      "\tn := 0\n"
+                      "again:\n"
+                      "\tn += add(a, 1) + pick(a) + count(a)\n"
+                      "\tif n < 100 {\n"
+                      "\t\tgoto again\n"
+                      "\t}\n"
+                      "\treturn n\n"
+                      "}\n");
+    Func *g = fn(bt, "g");
+    assert_int_equal(count_calls_to(g, "add"), 1);
+    assert_int_equal(count_op(g, OpInlMark), 0);
+    inline_and_rebuild(bt);
+    g = fn(bt, "g");
+    assert_int_equal(count_calls_to(g, "add") + count_calls_to(g, "pick") + count_calls_to(g, "count"), 0);
+    assert_int_equal(count_op(g, OpInlMark), 3);
+    assert_int_equal(g->ninl, 3);
+    assert_string_equal(g->inl[0].callee->gc_name, "add");
+    assert_int_equal(g->inl[0].site.line, 25);
+    // add's body: the Add at the call site, showing add's own line.
+    Value *add = find_op(g, OpAdd64);
+    assert_non_null(add);
+    assert_int_equal(add->inl, 1);
+    assert_int_equal(add->src.line, 3);
+    assert_int_equal(add->pos.line, 25);
+    // pick's bare returns each leave its body: r is 1 or 2 where they meet.
+    assert_int_equal(count_phis(g, "r"), 1);
+    // count's label is its own, not g's: both loops remain.
+    assert_true(count_phis(g, "i") >= 1);
+    assert_true(count_phis(g, "n") >= 1);
+    done(bt);
+}
+
 static void test_named_results(void **state) {
     (void)state;
     Built *bt = build("package main\n"
@@ -842,6 +918,7 @@ int main(void) {
         cmocka_unit_test(test_address_taken_in_memory),
         cmocka_unit_test(test_big_aggregates_in_memory),
         cmocka_unit_test(test_calls_and_results),
+        cmocka_unit_test(test_inlined_bodies),
         cmocka_unit_test(test_named_results),
         cmocka_unit_test(test_closure),
         cmocka_unit_test(test_memory_phi_in_loop),
