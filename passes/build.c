@@ -186,11 +186,28 @@ static bool has_package(Compiler *cc, Package *p) {
     return false;
 }
 
+// The copies of func literals that inlining put into fi (and into those
+// copies, in turn): new functions, each built after the one it is in.
+static void build_literal_copies(PassState *ps, FuncInfo *fi, int depth) {
+    if (!ps->prog->inlined || depth > 100)
+        return;
+    for (const InlinedCall *ic = inlined_calls_of(ps->prog, fi); ic; ic = ic->next_in_caller)
+        for (int k = 0; ic->spliced && k < ic->nlits; k++) {
+            FuncInfo *lit = ic->lits[k];
+            if (!lit || !func_body(lit))
+                continue;
+            ptrvec_push(&ps->prog->cc->arena, &ps->out, build_func(ps, lit));
+            build_literal_copies(ps, lit, depth + 1);
+        }
+}
+
 static void build_package(PassState *ps, Package *pkg) {
     for (int i = 0; i < pkg->funcs.len; i++) {
         FuncInfo *fi = pkg->funcs.items[i];
-        if (fi)
-            ptrvec_push(&ps->prog->cc->arena, &ps->out, build_func(ps, fi));
+        if (!fi)
+            continue;
+        ptrvec_push(&ps->prog->cc->arena, &ps->out, build_func(ps, fi));
+        build_literal_copies(ps, fi, 0);
     }
 }
 
@@ -229,13 +246,22 @@ void build_inlined(Program *prog) {
     Arena type_arena;
     arena_init(&type_arena);
     PassState ps = {.prog = prog, .types = {.arena = &type_arena}};
-    for (int i = 0; i < prog->nfuncs; i++) {
-        Func *old = prog->funcs[i];
-        if (!old->info || !bi_any(prog, old->info))
+    // Functions keep their index (the driver's snapshots are by index); the
+    // literal copies, new, come after all of them.
+    for (int i = 0; i < prog->nfuncs; i++)
+        ptrvec_push(&prog->cc->arena, &ps.out, prog->funcs[i]);
+    int n = prog->nfuncs;
+    for (int i = 0; i < n; i++) {
+        Func *old = ps.out.items[i];
+        FuncInfo *fi = old->info;
+        if (!fi || !bi_any(prog, fi))
             continue;
-        prog->funcs[i] = build_func(&ps, old->info);
+        ps.out.items[i] = build_func(&ps, fi);
         func_free(old);
+        build_literal_copies(&ps, fi, 0);
     }
+    prog->funcs = (Func **)ps.out.items;
+    prog->nfuncs = ps.out.len;
     scratch_free(&ps.scratch);
     arena_free(&type_arena);
 }

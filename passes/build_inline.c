@@ -27,16 +27,16 @@ const InlinedCall *bi_inlined(Builder *b, Node *call) {
     if (!b->prog || !b->prog->inlined)
         return NULL;
     const InlinedCall *ic = inlined_call(b->prog, call);
-    // A body with func literals would need new functions for their copies:
-    // not yet, such a call is built as a call.
-    if (!ic || !ic->spliced || ic->has_literals || !ic->body || !ic->callee)
+    // The copies of the func literals in the body are functions of their
+    // own (InlinedCall.lits), built by build.c after the function.
+    if (!ic || !ic->spliced || !ic->body || !ic->callee)
         return NULL;
     return ic;
 }
 
 bool bi_any(const Program *prog, const FuncInfo *fi) {
     for (const InlinedCall *ic = inlined_calls_of(prog, fi); ic; ic = ic->next_in_caller)
-        if (ic->spliced && !ic->has_literals && ic->body && ic->callee)
+        if (ic->spliced && ic->body && ic->callee)
             return true;
     return false;
 }

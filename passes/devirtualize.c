@@ -433,6 +433,11 @@ static void devirtualize_fn(const Program *prog, DevirtTable *out, FuncInfo *fi,
     tree_visit(body, collect_lits, &c);
     for (int i = 0; i < lits.len; i++)
         devirtualize_fn(prog, out, lits.items[i], depth + 1);
+    // The copies of literals that inlining made functions of fi, then fi.
+    for (const InlinedCall *ic = inlined_calls_of(prog, fi); ic; ic = ic->next_in_caller)
+        for (int i = 0; ic->spliced && i < ic->nlits; i++)
+            if (ic->lits[i] && ic->lits[i]->outer == fi)
+                devirtualize_fn(prog, out, ic->lits[i], depth + 1);
     for (const InlinedCall *ic = inlined_calls_of(prog, fi); ic; ic = ic->next_in_caller)
         for (int i = 0; ic->spliced && i < ic->nlocals; i++)
             ptrvec_push(&cc->arena, &c.objs, ic->locals[i]);
