@@ -68,6 +68,7 @@ typedef struct DeclInfo {
 typedef struct CheckState {
     PtrVec path;            // package-level objects in progress (cycle reports)
     int global_lits;        // closures in package-level initializers: glob..funcN
+    int init_funcs;         // func init() declared so far: gc names them init.0, init.1, ...
     PtrVec global_funcs;    // their FuncInfos, merged into Package.funcs at the end
     PtrVec imports;         // Obj* of imports, in order (for "imported and not used")
     PtrVec locals;          // variables declared in the function bodies being checked

@@ -70,8 +70,11 @@ FuncInfo *new_func_info(Checker *c, Node *decl, Obj *obj) {
     fn->pkg = c->pkg;
     if (decl->kind == N_FUNCDECL) {
         const char *name = decl->u.funcdecl.name->u.ident.name->s;
+        char num[16];
         if (decl->u.funcdecl.recv)
             fn->gc_name = join(c, receiver_name(c, decl->u.funcdecl.recv), ".", name, "");
+        else if (strcmp(name, "init") == 0)
+            fn->gc_name = join(c, "init.", itoa_(num, c->st->init_funcs++), "", "");
         else
             fn->gc_name = name;
         // Declared functions join Package.funcs when their body is checked
