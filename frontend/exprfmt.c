@@ -667,7 +667,16 @@ static void write_concat(Out *o, const Node *n) {
 }
 
 static void write_slice(Out *o, const Node *n) {
-    write_expr(o, n->u.slice.x, PREC_PRIMARY);
+    // Slicing an array takes its address, which export data writes out:
+    // an imported body prints `(&a)[i:]`.
+    Type *xt = node_type(n->u.slice.x);
+    if ((n->flags & NF_IMPORTED) && xt && type_underlying(xt) && type_underlying(xt)->kind == TY_ARRAY) {
+        put(o, "(&");
+        write_expr(o, n->u.slice.x, PREC_UNARY);
+        put(o, ")");
+    } else {
+        write_expr(o, n->u.slice.x, PREC_PRIMARY);
+    }
     put(o, "[");
     if (n->u.slice.lo)
         write_expr(o, n->u.slice.lo, PREC_LOOSE);
@@ -768,7 +777,13 @@ static void write_expr(Out *o, const Node *n, int prec) {
             return;
         }
         if (t) {
-            put(o, t);  // a call: binds as tightly as anything
+            // An inlined call is its result variable (~R0), which gc's
+            // printer gives the loosest precedence: `(~R0) / 8`,
+            // `(~R0)[i:]`. Any other call binds as tightly as anything.
+            bool loose = t[0] == '~' && prec > PREC_LOOSE;
+            put(o, loose ? "(" : "");
+            put(o, t);
+            put(o, loose ? ")" : "");
             return;
         }
     }
