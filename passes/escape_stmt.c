@@ -249,10 +249,6 @@ static bool is_self_assign(Node *dst, Node *src) {
     src = unparen(src);
     if (!dst || !src)
         return false;
-    // A value of another type is converted (implicitly) first: gc's source
-    // is then a conversion, never the same expression.
-    if (dst->type && src->type && !type_identical(dst->type, src->type))
-        return false;
     if (is_slice_self_assign(dst, src))
         return true;
     if (dst->kind != src->kind)
@@ -305,7 +301,14 @@ static void assign_list(EscWalk *w, Node **dsts, int ndst, Node **srcs, int nsrc
             esc_unsafe_value(w, note_where(p, esc_heap_hole(w->b), wh, why), src);
             continue;
         }
-        if (src && dsts[i] && is_self_assign(dsts[i], src)) {
+        // A value of another type is converted (implicitly) first: gc's
+        // source is then a conversion, never the same expression. An op=
+        // converts nothing (x >>= y is the pair x, y to escape analysis).
+        bool op_assign = where_stmt && where_stmt->kind == N_ASSIGN && where_stmt->u.assign.op != T_ASSIGN &&
+                         where_stmt->u.assign.op != T_DEFINE;
+        bool converted = !op_assign && src && dsts[i] && src->type && dsts[i]->type &&
+                         !type_identical(src->type, dsts[i]->type);
+        if (src && dsts[i] && !converted && is_self_assign(dsts[i], src)) {
             if (p->m && esc_reports(p, wh.pos))
                 diag_note(p->cc, wh.pos, "%s ignoring self-assignment in %s", w->fn->info->gc_name,
                           wh.text ? wh.text : stmt_string(p->cc, wh.n));
