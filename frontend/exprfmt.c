@@ -777,13 +777,7 @@ static void write_expr(Out *o, const Node *n, int prec) {
             return;
         }
         if (t) {
-            // An inlined call is its result variable (~R0), which gc's
-            // printer gives the loosest precedence: `(~R0) / 8`,
-            // `(~R0)[i:]`. Any other call binds as tightly as anything.
-            bool loose = t[0] == '~' && prec > PREC_LOOSE;
-            put(o, loose ? "(" : "");
-            put(o, t);
-            put(o, loose ? ")" : "");
+            put(o, t);  // any other call binds as tightly as anything
             return;
         }
     }
