@@ -600,6 +600,7 @@ typedef struct Method {
 struct Type {
     TypeKind kind;
     uint8_t size_error; // SIZE_ERR_* bits, set by the layout (types.c)
+    uint16_t memo;      // what types.c's recursive queries found (in the padding)
     int64_t size;       // amd64; -1 until computed
     int32_t align;
     uint32_t id;        // unique per Compiler, for hashing and stable output
@@ -920,6 +921,8 @@ typedef struct Options {
     bool std;               // -std: compiling a standard-library package
     bool runtime;           // -+: compiling a runtime package
     bool source_imports;    // every import from GOROOT's sources, none from the models
+    bool model_imports;     // every import from the models, never GOROOT's sources
+                            // (MINIGC_IMPORTS=models: the fuzz target's budget)
     size_t stack_size;      // of the C stack the compile runs on (0: the main thread's)
 } Options;
 

@@ -139,58 +139,123 @@ bool type_is_interface(Type *t) { return ukind(t) == TY_INTERFACE; }
 
 bool type_is_pointer(Type *t) { return ukind(t) == TY_POINTER; }
 
-static bool has_pointers(Type *t, int depth) {
+// The recursive properties below are remembered per type (Type.memo, three
+// bits each): types that share their parts form a DAG with exponentially
+// many paths (T0 struct{ a, b T1 }; T1 struct{ a, b T2 }; ... 30 deep is
+// 2^30 paths), which a plain recursion walks one by one. An answer is kept
+// only when every type on the way was complete (the checker may ask while
+// a declaration is still being resolved); a type met again while its own
+// answer is being found is an invalid recursive type, which the checker
+// reports, so it counts as incomplete. There is no depth limit: the compile
+// runs on a large stack (frontend/stack.c).
+typedef enum { PROP_POINTERS, PROP_NOT_IN_HEAP, PROP_COMPARABLE } TypeProp;
+enum { MEMO_KNOWN = 1, MEMO_TRUE = 2, MEMO_BUSY = 4 };
+
+static unsigned memo_get(const Type *t, TypeProp p) { return (t->memo >> (3 * p)) & 7u; }
+
+static void memo_set(Type *t, TypeProp p, unsigned bits) {
+    t->memo = (uint16_t)((t->memo & ~(7u << (3 * p))) | bits << (3 * p));
+}
+
+// Starts finding property p of t: true with *r set if it is known (or t is
+// being worked on: then *r is `dflt` and *incomplete is set).
+static bool memo_begin(Type *t, TypeProp p, bool dflt, bool *r, bool *incomplete) {
+    unsigned m = memo_get(t, p);
+    if (m & MEMO_KNOWN) {
+        *r = (m & MEMO_TRUE) != 0;
+        return true;
+    }
+    if (m & MEMO_BUSY) {
+        *r = dflt;
+        *incomplete = true;
+        return true;
+    }
+    memo_set(t, p, MEMO_BUSY);
+    return false;
+}
+
+static bool memo_end(Type *t, TypeProp p, bool r, bool inc, bool *incomplete) {
+    memo_set(t, p, inc ? 0 : MEMO_KNOWN | (r ? MEMO_TRUE : 0));
+    if (inc)
+        *incomplete = true;
+    return r;
+}
+
+static bool has_pointers(Type *t, bool *incomplete) {
+    bool r = false, inc = false;
     Type *u = type_underlying(t);
-    if (!u || depth > 100)
+    if (!u) {
+        *incomplete = true;
         return false;
+    }
+    if (memo_begin(t, PROP_POINTERS, false, &r, incomplete))
+        return r;
     switch (u->kind) {
     case TY_STRING: case TY_UNSAFE_POINTER: case TY_UNTYPED_STRING: case TY_UNTYPED_NIL:
     case TY_SLICE: case TY_POINTER: case TY_FUNC: case TY_INTERFACE: case TY_MAP: case TY_CHAN:
-        return true;
+        r = true;
+        break;
     case TY_ARRAY:
-        return u->u.array.len > 0 && has_pointers(u->u.array.elem, depth + 1);
+        inc = u->u.array.len < 0;
+        r = u->u.array.len > 0 && has_pointers(u->u.array.elem, &inc);
+        break;
     case TY_STRUCT:
-        for (int i = 0; i < u->u.strct.nfields; i++)
-            if (has_pointers(u->u.strct.fields[i].type, depth + 1))
-                return true;
-        return false;
+        for (int i = 0; i < u->u.strct.nfields && !r; i++)
+            r = has_pointers(u->u.strct.fields[i].type, &inc);
+        break;
     case TY_TUPLE:
-        for (int i = 0; i < u->u.tuple.n; i++)
-            if (has_pointers(u->u.tuple.types[i], depth + 1))
-                return true;
-        return false;
+        for (int i = 0; i < u->u.tuple.n && !r; i++)
+            r = has_pointers(u->u.tuple.types[i], &inc);
+        break;
     default:
-        return false;
+        break;
     }
+    return memo_end(t, PROP_POINTERS, r, inc, incomplete);
 }
 
-bool type_has_pointers(Type *t) { return has_pointers(t, 0); }
+bool type_has_pointers(Type *t) {
+    bool incomplete = false;
+    return has_pointers(t, &incomplete);
+}
 
 // gc's NotInHeap: a type declared //go:notinheap, a defined type whose
 // underlying type is one, an array of one, a struct with a field of one.
-static bool not_in_heap(Type *t, int depth) {
-    if (!t || depth > 100)
+static bool not_in_heap(Type *t, bool *incomplete) {
+    bool r = false, inc = false;
+    if (!t)
         return false;
+    if (t->kind != TY_NAMED && t->kind != TY_ARRAY && t->kind != TY_STRUCT)
+        return false;
+    if (memo_begin(t, PROP_NOT_IN_HEAP, false, &r, incomplete))
+        return r;
     switch (t->kind) {
     case TY_NAMED: {
         Obj *o = t->u.named.obj;
         if (o && o->decl && o->decl->kind == N_TYPESPEC && o->decl->u.typespec.notinheap)
-            return true;
-        return not_in_heap(t->u.named.underlying, depth + 1);
+            r = true;
+        else if (!t->u.named.underlying)
+            inc = true;
+        else
+            r = not_in_heap(t->u.named.underlying, &inc);
+        break;
     }
     case TY_ARRAY:
-        return not_in_heap(t->u.array.elem, depth + 1);
-    case TY_STRUCT:
-        for (int i = 0; i < t->u.strct.nfields; i++)
-            if (not_in_heap(t->u.strct.fields[i].type, depth + 1))
-                return true;
-        return false;
+        r = not_in_heap(t->u.array.elem, &inc);
+        break;
     default:
-        return false;
+        for (int i = 0; i < t->u.strct.nfields && !r; i++)
+            r = not_in_heap(t->u.strct.fields[i].type, &inc);
+        break;
     }
+    return memo_end(t, PROP_NOT_IN_HEAP, r, inc, incomplete);
 }
 
-bool type_not_in_heap(Type *t) { return not_in_heap(t, 0); }
+static bool not_in_heap0(Type *t) {
+    bool incomplete = false;
+    return not_in_heap(t, &incomplete);
+}
+
+bool type_not_in_heap(Type *t) { return not_in_heap0(t); }
 
 // gc's types.IsDirectIface. The depth guard is only for safety: a type cannot
 // contain itself by value, so the recursion ends on well-typed input. A
@@ -201,7 +266,7 @@ static bool direct_iface(Type *t, int depth) {
         return false;
     switch (u->kind) {
     case TY_POINTER:
-        return !not_in_heap(u->u.ptr.elem, 0);
+        return !not_in_heap0(u->u.ptr.elem);
     case TY_CHAN: case TY_MAP: case TY_FUNC: case TY_UNSAFE_POINTER:
         return true;
     case TY_ARRAY:
@@ -215,26 +280,36 @@ static bool direct_iface(Type *t, int depth) {
 
 bool type_is_direct_iface(Type *t) { return direct_iface(t, 0); }
 
-static bool comparable(Type *t, int depth) {
+static bool comparable(Type *t, bool *incomplete) {
+    bool r = true, inc = false;
     Type *u = type_underlying(t);
-    if (!u || depth > 100)
+    if (!u) {
+        *incomplete = true;
         return false;
+    }
+    if (memo_begin(t, PROP_COMPARABLE, true, &r, incomplete))
+        return r;
     switch (u->kind) {
     case TY_INVALID: case TY_SLICE: case TY_MAP: case TY_FUNC: case TY_TUPLE:
-        return false;
+        r = false;
+        break;
     case TY_ARRAY:
-        return comparable(u->u.array.elem, depth + 1);
+        r = comparable(u->u.array.elem, &inc);
+        break;
     case TY_STRUCT:
-        for (int i = 0; i < u->u.strct.nfields; i++)
-            if (!comparable(u->u.strct.fields[i].type, depth + 1))
-                return false;
-        return true;
+        for (int i = 0; i < u->u.strct.nfields && r; i++)
+            r = comparable(u->u.strct.fields[i].type, &inc);
+        break;
     default:
-        return true;
+        break;
     }
+    return memo_end(t, PROP_COMPARABLE, r, inc, incomplete);
 }
 
-bool type_comparable(Type *t) { return comparable(t, 0); }
+bool type_comparable(Type *t) {
+    bool incomplete = false;
+    return comparable(t, &incomplete);
+}
 
 // ---------------------------------------------------------------------------
 // Identity
