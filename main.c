@@ -740,7 +740,7 @@ static int compile_run(const Driver *d, bool quiet) {
             // is checked again against GOROOT's sources, whose verdict
             // counts, unless minigc cannot check those sources: then the
             // models' errors are the better report.
-            if (diag_error_count(cc) > 0 && cc->use_models && !opt.source_imports) {
+            if (diag_error_count(cc) > 0 && cc->use_models && !opt.source_imports && !opt.model_imports) {
                 with_models = cc;
                 opt.source_imports = true;
                 continue;
@@ -934,6 +934,11 @@ static int drive(Driver *d, int argc, char **argv) {
     const char *env_check = getenv("MINIGC_CHECK");
     if (env_check && strcmp(env_check, "1") == 0)
         d->check_ssa = true;
+    // Imports from the models only: the fuzz target's way of spending its
+    // time on the input rather than on compiling GOROOT's packages again.
+    const char *env_imports = getenv("MINIGC_IMPORTS");
+    if (env_imports && strcmp(env_imports, "models") == 0)
+        d->opt.model_imports = true;
     if (!valid_phases(d) || !valid_pictures(d))
         return EXIT_USAGE;
     if (!build_flags_ok(d))

@@ -98,8 +98,11 @@ Package *stdlib_import(Compiler *cc, const char *path) {
 // Whether every import of the files has a model: such a program is compiled
 // against the models (as before the loader), anything else against GOROOT's
 // sources. -std, or MINIGC_IMPORTS=source in the environment, forces the
-// sources.
+// sources; MINIGC_IMPORTS=models (Options.model_imports) the models, an
+// import without one failing as a missing package would.
 static bool models_suffice(Compiler *cc, File **files, int nfiles) {
+    if (cc->opt.model_imports)
+        return true;
     const char *env = getenv("MINIGC_IMPORTS");
     if (cc->opt.std || cc->opt.source_imports || (env && strcmp(env, "source") == 0))
         return false;

@@ -23,14 +23,23 @@ for f in "$root"/samples/*.go "$root"/tests/bad/*.go /usr/share/go-1.19/test/esc
          /usr/share/go-1.19/test/inline*.go; do
     [ -f "$f" ] && cp "$f" "$out/seeds/$(basename "$(dirname "$f")")_$(basename "$f")"
 done
+# The target's files go to a directory of our own in /dev/shm (memory) when
+# there is one; a crash leaves it behind, so it is removed here.
+shm=/dev/shm; [ -d "$shm" ] && [ -w "$shm" ] || shm=${TMPDIR:-/tmp}
+export FUZZ_TMP=$(mktemp -d "$shm/minigc-fuzz-run.XXXXXX")
+trap 'rm -rf "$FUZZ_TMP"' EXIT
 export ASAN_OPTIONS=${FUZZ_ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
-# FUZZ_TIMEOUT: seconds one input may take before it counts as a hang (10,
-# as the regression replay allows; a long background run on a loaded
-# machine may want more). FUZZ_ARGS: more libFuzzer flags, e.g. "-fork=2
-# -ignore_crashes=1 -ignore_timeouts=1" to keep going past findings.
-args=(-max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2560 -max_len=16384
+# A hang is an input taking more than 10 s of CPU, as the regression replay
+# allows: the target itself aborts then (fuzz_minigc.c), whatever the load.
+# libFuzzer's -timeout counts wall time, so it is only a backstop here
+# (FUZZ_TIMEOUT, default 60 s). Inputs are at most FUZZ_MAX_LEN bytes (4096;
+# longer seeds are cut): the sanitized, coverage-instrumented build runs a
+# 4 KB program in about 0.1 s of CPU, a 36 KB one in 2 s.
+# FUZZ_ARGS: more libFuzzer flags, e.g. "-fork=2 -ignore_crashes=1
+# -ignore_timeouts=1" to keep going past findings.
+args=(-max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-60}" -rss_limit_mb=2560 -max_len="${FUZZ_MAX_LEN:-4096}"
       -dict="$here/go.dict" -artifact_prefix="$out/" -print_final_stats=1 ${FUZZ_ARGS:-})
 if [ "$jobs" -gt 1 ]; then
     args+=(-jobs="$jobs" -workers="$jobs")
