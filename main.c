@@ -979,8 +979,12 @@ static int drive(Driver *d, int argc, char **argv) {
         usage();
         return EXIT_USAGE;
     }
+    // One Graphviz context for every SVG of the run (opened on first use).
+    d->pictures.ctx = dot_context_new();
     // Deep input recurses deep (see frontend/stack.c).
     int status = run_on_large_stack(d->compare_inline ? compare_inline_job : compile_job, d, &d->opt.stack_size);
+    dot_context_free(d->pictures.ctx);
+    d->pictures.ctx = NULL;
     if (status == 0 && ssafunc) {
         char cwd[4096];
         printf("dumped SSA to %s/ssa.html\n", getcwd(cwd, sizeof cwd) ? cwd : ".");

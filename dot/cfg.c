@@ -232,7 +232,7 @@ int dot_write_cfg(Compiler *cc, const Func *f, const char *pass, const char *dir
         return -1;
     }
     const char *name = dot_picture_name(&cc->arena, f->info, f->name);
-    int rc = dot_write_graph(cc, g, dir, name, pass, svg, NULL, err);
+    int rc = dot_write_graph(cc, g, dir, name, pass, svg, o ? o->ctx : NULL, NULL, err);
     agclose(g);
     return rc;
 }
@@ -244,7 +244,7 @@ const char *dot_cfg_svg(Arena *a, const Func *f, const char *pass, const DotOpti
         *err = "cannot build the control-flow graph";
         return NULL;
     }
-    const char *svg = dot_render_svg(a, g, len, err);
+    const char *svg = dot_render_svg(a, g, o ? o->ctx : NULL, len, err);
     agclose(g);
     return svg;
 }

@@ -70,6 +70,14 @@ int dot_make_dir(Compiler *cc, const char *dir, const char **err);
 
 // --- Rendering (layout.c) ---------------------------------------------------
 
+// Graphviz's context (libgvc's GVC_t and its plugin table), made on the
+// first SVG it renders and kept for the rest of the run: setting one up
+// for every picture took a tenth of an -svg run's instructions. The
+// driver makes one per run and frees it at the end.
+typedef struct DotContext DotContext;
+DotContext *dot_context_new(void);
+void dot_context_free(DotContext *ctx);     // NULL is fine
+
 // Lays g out and renders it as SVG into memory, in bounded time whatever
 // its size (the policy is in layout.c): Graphviz's dot layout with limits
 // on its iterations for a small graph, dot with straight edges for a
@@ -80,7 +88,8 @@ int dot_make_dir(Compiler *cc, const char *dir, const char **err);
 // when len is not NULL), or NULL with *err set to why. g keeps what the
 // layout set on it (iteration limits; for a large graph, node positions
 // and edge labels moved into tooltips).
-const char *dot_render_svg(Arena *a, Agraph_t *g, size_t *len, const char **err);
+// ctx is the run's context (NULL: a context for this picture alone).
+const char *dot_render_svg(Arena *a, Agraph_t *g, DotContext *ctx, size_t *len, const char **err);
 
 // The <svg ...>...</svg> element inside a document dot_render_svg made,
 // for embedding in HTML (the XML declaration and DOCTYPE skipped).
@@ -97,15 +106,15 @@ const char *dot_svg_element(const char *svg);
 // "write PATH: REASON" (in cc's arena).
 int dot_write_file(Compiler *cc, const char *path, const char *data, size_t len, const char **err);
 
-// Writes g to `path` as DOT, or as SVG (dot_render_svg) through
+// Writes g to `path` as DOT, or as SVG (dot_render_svg, with ctx) through
 // dot_write_file. 0, or -1 with *err set.
-int dot_emit(Compiler *cc, Agraph_t *g, const char *path, bool svg, const char **err);
+int dot_emit(Compiler *cc, Agraph_t *g, const char *path, bool svg, DotContext *ctx, const char **err);
 
 // dot_make_dir + dot_file_name + dot_emit: the picture of `func_name`
 // after `pass` into `dir`. The path written is returned in *path_out
 // (in cc's arena) when path_out is not NULL.
 int dot_write_graph(Compiler *cc, Agraph_t *g, const char *dir, const char *func_name, const char *pass,
-                    bool svg, const char **path_out, const char **err);
+                    bool svg, DotContext *ctx, const char **path_out, const char **err);
 
 // The name a function's pictures go by: its gc name, except that
 // functions sharing one (several `func init()` or `func _()`, and their
@@ -122,6 +131,7 @@ typedef struct DotOptions {
     const char *why;        // -why=NAME: only the paths from NAME to the heap
     const char *id_prefix;  // prefix of every SVG element id (an HTML page
                             // holding several pictures keeps them apart); NULL: ""
+    DotContext *ctx;        // the run's Graphviz context (NULL: one per picture)
 } DotOptions;
 
 // --- Control-flow graphs (cfg.c) --------------------------------------------

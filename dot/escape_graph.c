@@ -813,7 +813,7 @@ int dot_write_escape_graphs(Compiler *cc, Program *prog, const char *dir, bool s
             *err = arena_sprintf(&cc->arena, "cannot build the escape graph of %s", batch_name(b));
             return -1;
         }
-        int rc = dot_write_graph(cc, g, dir, batch_picture_name(&cc->arena, b), "escgraph", svg, NULL, err);
+        int rc = dot_write_graph(cc, g, dir, batch_picture_name(&cc->arena, b), "escgraph", svg, o->ctx, NULL, err);
         agclose(g);
         if (rc)
             return -1;
@@ -825,7 +825,7 @@ int dot_write_escape_graphs(Compiler *cc, Program *prog, const char *dir, bool s
             *err = arena_sprintf(&cc->arena, "cannot build the -why picture of %s", o->why);
             return -1;
         }
-        int rc = dot_write_graph(cc, g, dir, o->why, "why", svg, NULL, err);
+        int rc = dot_write_graph(cc, g, dir, o->why, "why", svg, o->ctx, NULL, err);
         agclose(g);
         if (rc)
             return -1;
@@ -849,7 +849,7 @@ const char *dot_escape_svg(Arena *a, Program *prog, const char *func, const DotO
             *err = "cannot build the escape graph";
             return NULL;
         }
-        const char *svg = dot_render_svg(a, g, len, err);
+        const char *svg = dot_render_svg(a, g, o ? o->ctx : NULL, len, err);
         agclose(g);
         return svg;
     }

@@ -134,6 +134,35 @@ static void graphviz_close(Graphviz *gv) {
         gvFreeContext(gv->gvc);
 }
 
+struct DotContext {
+    Graphviz gv;
+    bool opened;        // graphviz_open was tried (gv.gvc says whether it worked)
+};
+
+DotContext *dot_context_new(void) {
+    DotContext *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        abort();
+    return ctx;
+}
+
+void dot_context_free(DotContext *ctx) {
+    if (!ctx)
+        return;
+    graphviz_close(&ctx->gv);
+    free(ctx);
+}
+
+// The context's libgvc, opened on first use; NULL if it cannot be.
+static GVC_t *context_gvc(DotContext *ctx) {
+    if (!ctx->opened) {
+        ctx->opened = true;
+        if (!graphviz_open(&ctx->gv))
+            graphviz_close(&ctx->gv), ctx->gv.gvc = NULL;
+    }
+    return ctx->gv.gvc;
+}
+
 // ---------------------------------------------------------------------------
 // Our own layered layout, for graphs too big for dot
 
@@ -378,13 +407,15 @@ static void set_default(Agraph_t *g, const char *name, const char *value) {
         dot_set(g, name, value);
 }
 
-const char *dot_render_svg(Arena *a, Agraph_t *g, size_t *len, const char **err) {
-    Graphviz gv;
+const char *dot_render_svg(Arena *a, Agraph_t *g, DotContext *ctx, size_t *len, const char **err) {
+    DotContext own = {0};
+    DotContext *c = ctx ? ctx : &own;
+    GVC_t *gvc = context_gvc(c);
     const char *out = NULL;
     *err = NULL;
-    if (!graphviz_open(&gv)) {
+    if (!gvc) {
         *err = "Graphviz's dot layout, neato layout and core render plugins cannot be loaded";
-        graphviz_close(&gv);
+        graphviz_close(&own.gv);
         return NULL;
     }
     int size = agnnodes(g) + agnedges(g);
@@ -402,12 +433,12 @@ const char *dot_render_svg(Arena *a, Agraph_t *g, size_t *len, const char **err)
     } else if (size > SPLINE_MAX) {
         dot_set(g, "splines", "line");
     }
-    if (gvLayout(gv.gvc, g, engine) != 0) {
+    if (gvLayout(gvc, g, engine) != 0) {
         *err = "Graphviz's layout failed";
     } else {
         char *data = NULL;
         unsigned int n = 0;
-        if (gvRenderData(gv.gvc, g, "svg", &data, &n) != 0 || !data) {
+        if (gvRenderData(gvc, g, "svg", &data, &n) != 0 || !data) {
             *err = "Graphviz's SVG renderer failed";
         } else {
             char *copy = arena_alloc(a, (size_t)n + 1);
@@ -419,9 +450,9 @@ const char *dot_render_svg(Arena *a, Agraph_t *g, size_t *len, const char **err)
         }
         if (data)
             gvFreeRenderData(data);
-        gvFreeLayout(gv.gvc, g);
+        gvFreeLayout(gvc, g);
     }
-    graphviz_close(&gv);
+    graphviz_close(&own.gv);
     return out;
 }
 

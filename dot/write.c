@@ -422,11 +422,11 @@ int dot_write_file(Compiler *cc, const char *path, const char *data, size_t len,
     return rc == 0 ? 0 : report(cc, err, "write", path, e);
 }
 
-int dot_emit(Compiler *cc, Agraph_t *g, const char *path, bool svg, const char **err) {
+int dot_emit(Compiler *cc, Agraph_t *g, const char *path, bool svg, DotContext *ctx, const char **err) {
     if (svg) {
         size_t len = 0;
         const char *why = NULL;
-        const char *data = dot_render_svg(&cc->arena, g, &len, &why);
+        const char *data = dot_render_svg(&cc->arena, g, ctx, &len, &why);
         if (!data) {
             *err = arena_sprintf(&cc->arena, "render %s: %s", path, why);
             return -1;
@@ -449,7 +449,7 @@ int dot_emit(Compiler *cc, Agraph_t *g, const char *path, bool svg, const char *
 }
 
 int dot_write_graph(Compiler *cc, Agraph_t *g, const char *dir, const char *func_name, const char *pass,
-                    bool svg, const char **path_out, const char **err) {
+                    bool svg, DotContext *ctx, const char **path_out, const char **err) {
     if (dot_make_dir(cc, dir, err) != 0)
         return -1;
     const char *name = dot_file_name(&cc->arena, func_name, pass, svg ? "svg" : "dot");
@@ -458,7 +458,7 @@ int dot_write_graph(Compiler *cc, Agraph_t *g, const char *dir, const char *func
                                                  : arena_sprintf(&cc->arena, "%s/%s", dir, name);
     if (path_out)
         *path_out = path;
-    return dot_emit(cc, g, path, svg, err);
+    return dot_emit(cc, g, path, svg, ctx, err);
 }
 
 // ---------------------------------------------------------------------------
