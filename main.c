@@ -31,12 +31,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { EXIT_INPUT_ERROR = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
 // Everything the command line says. Counting flags that end up as booleans in
 // Options are counted here first, as gc counts them.
+// -time: when the current phase began and how big the arena was then.
+typedef struct PhaseClock {
+    struct timespec start;
+    size_t arena_at_start;
+} PhaseClock;
+
 typedef struct Driver {
     Options opt;
     int no_opt_count;       // -N
@@ -68,6 +76,8 @@ typedef struct Driver {
     const char *html_file;  // -html=FILE
     const char *stop_after; // -stopafter=parse|check|PASS: end the run there (benchmarks)
     bool check_ssa;         // -d=ssa/check/on or MINIGC_CHECK=1
+    bool time_phases;       // -time: each phase's time and memory to stderr
+    PhaseClock *clock;      // ... measured here (set by drive when time_phases)
     // gc's package-build flags, as cmd/go passes them: read and checked as
     // gc checks them; minigc writes no object, so most change nothing.
     const char *importcfg;  // -importcfg FILE: importmap lines are used
@@ -142,6 +152,7 @@ static const FlagSpec flag_table[] = {
     {"stopafter", FLAG_STRING, AT(stop_after), "phase",
      "end the run after parse, check or the named pass (for benchmarks)"},
     {"svg", FLAG_STRING, AT(svg_dir), "dir", "write CFG and escape-graph pictures as SVG files into dir"},
+    {"time", FLAG_BOOL, AT(time_phases), NULL, "print each phase's time and memory to stderr"},
     {"symabis", FLAG_STRING, AT(symabis), "file", "read symbol ABIs from file"},
     {"trimpath", FLAG_STRING, AT(trimpath), "prefix", "remove prefix from recorded source file paths"},
     {"why", FLAG_STRING, AT(why), "name", "with -dot or -svg: also draw only the paths from variable NAME to the heap"},
@@ -495,6 +506,44 @@ static void list_passes(void) {
     }
 }
 
+// -time: the clock starts a phase.
+static void phase_start(const Driver *d, const Compiler *cc) {
+    if (!d->clock)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &d->clock->start);
+    d->clock->arena_at_start = cc->arena.total;
+}
+
+// The resident set now, from /proc (0 where there is none).
+static double rss_mb(void) {
+    FILE *f = fopen("/proc/self/statm", "r");
+    long size = 0, resident = 0;
+    if (f) {
+        if (fscanf(f, "%ld %ld", &size, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return (double)resident * (double)sysconf(_SC_PAGESIZE) / 1e6;
+}
+
+// -time: one line for the phase that just ended, as gc's -d=ssa/all/time
+// prints a pass: its name, wall time, what it took from the compiler's
+// arena, and the resident and peak memory of the process after it. Then
+// the next phase starts.
+static void phase_end(const Driver *d, const Compiler *cc, const char *name) {
+    if (!d->clock)
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double ms = (double)(now.tv_sec - d->clock->start.tv_sec) * 1e3 +
+                (double)(now.tv_nsec - d->clock->start.tv_nsec) / 1e6;
+    struct rusage ru;
+    double peak = getrusage(RUSAGE_SELF, &ru) == 0 ? (double)ru.ru_maxrss * 1024 / 1e6 : 0;
+    fprintf(stderr, "minigc: time %-15s %9.3f ms  arena %+9.1f MB  rss %7.1f MB  peak %7.1f MB\n", name, ms,
+            ((double)cc->arena.total - (double)d->clock->arena_at_start) / 1e6, rss_mb(), peak);
+    phase_start(d, cc);
+}
+
 // Loads and parses every file; false if one cannot be read or any has a
 // syntax error, which is where gc stops too.
 static bool load_and_parse(Compiler *cc, const Driver *d, File **files) {
@@ -647,6 +696,7 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char 
         if ((p->off_with_l && !inlining) || (p->off_with_N && d->opt.no_opt))
             continue;
         p->run(&prog);
+        phase_end(d, cc, p->name);
         status = after_pass(d, &prog, p->name, pic_err, &rs);
         if (stops_at(d, p->name))
             break;
@@ -733,9 +783,13 @@ static int compile_run(const Driver *d, bool quiet) {
             return EXIT_INPUT_ERROR;
         }
         const char *pic_err = NULL;
-        if (load_and_parse(cc, d, files) && !stops_at(d, "parse")) {
+        phase_start(d, cc);
+        bool parsed = load_and_parse(cc, d, files);
+        phase_end(d, cc, "parse");
+        if (parsed && !stops_at(d, "parse")) {
             const char *path = d->opt.pkg_path && *d->opt.pkg_path ? d->opt.pkg_path : "main";
             Package *pkg = check_package(cc, path, files, d->nfiles);
+            phase_end(d, cc, "check");
             // A program the models do not cover (a member they leave out)
             // is checked again against GOROOT's sources, whose verdict
             // counts, unless minigc cannot check those sources: then the
@@ -758,7 +812,11 @@ static int compile_run(const Driver *d, bool quiet) {
             status = EXIT_INPUT_ERROR;
         if (d->html_quiet || quiet)
             drop_notes(cc);
+        phase_start(d, cc);
         diag_flush(cc, stdout);
+        if (d->clock)
+            fflush(stdout);
+        phase_end(d, cc, "output");
         if (pic_err) {
             fflush(stdout);
             fprintf(stderr, "minigc: %s\n", pic_err);
@@ -981,6 +1039,9 @@ static int drive(Driver *d, int argc, char **argv) {
     }
     // One Graphviz context for every SVG of the run (opened on first use).
     d->pictures.ctx = dot_context_new();
+    PhaseClock clock;
+    if (d->time_phases)
+        d->clock = &clock;
     // Deep input recurses deep (see frontend/stack.c).
     int status = run_on_large_stack(d->compare_inline ? compare_inline_job : compile_job, d, &d->opt.stack_size);
     dot_context_free(d->pictures.ctx);

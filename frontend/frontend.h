@@ -29,23 +29,27 @@ typedef struct FuncInfo FuncInfo;
 
 // ---------------------------------------------------------------------------
 // Arena (arena.c): bump allocation in large chunks, freed all at once.
-// Memory from arena_alloc is zeroed and aligned for any type.
+// Memory from arena_alloc is zeroed and aligned to 8 bytes (pointers,
+// int64, double: nothing minigc stores needs more).
 
 typedef struct ArenaChunk ArenaChunk;
 typedef struct Arena {
     ArenaChunk *head;
     char *cur, *end;
     size_t total;   // bytes handed out, for -bench style reports
-    struct Arena *parent;   // if set, chunks are carved from it (see arena_init_child)
+    struct Arena *parent;   // if set, allocations come from it (see arena_init_child)
 } Arena;
 
 void arena_init(Arena *a);
-// An arena whose chunks come from `parent`: many small arenas (one per
+// An arena that allocates from `parent`: many small arenas (one per
 // function's SSA) then share the parent's big, already-zero pages instead of
 // each faulting in pages of its own. arena_free on it releases nothing; the
 // memory goes when the parent is freed.
 void arena_init_child(Arena *a, Arena *parent);
 void arena_free(Arena *a);
+// Frees everything allocated, keeping the largest chunk for what comes next
+// (scratch memory that a pass throws away once per function or batch).
+void arena_reset(Arena *a);
 void *arena_alloc(Arena *a, size_t size);
 char *arena_strndup(Arena *a, const char *s, size_t len);
 char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

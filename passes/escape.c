@@ -303,7 +303,7 @@ static void init_fn(EscBatch *b, EscFn *fn) {
     EscWalk w = {.b = b, .p = p, .fn = fn, .loop_depth = 1};
     FuncInfo *fi = fn->info;
     fn->state = FN_PLANNED;
-    ptrvec_push(p->arena, &b->fns, fn);
+    ptrvec_push(p->batch_arena, &b->fns, fn);
     // gc's Dcl, whose length numbers the temporaries: unnamed and blank
     // parameters are not in it, results always are (~r0, ~b1).
     int ndcl = 0;
@@ -320,7 +320,7 @@ static void init_fn(EscBatch *b, EscFn *fn) {
         ndcl += in_dcl(fi->params[i]);
     }
     fn->nresults = fi->nresults;
-    fn->results = ARENA_ARRAY(p->arena, EscLoc *, fi->nresults + 1);
+    fn->results = ARENA_ARRAY(p->batch_arena, EscLoc *, fi->nresults + 1);
     for (int i = 0; i < fi->nresults; i++) {
         if (fi->results[i]) {
             EscLoc *l = esc_var_loc(&w, fi->results[i]);
@@ -624,17 +624,17 @@ static void report_locs(EscBatch *b) {
 
 static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
     escmap_clear(&p->locs);
-    EscBatch *b = ARENA_NEW(p->arena, EscBatch);
+    EscBatch *b = ARENA_NEW(p->batch_arena, EscBatch);
     b->pass = p;
     b->heap.kind = LOC_HEAP;
     b->heap.escapes = true;
     b->blank.kind = LOC_BLANK;
-    if (pictured)
+    if (pictured && p->batch_arena == p->arena)
         ptrvec_push(p->arena, &p->batches, b);
     // The functions and the literals they contain.
     PtrVec all = {0};
     for (int i = 0; i < n; i++) {
-        ptrvec_push(p->arena, &all, fns[i]);
+        ptrvec_push(p->batch_arena, &all, fns[i]);
         void *ctx[2] = {&all, p};
         esc_visit(func_body(fns[i]->info), collect_lits, ctx);
     }
@@ -670,7 +670,12 @@ static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
         EscFn *fn = b->fns.items[i];
         if (!fn->visited)
             fn->state = FN_TAGGED;
+        // Its result locations go with the batch; callers use its tags.
+        if (p->batch_arena != p->arena)
+            fn->results = NULL, fn->closure_loc = NULL;
     }
+    if (p->batch_arena != p->arena)
+        arena_reset(p->batch_arena);
 }
 
 void esc_run_wrapper(EscPass *p, FuncInfo *fi) {
@@ -821,7 +826,7 @@ static void walk_globals(EscPass *p, Package *pkg) {
     if (!pkg || pkg->is_std || !pkg->globals.len)
         return;
     escmap_clear(&p->locs);
-    EscBatch *b = ARENA_NEW(p->arena, EscBatch);
+    EscBatch *b = ARENA_NEW(p->batch_arena, EscBatch);
     b->pass = p;
     b->heap.kind = LOC_HEAP;
     b->heap.escapes = true;
@@ -874,16 +879,23 @@ static void walk_globals(EscPass *p, Package *pkg) {
             any = true;
         }
     }
-    if (!any)
-        return;
-    ptrvec_push(p->arena, &p->batches, b);
-    for (int i = 0; i < b->closures.len; i++)
-        flow_closure(b, b->closures.items[i]);
-    esc_walk_all(b);
-    for (int i = 1; i < b->fns.len; i++)
-        if (((EscFn *)b->fns.items[i])->visited)
-            tag_fn(p, b->fns.items[i]);
-    report_locs(b);
+    if (any) {
+        if (p->batch_arena == p->arena)
+            ptrvec_push(p->arena, &p->batches, b);
+        for (int i = 0; i < b->closures.len; i++)
+            flow_closure(b, b->closures.items[i]);
+        esc_walk_all(b);
+        for (int i = 1; i < b->fns.len; i++)
+            if (((EscFn *)b->fns.items[i])->visited)
+                tag_fn(p, b->fns.items[i]);
+        report_locs(b);
+    }
+    if (p->batch_arena != p->arena) {
+        // As after a batch of functions: the literals' result locations go.
+        for (int i = 0; i < b->fns.len; i++)
+            ((EscFn *)b->fns.items[i])->results = NULL, ((EscFn *)b->fns.items[i])->closure_loc = NULL;
+        arena_reset(p->batch_arena);
+    }
 }
 
 const char *esc_call_text(void *ctx, const Node *call) {
@@ -902,6 +914,7 @@ EscPass *escape_run(Program *prog) {
     p->arena = &cc->arena;
     p->m = cc->opt.m_level;
     p->explain = p->m >= 2 || prog->pictures;
+    p->batch_arena = p->explain ? p->arena : &p->scratch;
     p->max_stack_var = cc->opt.smallframes ? SMALL_STACK_VAR : MAX_STACK_VAR;
     p->max_implicit_var = cc->opt.smallframes ? SMALL_IMPLICIT_VAR : MAX_IMPLICIT_VAR;
     escmap_init_clearable(&p->locs);
@@ -918,6 +931,8 @@ EscPass *escape_run(Program *prog) {
     analyse(p);
     walk_globals(p, prog->main_pkg);
     esc_wrappers(p);
+    arena_free(&p->scratch);
+    p->batch_arena = p->arena;
     prog->escape = p;
     return p;
 }

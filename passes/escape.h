@@ -239,6 +239,12 @@ struct EscPass {
     Compiler *cc;
     Program *prog;
     Arena *arena;
+    // What a batch throws away once its tags, messages and SSA rewrite are
+    // done: its locations, flows and the holes of its statements. Unless
+    // pictures or -m=2 keep the graph, that is `scratch`, reset after each
+    // batch, so the pass's memory is its largest batch's, not the program's.
+    Arena *batch_arena;
+    Arena scratch;
     int m;                  // -m level
     bool explain;           // keep the notes -m=2 explains with (at -m=2, or for pictures)
     int64_t max_stack_var;      // gc's MaxStackVarSize (-smallframes lowers it)

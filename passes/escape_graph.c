@@ -206,13 +206,13 @@ EscHole esc_addr(EscPass *p, EscHole k, const Node *where, const char *why) {
 
 EscLoc *esc_new_loc(EscWalk *w, EscLocKind kind, bool transient) {
     EscBatch *b = w->b;
-    EscLoc *l = ARENA_NEW(w->p->arena, EscLoc);
+    EscLoc *l = ARENA_NEW(w->p->batch_arena, EscLoc);
     l->kind = kind;
     l->fn = w->fn;
     l->loop_depth = w->loop_depth;
     l->transient = transient;
     l->id = (uint32_t)b->locs.len;
-    ptrvec_push(w->p->arena, &b->locs, l);
+    ptrvec_push(w->p->batch_arena, &b->locs, l);
     return l;
 }
 
@@ -295,7 +295,7 @@ void esc_flow(EscBatch *b, EscHole k, EscLoc *src) {
     }
     if (dst->nedges == dst->capedges) {
         int cap = dst->capedges ? dst->capedges * 2 : 4;
-        EscEdge *e = ARENA_ARRAY(p->arena, EscEdge, cap);
+        EscEdge *e = ARENA_ARRAY(p->batch_arena, EscEdge, cap);
         if (dst->nedges)
             memcpy(e, dst->edges, sizeof(EscEdge) * (size_t)dst->nedges);
         dst->edges = e;

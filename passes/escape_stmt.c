@@ -291,7 +291,7 @@ static void reassigned(EscWalk *w, EscHole *ks, int n, Node *where, bool is_rang
 static void assign_list(EscWalk *w, Node **dsts, int ndst, Node **srcs, int nsrc, Type **dst_types, const char *why,
                         Where wh, Node *where_stmt, Pos at) {
     EscPass *p = w->p;
-    EscHole *ks = ARENA_ARRAY(p->arena, EscHole, ndst + 1);
+    EscHole *ks = ARENA_ARRAY(p->batch_arena, EscHole, ndst + 1);
     for (int i = 0; i < ndst; i++)
         ks[i] = esc_addr_of_target(w, dsts[i]);
     for (int i = 0; i < ndst; i++) {
@@ -435,8 +435,8 @@ static void assign_multi_temps(EscWalk *w, Node *s, Node **lhs, int nl, Node *ca
     Pos after = lhs[nl - 1]->pos;
     after.col++;
     w->stmt_pos = after;
-    EscLoc **temps = ARENA_ARRAY(p->arena, EscLoc *, nl + 1);
-    EscHole *tk = ARENA_ARRAY(p->arena, EscHole, nl + 1);
+    EscLoc **temps = ARENA_ARRAY(p->batch_arena, EscLoc *, nl + 1);
+    EscHole *tk = ARENA_ARRAY(p->batch_arena, EscHole, nl + 1);
     for (int i = 0; i < nl; i++) {
         temps[i] = esc_temp_var(w, tt->u.tuple.types[i], s->pos, true);
         tk[i] = esc_hole(temps[i]);
@@ -479,7 +479,7 @@ static void assign_multi_temps(EscWalk *w, Node *s, Node **lhs, int nl, Node *ca
             len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? ", " : "", temps[i]->name);
         wh.text = buf;
     }
-    EscHole *ks = ARENA_ARRAY(p->arena, EscHole, nl + 1);
+    EscHole *ks = ARENA_ARRAY(p->batch_arena, EscHole, nl + 1);
     for (int i = 0; i < nl; i++)
         ks[i] = esc_addr_of_target(w, lhs[i]);
     for (int i = 0; i < nl; i++)
@@ -498,7 +498,7 @@ static void assign_multi(EscWalk *w, Node *s, Node **lhs, int nl, Node *rhs, Typ
         return;
     }
     if (r && r->kind == N_CALL && r->u.call.kind != CALL_CONVERSION) {
-        EscHole *ks = ARENA_ARRAY(p->arena, EscHole, nl + 1);
+        EscHole *ks = ARENA_ARRAY(p->batch_arena, EscHole, nl + 1);
         for (int i = 0; i < nl; i++)
             ks[i] = esc_addr_of_target(w, lhs[i]);
         esc_call(w, ks, nl, r);
@@ -532,7 +532,7 @@ static void assign_stmt(EscWalk *w, Node *s) {
         for (int i = 0; i < lhs->len; i++)
             if (declares(lhs->items[i], s))
                 dcl(w, unparen(lhs->items[i])->u.ident.obj);
-    Type **types = ARENA_ARRAY(p->arena, Type *, lhs->len + 1);
+    Type **types = ARENA_ARRAY(p->batch_arena, Type *, lhs->len + 1);
     for (int i = 0; i < lhs->len; i++)
         types[i] = target_type(lhs->items[i]);
     Pos at = conversion_pos(s, lhs, rhs, define);
@@ -555,7 +555,7 @@ static void value_spec(EscWalk *w, Node *spec) {
     }
     if (values->len == 0)
         return;     // var x T: the zero value, not an assignment
-    Type **types = ARENA_ARRAY(p->arena, Type *, names->len + 1);
+    Type **types = ARENA_ARRAY(p->batch_arena, Type *, names->len + 1);
     for (int i = 0; i < names->len; i++) {
         Obj *o = names->items[i]->u.ident.obj;
         types[i] = o && !is_blank(names->items[i]) ? o->type : NULL;
@@ -587,14 +587,14 @@ static void return_stmt(EscWalk *w, Node *s) {
             esc_discard(w, res->items[i]);
         return;
     }
-    EscHole *ks = ARENA_ARRAY(p->arena, EscHole, n + 1);
+    EscHole *ks = ARENA_ARRAY(p->batch_arena, EscHole, n + 1);
     for (int i = 0; i < n; i++)
         ks[i] = fn->results[i] ? esc_hole(fn->results[i]) : esc_discard_hole(w->b);
     if (res->len == 1 && n > 1) {
         // return f(): gc assigns f's results to temporaries first.
         Node *call = unparen(res->items[0]);
-        EscLoc **temps = ARENA_ARRAY(p->arena, EscLoc *, n);
-        EscHole *tk = ARENA_ARRAY(p->arena, EscHole, n);
+        EscLoc **temps = ARENA_ARRAY(p->batch_arena, EscLoc *, n);
+        EscHole *tk = ARENA_ARRAY(p->batch_arena, EscHole, n);
         for (int i = 0; i < n; i++) {
             temps[i] = esc_temp_var(w, fn->results[i] ? fn->results[i]->type : NULL, s->pos, true);
             tk[i] = esc_hole(temps[i]);
@@ -626,7 +626,7 @@ static void return_stmt(EscWalk *w, Node *s) {
         reassigned(w, ks, n, s, false);
         return;
     }
-    Type **types = ARENA_ARRAY(p->arena, Type *, n + 1);
+    Type **types = ARENA_ARRAY(p->batch_arena, Type *, n + 1);
     for (int i = 0; i < n; i++)
         types[i] = fn->results[i] ? fn->results[i]->type : NULL;
     for (int i = 0; i < n && i < res->len; i++) {
@@ -807,7 +807,7 @@ static void type_switch_stmt(EscWalk *w, Node *s) {
     EscPass *p = w->p;
     stmt(w, s->u.sw.init);
     int n = s->u.sw.clauses.len;
-    EscHole *ks = ARENA_ARRAY(p->arena, EscHole, n + 1);
+    EscHole *ks = ARENA_ARRAY(p->batch_arena, EscHole, n + 1);
     int nk = 0;
     if (s->u.sw.bind) {
         for (int i = 0; i < n; i++) {

@@ -609,18 +609,50 @@ typedef struct InlTable {
     const Node **keys;
     InlinedCall **vals;
     uint32_t cap, len;
-    PtrVec firsts;      // per caller (FuncInfo* at even, first InlinedCall* at odd indexes)
+    // caller -> its first InlinedCall (open hashing on the FuncInfo): the
+    // escape pass asks once per function, so a list would be quadratic.
+    const FuncInfo **callers;
+    InlinedCall **firsts;
+    uint32_t ccap, clen;
     InlinedCall *last;  // the last one made, for next_in_caller
     Inliner *in;        // the decisions, for the functions made later (inline_wrapper)
 } InlTable;
 
+static void firsts_put(Arena *a, InlTable *t, const FuncInfo *caller, InlinedCall *ic) {
+    if (!caller)
+        return;
+    if (2 * (t->clen + 1) > t->ccap) {
+        uint32_t cap = t->ccap ? t->ccap * 2 : 64;
+        const FuncInfo **keys = ARENA_ARRAY(a, const FuncInfo *, cap);
+        InlinedCall **vals = ARENA_ARRAY(a, InlinedCall *, cap);
+        for (uint32_t i = 0; i < t->ccap; i++) {
+            if (!t->callers[i])
+                continue;
+            uint32_t h = ptr_hash(t->callers[i]) & (cap - 1);
+            while (keys[h])
+                h = (h + 1) & (cap - 1);
+            keys[h] = t->callers[i];
+            vals[h] = t->firsts[i];
+        }
+        t->callers = keys, t->firsts = vals, t->ccap = cap;
+    }
+    uint32_t h = ptr_hash(caller) & (t->ccap - 1);
+    while (t->callers[h] && t->callers[h] != caller)
+        h = (h + 1) & (t->ccap - 1);
+    if (t->callers[h])
+        return;     // the first one stays the caller's first
+    t->callers[h] = caller;
+    t->firsts[h] = ic;
+    t->clen++;
+}
+
 const InlinedCall *inlined_calls_of(const Program *prog, const FuncInfo *fn) {
     const InlTable *t = prog->inlined;
-    if (!t)
+    if (!t || !t->ccap || !fn)
         return NULL;
-    for (int i = 0; i + 1 < t->firsts.len; i += 2)
-        if (t->firsts.items[i] == fn)
-            return t->firsts.items[i + 1];
+    for (uint32_t h = ptr_hash(fn) & (t->ccap - 1); t->callers[h]; h = (h + 1) & (t->ccap - 1))
+        if (t->callers[h] == fn)
+            return t->firsts[h];
     return NULL;
 }
 
@@ -814,8 +846,7 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
     if (t->last && t->last->caller == ic->caller) {
         t->last->next_in_caller = ic;
     } else {
-        ptrvec_push(&cc->arena, &t->firsts, ic->caller);
-        ptrvec_push(&cc->arena, &t->firsts, ic);
+        firsts_put(&cc->arena, t, ic->caller, ic);
     }
     t->last = ic;
     return ic;

@@ -38,9 +38,9 @@ static void *grow_array(Arena *a, void *items, int len, int *cap, int need, size
 }
 
 Func *func_new(Compiler *cc, FuncInfo *info, const char *name) {
-    // The Func's arena borrows its chunks from the compilation's, so the
-    // thousands of small functions of a big file share huge, already-zero
-    // pages; each Func still owns its own arena, freed with it.
+    // The Func's arena allocates from the compilation's, so the thousands
+    // of small functions of a big file share huge, already-zero pages with
+    // nothing left unused between them.
     Arena arena;
     arena_init_child(&arena, &cc->arena);
     Func *f = ARENA_NEW(&arena, Func);
