@@ -161,7 +161,9 @@ char *arena_sprintf(Arena *a, const char *fmt, ...) {
 
 void ptrvec_push(Arena *a, PtrVec *v, void *p) {
     if (v->len == v->cap) {
-        int cap = v->cap ? v->cap * 2 : 8;
+        // Most vectors stay short (a function's locals, a scope's names):
+        // starting at 2 keeps the many short ones small.
+        int cap = v->cap ? v->cap * 2 : 2;
         void **items = ARENA_ARRAY(a, void *, cap);
         if (v->len)
             memcpy(items, v->items, sizeof(void *) * (size_t)v->len);

@@ -411,11 +411,13 @@ typedef enum Builtin {
     BI_COUNT
 } Builtin;
 
+// A big file has a million nodes: kind and flags are 16 bits each so that
+// with the position they fill the first 16 bytes (a Node is 104 bytes).
 struct Node {
-    NodeKind kind;
+    uint16_t kind;  // NodeKind
+    uint16_t flags; // NF_* below
     Pos pos;        // gc's position for this construct (see parse.c)
     Type *type;     // expression: its type after check; type expression: the type denoted
-    uint32_t flags; // NF_* below (before val: no padding, a Node is 128 bytes)
     ConstVal val;   // expression: its constant value, if constant (val.kind != CONST_NONE)
     union {
         struct { Name *name; Obj *obj; } ident;
@@ -478,7 +480,7 @@ struct Node {
     } u;
 };
 
-enum NodeFlag {
+enum NodeFlag {          // at most 16 of them (Node.flags)
     NF_PARENS = 1 << 0,     // written in parentheses (kept for messages)
     NF_IMPLICIT = 1 << 1,   // made by the parser or checker, not written
     NF_TYPE = 1 << 2,       // check: the expression denotes a type
@@ -723,14 +725,14 @@ typedef enum ObjKind {
 
 struct Obj {
     ObjKind kind;
+    Pos pos;            // position of the declaring identifier (after kind: no padding)
     Name *name;
-    Pos pos;            // position of the declaring identifier
     Type *type;
     Package *pkg;       // declaring package (NULL for universe)
     Node *decl;         // the declaring spec, FuncDecl, Field, assignment, ...
     Scope *scope;       // the scope it was declared in
-    int color;          // checker: 0 unchecked, 1 in progress, 2 done (package level)
     void *declinfo;     // checker-private: how to check it (see check.h)
+    int color;          // checker: 0 unchecked, 1 in progress, 2 done (package level)
     union {
         ConstVal cval;                      // OBJ_CONST
         Builtin builtin;                    // OBJ_BUILTIN

@@ -72,28 +72,30 @@ typedef struct Aux {
     } u;
 } Aux;
 
+// The members are ordered so that little needs padding (152 bytes): a big
+// file has most of a million values alive at once.
 struct Value {
     uint32_t id;        // v1, v2, ... unique in its Func
     Op op;
-    Type *type;         // NULL for <mem>; a TY_TUPLE for calls
-    bool is_mem;        // the value is a memory state (or a tuple ending in one)
-    Value **args;
     int nargs;
+    int uses;           // how many args refer to it (maintained by ssa.c)
+    // Code an inlined call brought: 1 + the index in Func.inl of the call
+    // (the innermost one), and the callee's own position (src, below), which
+    // the dump shows as gc's GOSSAFUNC dumps do; pos stays the outermost call
+    // site, where gc reports about it. 0 and no src for the function's own code.
+    uint32_t inl;
+    bool is_mem;        // the value is a memory state (or a tuple ending in one)
+    Type *type;         // NULL for <mem>; a TY_TUPLE for calls
+    Value **args;
     Value *inline_args[3];  // storage for args when nargs <= 3
     Aux aux;
     int64_t auxint;
     Pos pos;            // where gc would report about this value
+    Pos src;
     Block *block;
     Obj *var;           // the source variable this value defines, if any
     const char *expr;   // the expression as gc prints it in messages (&T{...}, make([]int, n))
     Node *node;         // the AST node it came from, if any
-    int uses;           // how many args refer to it (maintained by ssa.c)
-    // Code an inlined call brought: 1 + the index in Func.inl of the call
-    // (the innermost one), and the callee's own position, which the dump
-    // shows as gc's GOSSAFUNC dumps do; pos stays the outermost call site,
-    // where gc reports about it. 0 and no src for the function's own code.
-    uint32_t inl;
-    Pos src;
 };
 
 typedef enum BlockKind {

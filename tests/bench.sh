@@ -1,15 +1,26 @@
 #!/bin/bash
-# bench.sh - how long minigc takes next to the real gc on one big file.
+# bench.sh - minigc's speed and memory next to the real gc's, in one run.
 #
-# Usage: tests/bench.sh [MINIGC]     (default ./minigc)
+# Usage: tests/bench.sh [MINIGC]     (default ./minigc; BENCH_RUNS=N, default 3)
 #
-# Generates `../shared/bench/gengo.py 4000` (about 270,000 lines), then times
-# `go tool compile -p=bench -o TMP.o big.go` (gc 1.19, plain and with
-# -m -l) and minigc stopped after each measured phase (-stopafter) or run
-# whole with -m -l, best of three runs each, interleaved so all see the same
-# machine. Each row has the ratio its issue requires; the verdict is printed
-# as PASS or FAIL, but the exit status is 0 either way: this is a
-# report, not a test (timings on a shared machine are too noisy to gate on).
+# Every figure is a ratio against gc 1.19 measured on the same file in the
+# same run: each measurement is BENCH_RUNS runs of gc and minigc alternating
+# (so both see the same load on a shared machine), and the median of each
+# side is compared. The rows, each in a function of its own:
+#   - frontend: minigc stopped after the type checker / the SSA build
+#     (-stopafter) against gc's plain compile of the gengo 4000 file;
+#   - speed: `minigc -m` against `go tool compile -m`, and -m -l against
+#     -m -l, on the gengo 4000 file (issue 10: at least 30 times faster;
+#     issue 7 asked 15 at -m);
+#   - memory: peak RSS of those -m runs (issue 10: at most 1/5 of gc's);
+#   - agreement: gcdiff.py --ordered on that file with -m and -m -l (a fast
+#     wrong answer is not a result);
+#   - growth: time and memory from gengo 1000 to gengo 4000 (at most 4.4
+#     times), and the worst cases of tests/bench_shapes.py as K doubles,
+#     minigc's growth against gc's;
+#   - pictures: the worst-case -svg time (tests/bench_pictures.sh).
+# Each row prints PASS or FAIL, but the exit status is 0 either way: this is
+# a report, not a test (timings on a shared machine are too noisy to gate on).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,9 +28,8 @@ root=$(dirname "$here")
 bin=${1:-./minigc}
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 gengo=$root/../shared/bench/gengo.py
-groups=4000
+gcdiff=$root/../shared/conformance/gcdiff.py
 runs=${BENCH_RUNS:-3}
-required_ratio=50
 
 go=/usr/lib/go-1.19/bin/go
 [ -x "$go" ] || go=$(command -v go || true)
@@ -31,72 +41,159 @@ if [ ! -x "$bin" ] || [ ! -f "$gengo" ]; then
     echo "bench: need $bin (run make) and $gengo"
     exit 0
 fi
+if [ ! -x /usr/bin/time ]; then
+    echo "bench: need /usr/bin/time (apt-get install time) for peak memory"
+    exit 0
+fi
 
 tmp=$(mktemp -d /tmp/minigc-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-python3 "$gengo" "$groups" >"$tmp/big.go" || { echo "bench: gengo.py failed"; exit 0; }
-echo "bench: gengo.py $groups -> $(wc -l <"$tmp/big.go") lines, $(wc -c <"$tmp/big.go") bytes"
+for n in 4000 1000; do
+    python3 "$gengo" "$n" >"$tmp/big$n.go" || { echo "bench: gengo.py failed"; exit 0; }
+done
+echo "bench: gengo.py 4000 -> $(wc -l <"$tmp/big4000.go") lines, $(wc -c <"$tmp/big4000.go") bytes;" \
+    "$runs alternating runs per figure, medians compared"
 
-# elapsed_ns CMD...: runs CMD quietly and prints its wall time in ns, or
-# "fail" if it did not exit 0.
-elapsed_ns() {
+# measure CMD...: runs CMD quietly in $tmp and prints "NS KB", its wall time
+# in ns and its peak RSS in KiB, or "fail" if it did not exit 0.
+measure() {
     local start end
     start=$(date +%s%N)
-    if ! "$@" >"$tmp/last.out" 2>&1; then
+    if ! (cd "$tmp" && /usr/bin/time -f %M -o "$tmp/rss" "$@" >"$tmp/last.out" 2>"$tmp/last.err"); then
         echo fail
         return
     fi
     end=$(date +%s%N)
-    echo $((end - start))
+    echo "$((end - start)) $(tail -1 "$tmp/rss")"
 }
 
-# What is measured, each against its gc command, with the ratio gc/minigc
-# its issue requires: the frontend alone (1/50 of gc's time), up to the SSA
-# build (1/20), and the whole run with escape analysis, -m -l against gc's
-# -m -l (1/15).
-labels=("parse + type check" "parse + check + SSA build" "-m -l (escape analysis)")
-minigc_flags=("-stopafter=check" "-stopafter=build" "-m -l")
-gc_flags=("" "" "-m -l")
-required=(50 20 15)
+# median: the median of the numbers on stdin, one per line (the lower of
+# the two middle ones for an even count).
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-declare -a best_gc best_minigc
-for _ in $(seq "$runs"); do
-    for i in "${!labels[@]}"; do
-        # gc's plain compile is the same command for the first two rows.
-        if [ "$i" -eq 0 ] || [ "${gc_flags[$i]}" != "${gc_flags[$((i - 1))]}" ]; then
-            # shellcheck disable=SC2086
-            t=$(cd "$tmp" && elapsed_ns "$go" tool compile -p=bench ${gc_flags[$i]} -o "$tmp/big.o" big.go)
-            if [ "$t" = fail ]; then
-                echo "bench: go tool compile ${gc_flags[$i]} failed:"; head -5 "$tmp/last.out"; exit 0
-            fi
-        else
-            t=${last_gc:-}
-        fi
-        last_gc=$t
-        [ -z "${best_gc[$i]:-}" ] || [ "$t" -lt "${best_gc[$i]}" ] && best_gc[$i]=$t
+# pair NAME GCFLAGS FILE MINIGCFLAGS...: $runs rounds, each one gc run with
+# GCFLAGS and then one minigc run per MINIGCFLAGS set, all on FILE. Leaves
+# the medians in gc_t, gc_kb and mg_t[i], mg_kb[i]; false if a run failed.
+pair() {
+    local name=$1 gcflags=$2 file=$3
+    shift 3
+    local r i out
+    rm -f "$tmp/$name".*
+    for r in $(seq "$runs"); do
         # shellcheck disable=SC2086
-        t=$(cd "$tmp" && elapsed_ns "$bin" -p=bench ${minigc_flags[$i]} big.go)
-        if [ "$t" = fail ]; then
-            echo "bench: minigc ${minigc_flags[$i]} failed on the generated file:"; head -5 "$tmp/last.out"
-            echo "bench: FAIL"
-            exit 0
+        out=$(measure "$go" tool compile -p=bench $gcflags -o "$tmp/gc.o" "$file")
+        if [ "$out" = fail ]; then
+            echo "bench: go tool compile $gcflags $file failed:"; head -5 "$tmp/last.err"
+            return 1
         fi
-        [ -z "${best_minigc[$i]:-}" ] || [ "$t" -lt "${best_minigc[$i]}" ] && best_minigc[$i]=$t
+        echo "$out" >>"$tmp/$name.gc"
+        i=0
+        for flags in "$@"; do
+            # shellcheck disable=SC2086
+            out=$(measure "$bin" -p=bench $flags "$file")
+            if [ "$out" = fail ]; then
+                echo "bench: minigc $flags $file failed:"; head -5 "$tmp/last.out" "$tmp/last.err"
+                return 1
+            fi
+            echo "$out" >>"$tmp/$name.mg$i"
+            i=$((i + 1))
+        done
     done
-done
+    gc_t=$(cut -d' ' -f1 "$tmp/$name.gc" | median)
+    gc_kb=$(cut -d' ' -f2 "$tmp/$name.gc" | median)
+    mg_t=() mg_kb=()
+    for ((i = 0; i < $#; i++)); do
+        mg_t[i]=$(cut -d' ' -f1 "$tmp/$name.mg$i" | median)
+        mg_kb[i]=$(cut -d' ' -f2 "$tmp/$name.mg$i" | median)
+    done
+}
 
-ms() { printf '%d.%03d' $(($1 / 1000000)) $(($1 / 1000 % 1000)); }
-for i in "${!labels[@]}"; do
-    g=${best_gc[$i]}
-    b=${best_minigc[$i]}
-    [ "$b" -gt 0 ] || b=1
-    ratio_x10=$((g * 10 / b))
-    verdict=FAIL
-    [ $((b * required[i])) -le "$g" ] && verdict=PASS
-    printf '%-28s gc%-7s %10s ms   minigc %10s ms   gc/minigc = %d.%d (required: at least %d): %s\n' \
-        "${labels[$i]}:" " ${gc_flags[$i]}" "$(ms "$g")" "$(ms "$b")" $((ratio_x10 / 10)) $((ratio_x10 % 10)) \
-        "${required[$i]}" "$verdict"
-done
+ms() { awk -v n="$1" 'BEGIN { printf "%.1f", n / 1e6 }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# verdict X OP Y: PASS if the comparison of two decimals holds, else FAIL.
+verdict() { awk -v x="$1" -v y="$3" -v op="$2" 'BEGIN { ok = (op == "<=" ? x <= y : x >= y); print (ok ? "PASS" : "FAIL") }'; }
+
+# speed_row LABEL GC_NS MINIGC_NS REQUIRED: gc/minigc at least REQUIRED.
+speed_row() {
+    local r
+    r=$(ratio "$2" "$3")
+    printf '%-32s gc %9s ms   minigc %8s ms   gc/minigc = %6s (required: at least %s): %s\n' \
+        "$1:" "$(ms "$2")" "$(ms "$3")" "$r" "$4" "$(verdict "$r" ">=" "$4")"
+}
+
+# The frontend alone and up to the SSA build, against gc's plain compile.
+bench_frontend() {
+    pair front "" big4000.go "-stopafter=check" "-stopafter=build" || return
+    speed_row "parse + type check" "$gc_t" "${mg_t[0]}" 50
+    speed_row "parse + check + SSA build" "$gc_t" "${mg_t[1]}" 20
+}
+
+# -m and -m -l on the gengo 4000 file: speed, and peak memory at -m.
+bench_speed_memory() {
+    pair m "-m" big4000.go "-m" || return
+    m_gc_t=$gc_t m_gc_kb=$gc_kb m_t=${mg_t[0]} m_kb=${mg_kb[0]}
+    speed_row "-m (gengo 4000)" "$m_gc_t" "$m_t" 30
+    local r
+    r=$(ratio "$m_gc_kb" "$m_kb")
+    printf '%-32s gc %9s MB   minigc %8s MB   gc/minigc = %6s (required: at least 5): %s\n' \
+        "peak RSS at -m (gengo 4000):" "$(mb "$m_gc_kb")" "$(mb "$m_kb")" "$r" "$(verdict "$r" ">=" 5)"
+    pair ml "-m -l" big4000.go "-m -l" || return
+    speed_row "-m -l (gengo 4000)" "$gc_t" "${mg_t[0]}" 30
+}
+
+# gcdiff.py on the benchmarked file: the outputs timed above are gc's.
+bench_agreement() {
+    local flags out
+    for flags in "-m" "-m -l"; do
+        out=$(cd "$tmp" && python3 "$gcdiff" --ordered --tool "$bin" --flags="$flags" big4000.go 2>&1 | tail -1)
+        local v=FAIL
+        case $out in *"identical 1/1"*|*"1/1 identical"*|*"identical: 1/1"*) v=PASS ;; esac
+        printf '%-32s %s: %s\n' "gcdiff --ordered $flags:" "$out" "$v"
+    done
+}
+
+# Time and memory of -m from gengo 1000 to gengo 4000 (4 times the code).
+bench_growth() {
+    pair m1000 "-m" big1000.go "-m" || return
+    local tg mg tgc mgc
+    tg=$(ratio "$m_t" "${mg_t[0]}")
+    mg=$(ratio "$m_kb" "${mg_kb[0]}")
+    tgc=$(ratio "$m_gc_t" "$gc_t")
+    mgc=$(ratio "$m_gc_kb" "$gc_kb")
+    printf '%-32s minigc %s ms -> %s ms = %s times (gc: %s times) (required: at most 4.4): %s\n' \
+        "-m time, gengo 1000 -> 4000:" "$(ms "${mg_t[0]}")" "$(ms "$m_t")" "$tg" "$tgc" "$(verdict "$tg" "<=" 4.4)"
+    printf '%-32s minigc %s MB -> %s MB = %s times (gc: %s times) (required: at most 4.4): %s\n' \
+        "-m peak RSS, gengo 1000 -> 4000:" "$(mb "${mg_kb[0]}")" "$(mb "$m_kb")" "$mg" "$mgc" "$(verdict "$mg" "<=" 4.4)"
+}
+
+# The worst cases, K -> 2K: minigc's growth no more than gc's.
+bench_shapes() {
+    local shape k
+    for spec in "chain 2000" "scc 1000" "loops 200" "calls 2000"; do
+        read -r shape k <<<"$spec"
+        python3 "$here/bench_shapes.py" "$shape" "$k" >"$tmp/$shape.1.go"
+        python3 "$here/bench_shapes.py" "$shape" $((2 * k)) >"$tmp/$shape.2.go"
+        pair "$shape.1" "-m" "$shape.1.go" "-m" || continue
+        local g1=$gc_t g1kb=$gc_kb m1=${mg_t[0]} m1kb=${mg_kb[0]}
+        pair "$shape.2" "-m" "$shape.2.go" "-m" || continue
+        local gt mt gm mm
+        gt=$(ratio "$gc_t" "$g1") mt=$(ratio "${mg_t[0]}" "$m1")
+        gm=$(ratio "$gc_kb" "$g1kb") mm=$(ratio "${mg_kb[0]}" "$m1kb")
+        printf '%-32s time: minigc %s -> %s ms = %s times, gc %s -> %s ms = %s times: %s\n' \
+            "$shape K=$k -> $((2 * k)) (-m):" "$(ms "$m1")" "$(ms "${mg_t[0]}")" "$mt" \
+            "$(ms "$g1")" "$(ms "$gc_t")" "$gt" "$(verdict "$mt" "<=" "$gt")"
+        printf '%-32s peak RSS: minigc %s -> %s MB = %s times, gc %s -> %s MB = %s times: %s\n' \
+            "" "$(mb "$m1kb")" "$(mb "${mg_kb[0]}")" "$mm" "$(mb "$g1kb")" "$(mb "$gc_kb")" "$gm" \
+            "$(verdict "$mm" "<=" "$gm")"
+    done
+}
+
+bench_frontend
+bench_speed_memory
+bench_agreement
+bench_growth
+bench_shapes
 # The worst-case time of -svg on one function (issue 10, item 2).
 bash "$here/bench_pictures.sh" "$bin"
 exit 0

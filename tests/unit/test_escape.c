@@ -54,7 +54,9 @@ typedef struct Run {
     char *out;      // the diagnostics, as printed
 } Run;
 
-static Run *run_opts(const char *name, const char *text, Options opt) {
+// `pictures`: as the driver sets it for -dot/-svg/-html, so the escape
+// graph is kept for drawing (without it each batch's graph is thrown away).
+static Run *run_full(const char *name, const char *text, Options opt, bool pictures) {
     Run *r = calloc(1, sizeof *r);
     r->cc = compiler_new(&opt);
     const SourceFile *src = source_add(r->cc, name, text, strlen(text), false);
@@ -63,7 +65,7 @@ static Run *run_opts(const char *name, const char *text, Options opt) {
     if (diag_error_count(r->cc))
         fail_msg("unexpected errors:\n%s", test_flush_diags(r->cc));
     // gc 1.19: no -l inlines (see main.c).
-    r->prog = (Program){.cc = r->cc, .main_pkg = p, .inlining = opt.l_level != 1};
+    r->prog = (Program){.cc = r->cc, .main_pkg = p, .inlining = opt.l_level != 1, .pictures = pictures};
     pass_deadcode_early(&r->prog);
     pass_build(&r->prog);
     pass_inline(&r->prog);      // without inlining: the imported packages only
@@ -79,6 +81,10 @@ static Run *run_opts(const char *name, const char *text, Options opt) {
     }
     r->out = test_flush_diags(r->cc);
     return r;
+}
+
+static Run *run_opts(const char *name, const char *text, Options opt) {
+    return run_full(name, text, opt, false);
 }
 
 static Run *run_m(const char *text, int m) {
@@ -283,16 +289,18 @@ static void test_devirtualized(void **state) {
 
 // The escape graph as a picture: one per batch, locations and flows drawn,
 // the verdicts standing out.
+static const char graph_src[] = "package p\n"
+                                "var sink *int\n"
+                                "func f(p *int) *int {\n"
+                                "\tx := 1\n"
+                                "\tsink = &x\n"
+                                "\treturn p\n"
+                                "}\n";
+
 static void test_escape_graph_picture(void **state) {
     (void)state;
-    Run *r = run_m("package p\n"
-                   "var sink *int\n"
-                   "func f(p *int) *int {\n"
-                   "\tx := 1\n"
-                   "\tsink = &x\n"
-                   "\treturn p\n"
-                   "}\n",
-                   0);
+    Run *r = run_full("x.go", graph_src, (Options){.l_level = 1}, true);
+    assert_true(((EscPass *)r->prog.escape)->batches.len > 0);
     const char *err = NULL;
     char dir[] = "/tmp/minigc-escgraph.XXXXXX";
     assert_non_null(mkdtemp(dir));
@@ -322,6 +330,19 @@ static void test_escape_graph_picture(void **state) {
     remove(path);
     rmdir(dir);
     done(r);
+}
+
+// Without pictures the graph of each batch is thrown away once its verdicts
+// are out: nothing is kept for drawing, and the verdicts are the same.
+static void test_escape_graph_not_kept(void **state) {
+    (void)state;
+    Run *with = run_full("x.go", graph_src, (Options){.m_level = 1, .l_level = 1}, true);
+    Run *without = run_full("x.go", graph_src, (Options){.m_level = 1, .l_level = 1}, false);
+    assert_int_equal(((EscPass *)without->prog.escape)->batches.len, 0);
+    assert_contains(without->out, "x.go:4:2: moved to heap: x\n");
+    assert_string_equal(without->out, with->out);
+    done(with);
+    done(without);
 }
 
 // ---------------------------------------------------------------------------
@@ -426,6 +447,7 @@ int main(void) {
         cmocka_unit_test(test_ssa_rewrite),
         cmocka_unit_test(test_devirtualized),
         cmocka_unit_test(test_escape_graph_picture),
+        cmocka_unit_test(test_escape_graph_not_kept),
     };
     int failed = cmocka_run_group_tests_name("escape", unit, NULL, NULL);
 
