@@ -116,6 +116,27 @@ expect_cli() {
     fi
 }
 
+# -time: one line on stderr per phase (parse, check, each pass of -passes
+# that runs, output), in that order; stdout as without it.
+check_time() {
+    printf 'package main\n\nfunc f() *int { return new(int) }\n\nfunc main() { _ = f() }\n' >time.go
+    run -m time.go
+    cp "$tmp/out" "$tmp/plain.out"
+    run -m -time time.go
+    expect_status "cli time" 0 || return
+    local want got
+    want=$(printf 'parse\ncheck\n'; "$bin" -passes | sed 's/  .*//; s/ *$//'; printf 'output\n')
+    got=$(sed -n 's/^minigc: time \(.*[^ ]\) *  *[0-9.]* ms  arena .* MB  rss .* MB  peak .* MB$/\1/p' "$tmp/err")
+    if [ "$got" != "$want" ] || [ "$(wc -l <"$tmp/err")" -ne "$(printf '%s\n' "$want" | wc -l)" ]; then
+        fail "cli time" "stderr is not one line per phase:"
+        head -12 "$tmp/err"
+    elif ! cmp -s "$tmp/plain.out" "$tmp/out"; then
+        fail "cli time" "stdout differs from the run without -time"
+    else
+        pass
+    fi
+}
+
 # 2. The command line, as gc treats it (but with exit 1 for input errors).
 check_cli() {
     cd "$tmp" || exit 1
@@ -169,6 +190,7 @@ check_cli() {
     expect_cli dump-unknown-pass 2 '^minigc: -dump: no pass named nosuch ' -dump=nosuch ok.go
     expect_cli func-unknown 2 '^minigc: no function named nosuch$' -dump=build -func=nosuch ok.go
     expect_cli stopafter-unknown 2 '^minigc: -stopafter: no phase named nosuch ' -stopafter=nosuch ok.go
+    check_time
     expect_cli html 0 '' -html="$tmp/x.html" -func=main ok.go
     expect_cli html-needs-func 2 '^minigc: -html needs -func=NAME' -html="$tmp/x.html" ok.go
     # -d as gc reads it (messages from gc 1.19; its "compile: " is "minigc: ").
