@@ -131,10 +131,14 @@ typedef enum Form {
     F_KEYVALUE,
 } Form;
 
+// The text is written into `local` first and copied to the arena at its
+// exact length once done (out_text): most are a few bytes, and a buffer in
+// the arena for each (100,000 of them on a big file) would mostly go unused.
 typedef struct Out {
     Compiler *cc;
-    char *buf;
+    char *buf;      // local, or the arena once the text outgrew it
     size_t len, cap;
+    char local[256];
     int depth;
     bool inl;       // a saved inline body, as gc's "can inline ... as:" prints it
     const FuncInfo *fn;     // ... of this function: gc's temporaries are
@@ -150,8 +154,12 @@ static void put_temp(Out *o);
 static void write_expr(Out *o, const Node *n, int prec);
 
 static void put_n(Out *o, const char *s, size_t n) {
+    if (!o->buf) {
+        o->buf = o->local;
+        o->cap = sizeof o->local;
+    }
     if (o->len + n + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap * 2 : 64;
+        size_t cap = o->cap * 2;
         while (cap < o->len + n + 1)
             cap *= 2;
         char *buf = ARENA_ARRAY(&o->cc->arena, char, cap);
@@ -1007,10 +1015,19 @@ static void write_stmt(Out *o, const Node *n) {
     o->depth--;
 }
 
+// What was written, in the arena.
+static const char *out_text(Out *o) {
+    if (!o->buf)
+        return "";
+    if (o->buf == o->local)
+        return arena_strndup(&o->cc->arena, o->local, o->len);
+    return o->buf;
+}
+
 const char *expr_string(Compiler *cc, const Node *n) {
     Out o = {.cc = cc};
     write_expr(&o, n, PREC_LOOSE);
-    return o.buf ? o.buf : "";
+    return out_text(&o);
 }
 
 static void put_temp(Out *o) {
@@ -1029,7 +1046,7 @@ static void put_temp(Out *o) {
 const char *inline_body_string(Compiler *cc, const FuncInfo *fn, const NodeList *body) {
     Out o = {.cc = cc, .inl = true, .fn = fn};
     write_stmts(&o, body);
-    return o.buf ? o.buf : "";
+    return out_text(&o);
 }
 
 const char *stmt_string(Compiler *cc, const Node *n) {
@@ -1040,5 +1057,5 @@ const char *var_assign_string(Compiler *cc, const Node *spec, int i) {
     Out o = {.cc = cc};
     if (spec && spec->kind == N_VALUESPEC && i >= 0 && i < spec->u.valspec.names.len)
         write_var_assign(&o, spec, i);
-    return o.buf ? o.buf : "";
+    return out_text(&o);
 }
