@@ -168,7 +168,8 @@ Obj *tree_objmap_get(const TreeObjMap *m, const Obj *from) {
 
 void tree_objmap_put(Compiler *cc, TreeObjMap *m, Obj *from, Obj *to) {
     if (m->len == m->cap) {
-        int cap = m->cap ? m->cap * 2 : 16;
+        // One map per inlined call, most of a handful of variables.
+        int cap = m->cap ? m->cap * 2 : 4;
         Obj **f = ARENA_ARRAY(&cc->arena, Obj *, cap), **t = ARENA_ARRAY(&cc->arena, Obj *, cap);
         if (m->len) {
             memcpy(f, m->from, sizeof(Obj *) * (size_t)m->len);
