@@ -163,6 +163,7 @@ Value *be_expr_to_at(Builder *b, Node *n, Type *dst, Pos at); // ... a conversio
 Value *be_assign_conv_at(Builder *b, Value *v, Type *src, Type *dst, Node *n, Pos at);
 bool be_noder_last(Node *n, Pos *out);          // where gc's noder stands after n
 bool be_is_plain_name(Node *n);
+Pos be_map_key_at(Node *n);                 // where gc converts the key of map index n
 Value *be_assign_conv(Builder *b, Value *v, Type *src, Type *dst, Node *n);
 Value *be_addr(Builder *b, Node *n, Obj **root);        // the address of addressable n
 int be_multi(Builder *b, Node *n, Value **out, int max);// the values of a tuple-valued n

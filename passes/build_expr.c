@@ -1428,10 +1428,19 @@ static Value *selector(Builder *b, Node *n) {
     return be_unknown(b, n->type, n->pos);
 }
 
+// A map key is converted to the key type where the noder stands after the
+// index expression m[k] (it moved to the expression, then through m and k).
+Pos be_map_key_at(Node *n) {
+    Pos at = n->pos;
+    be_noder_last(n->u.index.x, &at);
+    be_noder_last(n->u.index.index, &at);
+    return at;
+}
+
 static Value *map_index(Builder *b, Node *n, bool comma_ok, Value **ok) {
     Type *mu = under(n->u.index.x->type);
     Value *m = be_expr(b, n->u.index.x);
-    Value *k = be_expr_to(b, n->u.index.index, mu->u.map.key);
+    Value *k = be_expr_to_at(b, n->u.index.index, mu->u.map.key, be_map_key_at(n));
     Type *vt = mu->u.map.value;
     Value *r = value_new3(b->cur, OpMapIndex, comma_ok ? tuple_ok(b, vt) : vt, n->pos, m, k, bb_mem(b));
     set_node(r, n);
@@ -1979,7 +1988,11 @@ static Value *builtin_call(Builder *b, Node *call, Value **results, int max, int
     case BI_DELETE: {
         Type *mu = a->len ? under(a->items[0]->type) : NULL;
         args_push(b, &args, a->len > 0 ? be_expr(b, a->items[0]) : be_unknown(b, NULL, pos));
-        args_push(b, &args, a->len > 1 ? be_expr_to(b, a->items[1], mu && mu->kind == TY_MAP ? mu->u.map.key : NULL)
+        // delete's key: converted where the noder stands after both arguments.
+        Pos at = pos;
+        for (int i = 0; i < a->len && i < 2; i++)
+            be_noder_last(a->items[i], &at);
+        args_push(b, &args, a->len > 1 ? be_expr_to_at(b, a->items[1], mu && mu->kind == TY_MAP ? mu->u.map.key : NULL, at)
                                        : be_unknown(b, NULL, pos));
         if (wrapped)
             break;

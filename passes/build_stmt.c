@@ -129,7 +129,7 @@ static LValue lvalue(Builder *b, Node *n) {
     if (u->kind == N_INDEX && ukind(u->u.index.x->type) == TY_MAP) {
         lv.kind = LV_MAP;
         lv.map = be_expr(b, u->u.index.x);
-        lv.key = be_expr_to(b, u->u.index.index, under(u->u.index.x->type)->u.map.key);
+        lv.key = be_expr_to_at(b, u->u.index.index, under(u->u.index.x->type)->u.map.key, be_map_key_at(u));
         lv.type = under(u->u.index.x->type)->u.map.value;
         return lv;
     }
