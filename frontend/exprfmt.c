@@ -556,8 +556,35 @@ static void write_method_call(Out *o, const Node *n) {
     put(o, ")");
 }
 
+// A slice whose elements are of a defined type with the given kind
+// underneath ([]MyByte): gc's typecheck converts it to []byte or []rune
+// before making a string of it, and prints that conversion.
+static bool defined_elem_slice(Type *t, TypeKind elem_kind) {
+    Type *u = t ? type_underlying(t) : NULL;
+    if (!u || u->kind != TY_SLICE || !u->u.slice.elem || u->u.slice.elem->kind != TY_NAMED)
+        return false;
+    Type *e = type_underlying(u->u.slice.elem);
+    return e && e->kind == elem_kind;
+}
+
 static void write_conversion(Out *o, const Node *n) {
     Type *t = n->type ? n->type : node_type(n->u.call.fun);
+    Type *u = t ? type_underlying(t) : NULL;
+    const Node *arg = n->u.call.args.len == 1 ? unparen(n->u.call.args.items[0]) : NULL;
+    // []rune("...") of a constant: gc makes it a composite literal.
+    if (u && u->kind == TY_SLICE && arg && arg->val.kind == CONST_STRING && u->u.slice.elem &&
+        type_underlying(u->u.slice.elem) && type_underlying(u->u.slice.elem)->kind == TY_INT32) {
+        write_type(o, t);
+        put(o, arg->val.len ? "{...}" : "{}");
+        return;
+    }
+    if (u && u->kind == TY_STRING && arg && (defined_elem_slice(arg->type, TY_UINT8) || defined_elem_slice(arg->type, TY_INT32))) {
+        write_type(o, t);
+        put(o, defined_elem_slice(arg->type, TY_UINT8) ? "(([]byte)(" : "(([]rune)(");
+        write_expr(o, n->u.call.args.items[0], PREC_LOOSE);
+        put(o, "))");
+        return;
+    }
     bool named = type_has_name(o->cc, t);
     if (!named)
         put(o, "(");
