@@ -428,8 +428,16 @@ static void describe_call(EscWalk *w, CallInfo *ci, Node *call) {
             ci->method = fun->u.sel.obj;
             if (!ci->fi)
                 ci->fi = esc_method_fn(ci->method);
-            if (ci->fi)
+            // The method's own signature, without the receiver the first
+            // argument is (an interface's method has no body to ask).
+            if (ci->fi || (ci->method && ci->method->type && ci->method->type->kind == TY_FUNC))
                 ci->sig = ci->method->type;
+            skip = 1;
+        } else if (ci->fi && ci->fi->recv && ci->fi->obj) {
+            // A func value known to hold a method expression, h := T.M;
+            // h(x, ...): gc calls the method, its receiver the first argument.
+            ci->method_expr = true;
+            ci->method = ci->fi->obj;
             skip = 1;
         }
         if (ci->fi && ci->fi->sig)
