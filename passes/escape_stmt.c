@@ -558,7 +558,8 @@ static void value_spec(EscWalk *w, Node *spec) {
     Type **types = ARENA_ARRAY(p->batch_arena, Type *, names->len + 1);
     for (int i = 0; i < names->len; i++) {
         Obj *o = names->items[i]->u.ident.obj;
-        types[i] = o && !is_blank(names->items[i]) ? o->type : NULL;
+        // `var _ T = v` converts v to T too.
+        types[i] = o ? o->type : NULL;
     }
     Pos at = conversion_pos(spec, values, values, true);
     if (values->len == names->len) {
