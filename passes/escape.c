@@ -779,6 +779,10 @@ static void global_value(EscWalk *w, Node *e, Type *dst, const char *text, Pos p
             Node *x = e->u.call.args.items[0];
             Type *xt = x->type ? type_underlying(x->type) : NULL;
             bool strconv = xt && (xt->kind == TY_STRING || xt->kind == TY_UNTYPED_STRING) && x->val.kind != CONST_NONE;
+            Type *to = e->type ? type_underlying(e->type) : NULL;
+            // []byte(s) or []rune(s) of a variable allocates at init time.
+            if (!strconv && xt && xt->kind == TY_STRING && to && to->kind == TY_SLICE)
+                break;
             if (strconv || type_is_interface(e->type) || !xt || xt->kind != TY_SLICE) {
                 if (!strconv)
                     global_value(w, x, x->type, text, pos);
@@ -822,6 +826,66 @@ static bool init_lits(Node *n, void *ctx) {
     return true;
 }
 
+// Whether evaluating n may have an effect (a call, a receive, a
+// dereference, an index that may panic, ...), as gc's staticinit judges
+// before it drops `var _ = v`.
+static bool side_effects(Node *n) {
+    n = unparen(n);
+    if (!n || n->val.kind != CONST_NONE || (n->flags & NF_TYPE))
+        return false;
+    switch (n->kind) {
+    case N_IDENT: case N_BASICLIT:
+        return false;
+    case N_SELECTOR:
+        if (n->u.sel.kind == SEL_QUALIFIED)
+            return false;
+        return n->u.sel.kind != SEL_FIELD || n->u.sel.indirect || esc_sel_ptr_last(n) || side_effects(n->u.sel.x);
+    case N_UNARY:
+        return n->u.unary.op == T_ARROW || side_effects(n->u.unary.x);
+    case N_BINARY: {
+        TokKind op = n->u.binary.op;
+        if ((op == T_QUO || op == T_REM) && (unparen(n->u.binary.y)->val.kind == CONST_NONE ||
+                                               const_sign(unparen(n->u.binary.y)->val) == 0))
+            return true;
+        return side_effects(n->u.binary.x) || side_effects(n->u.binary.y);
+    }
+    case N_KEYVALUE:
+        return side_effects(n->u.kv.key) || side_effects(n->u.kv.value);
+    case N_COMPOSITE:
+        for (int i = 0; i < n->u.complit.elts.len; i++)
+            if (side_effects(n->u.complit.elts.items[i]))
+                return true;
+        return false;
+    case N_CALL: {
+        NodeList *a = &n->u.call.args;
+        if (n->u.call.kind == CALL_BUILTIN) {
+            switch (n->u.call.builtin) {
+            case BI_LEN: case BI_CAP: case BI_NEW: case BI_REAL: case BI_IMAG: case BI_COMPLEX:
+                break;
+            case BI_MAKE: {
+                Type *u = a->len ? type_underlying(a->items[0]->type) : NULL;
+                if (!u || (u->kind != TY_MAP && u->kind != TY_CHAN))
+                    return true;
+                if (a->len > 1 && (unparen(a->items[1])->val.kind == CONST_NONE || const_sign(unparen(a->items[1])->val) != 0))
+                    return true;
+                return false;
+            }
+            default:
+                return true;
+            }
+        } else if (n->u.call.kind != CALL_CONVERSION) {
+            return true;
+        }
+        for (int i = 0; i < a->len; i++)
+            if (side_effects(a->items[i]))
+                return true;
+        return false;
+    }
+    default:
+        return true;
+    }
+}
+
 static void walk_globals(EscPass *p, Package *pkg) {
     if (!pkg || pkg->is_std || !pkg->globals.len)
         return;
@@ -861,7 +925,28 @@ static void walk_globals(EscPass *p, Package *pkg) {
                 at = j;
         if (at < 0)
             continue;
-        if (values->len == names->len) {
+        if (values->len == names->len && names->items[at]->u.ident.name &&
+            name_is(names->items[at]->u.ident.name, "_")) {
+            // var _ = v: dropped unless v has effects; then `_ = v` in init.
+            Node *v = values->items[at], *u = unparen(values->items[at]);
+            if (!side_effects(v))
+                continue;
+            Type *ut = u->type ? type_underlying(u->type) : NULL;
+            bool is_static = (u->kind == N_COMPOSITE && ut && ut->kind != TY_MAP) || u->kind == N_FUNCLIT ||
+                             (u->kind == N_UNARY && u->u.unary.op == T_AND) ||
+                             (u->kind == N_CALL && u->u.call.kind == CALL_CONVERSION);
+            if (is_static) {
+                // Laid out statically as for a named variable; its dynamic parts go to init.
+                global_value(&w, v, g->type, p->explain ? var_assign_string(p->cc, spec, at) : NULL, g->pos);
+                any = true;
+                continue;
+            }
+            EscHole k = esc_discard_hole(b);
+            if (p->explain)
+                k = esc_note_at(p, k, var_assign_string(p->cc, spec, at), g->pos, "assign");
+            esc_expr_to(&w, k, v, g->type, v->pos);
+            any = true;
+        } else if (values->len == names->len) {
             size_t before = (size_t)b->locs.len + (size_t)b->closures.len;
             const char *text = p->explain ? var_assign_string(p->cc, spec, at) : NULL;
             global_value(&w, values->items[at], g->type, text, g->pos);
