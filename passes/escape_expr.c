@@ -331,10 +331,8 @@ static void composite_elems(EscWalk *w, EscHole k, Node *n, Type *t, const char 
         }
         case TY_MAP:
             if (heap_kv) {
-                if (key) {
-                    Pos kat = key->pos;
-                    elem_value(w, esc_note(p, esc_heap_hole(w->b), n, "map literal key"), key, u->u.map.key, kat);
-                }
+                if (key)
+                    elem_value(w, esc_note(p, esc_heap_hole(w->b), n, "map literal key"), key, u->u.map.key, at);
                 elem_value(w, esc_note(p, esc_heap_hole(w->b), n, "map literal value"), val, u->u.map.value, at);
             }
             break;
