@@ -921,8 +921,11 @@ static void wrap_one(EscWalk *w, EscClosure *wrap, Node **np, EscLoc **temp_out,
     // plain name (no position of its own): then at the call.
     Pos tpos = u->kind == N_IDENT ? pos : n->pos;
     bool converts = ptype && type_is_interface(ptype) && u->type && !type_is_interface(u->type);
+    // A constant is converted at the call (where the SSA, if the code is
+    // reachable, has it too).
+    Pos conv_at = esc_is_const(u) ? pos : n->pos;
     if (converts)
-        tpos = esc_conv_pos(p, n, n->pos);  // the conversion is the argument
+        tpos = esc_conv_pos(p, n, conv_at);  // the conversion is the argument
     Type *tt = ptype ? ptype : n->type;
     EscLoc *t = esc_temp_var(w, tt, tpos, false);
     t->loop_depth = w->loop_depth;
@@ -931,7 +934,7 @@ static void wrap_one(EscWalk *w, EscClosure *wrap, Node **np, EscLoc **temp_out,
         const char *text = arena_sprintf(p->arena, "%s = %s", t->name, expr_string(p->cc, n));
         k = esc_note_at(p, k, text, tpos, "assign");
     }
-    esc_expr_to(w, k, n, ptype, n->pos);
+    esc_expr_to(w, k, n, ptype, conv_at);
     capture_temp(w, wrap, t, pos);
     *temp_out = t;
 }
