@@ -181,6 +181,9 @@ static bool memo_end(Type *t, TypeProp p, bool r, bool inc, bool *incomplete) {
     return r;
 }
 
+static bool not_in_heap(Type *t, bool *incomplete);
+
+// gc's HasPointers: a pointer to a //go:notinheap type is no heap pointer.
 static bool has_pointers(Type *t, bool *incomplete) {
     bool r = false, inc = false;
     Type *u = type_underlying(t);
@@ -191,8 +194,11 @@ static bool has_pointers(Type *t, bool *incomplete) {
     if (memo_begin(t, PROP_POINTERS, false, &r, incomplete))
         return r;
     switch (u->kind) {
+    case TY_POINTER:
+        r = !not_in_heap(u->u.ptr.elem, &inc);
+        break;
     case TY_STRING: case TY_UNSAFE_POINTER: case TY_UNTYPED_STRING: case TY_UNTYPED_NIL:
-    case TY_SLICE: case TY_POINTER: case TY_FUNC: case TY_INTERFACE: case TY_MAP: case TY_CHAN:
+    case TY_SLICE: case TY_FUNC: case TY_INTERFACE: case TY_MAP: case TY_CHAN:
         r = true;
         break;
     case TY_ARRAY:
