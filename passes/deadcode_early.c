@@ -343,10 +343,34 @@ static Node *body_of(FuncInfo *fi) {
     return NULL;
 }
 
+// A constant-valued expression (unsafe.Sizeof(func() {...})) is folded:
+// the literals in it are never compiled.
+static bool folded_literals(Node *n, void *ctx) {
+    if (n->val.kind == CONST_NONE)
+        return true;
+    mark_closures(ctx, n);
+    return false;
+}
+
 static void prune_package(Dead *d, Package *pkg) {
     for (int i = 0; i < pkg->funcs.len; i++)
         if (pkg->funcs.items[i])
             dead_func_body(d, body_of(pkg->funcs.items[i]));
+    // Package-level constants and initializers: their literals have no
+    // enclosing body for the walk above.
+    for (int f = 0; f < pkg->nfiles; f++) {
+        NodeList *decls = &pkg->files[f]->decls;
+        for (int i = 0; i < decls->len; i++) {
+            Node *g = decls->items[i];
+            if (g->kind != N_GENDECL || (g->u.gendecl.tok != T_CONST && g->u.gendecl.tok != T_VAR))
+                continue;
+            for (int j = 0; j < g->u.gendecl.specs.len; j++) {
+                Node *spec = g->u.gendecl.specs.items[j];
+                for (int k = 0; spec->kind == N_VALUESPEC && k < spec->u.valspec.values.len; k++)
+                    tree_visit(spec->u.valspec.values.items[k], folded_literals, d);
+            }
+        }
+    }
     for (int i = 0; i < pkg->funcs.len; i++)
         for (int j = 0; j < d->dead.len && pkg->funcs.items[i]; j++)
             if (pkg->funcs.items[i] == d->dead.items[j])
