@@ -626,7 +626,7 @@ typedef struct TypeWriter {
     bool types2;        // the type checker's dialect
     Package *from;      // types2: the package being checked (its names are unqualified)
     bool link;          // gc's link names (shape names): package paths, uint8 for byte
-    Type *seen[64];     // types being printed, to cut cycles
+    Type *seen[1024];   // types being printed, to cut cycles (gc prints any depth; Go's tests nest 250)
     int nseen;
 } TypeWriter;
 
