@@ -503,6 +503,9 @@ static void write_call_args(Out *o, const Node *call, bool lead) {
     const NodeList *args = &call->u.call.args;
     // A saved inline body predates gc's rewrite of variadic calls.
     Type *sig = call->u.call.has_dots || o->inl ? NULL : variadic_sig(call);
+    // f(g()) with g's several results: gc's temporaries stay out of sight.
+    if (args->len == 1 && args->items[0]->type && args->items[0]->type->kind == TY_TUPLE)
+        sig = NULL;
     int fixed = sig ? sig->u.func.nparams - 1 : args->len;
     if (fixed > args->len)
         fixed = args->len;

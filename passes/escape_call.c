@@ -95,6 +95,7 @@ typedef struct CallInfo {
     EscArg *args;
     int nargs;
     Node *wrapper;      // go/defer: the statement, when the call is wrapped
+    Node *tuple_call;   // f(g()): g(), whose results are the arguments
 } CallInfo;
 
 // A go/defer wrapper captures each argument in a temporary.
@@ -142,6 +143,32 @@ static EscHole call_note(EscPass *p, EscHole k, CallInfo *ci) {
     return k;
 }
 
+// A temporary holding one result of f(g()) passed as an argument of type
+// ptype: gc converts the temporary itself, at the call, and names the
+// conversion after it.
+static void temp_argument(EscWalk *w, EscHole k, Node *call, EscLoc *temp, Type *ptype) {
+    EscPass *p = w->p;
+    Type *tt = temp->type;
+    if (ptype && type_is_interface(ptype) && tt && !type_is_interface(tt)) {
+        Pos pos = call->pos;
+        if (!type_is_direct_iface(tt)) {
+            EscLoc *l = esc_new_loc(w, LOC_ALLOC, true);
+            l->alloc = AK_CONVIFACE;
+            l->text = temp->name;
+            l->pos = pos;
+            l->type = tt;
+            EscHole a = esc_shift(k, -1);
+            if (p->explain)
+                a = esc_note_at(p, a, temp->name, pos, "spill");
+            esc_flow(w->b, a, l);
+            k = esc_hole(l);
+        }
+        if (p->explain)
+            k = esc_note_at(p, k, temp->name, pos, "interface-converted");
+    }
+    esc_flow(w->b, k, temp);
+}
+
 // The implicit slice of a variadic call's extra arguments (gc's "...
 // argument"), flowing to k: its elements are the nodes elts or, where
 // given, the temporaries temps; none: nil, no slice.
@@ -167,7 +194,7 @@ static void esc_implicit_slice(EscWalk *w, EscHole k, Node *call, Node **elts, E
     Type *et = esc_ukind(ptype) == TY_SLICE ? esc_under(ptype)->u.slice.elem : NULL;
     for (int i = 0; i < n; i++) {
         if (temps && temps[i])
-            esc_flow(w->b, h, temps[i]);
+            temp_argument(w, h, call, temps[i], et);
         else if (elts && elts[i])
             esc_expr_to(w, h, elts[i], et, elts[i]->pos);
     }
@@ -196,7 +223,7 @@ static void argument(EscWalk *w, EscHole k, CallInfo *ci, EscArg *a, Type *ptype
         return;
     }
     if (a->temp) {
-        esc_flow(w->b, k, a->temp);
+        temp_argument(w, k, ci->call, a->temp, ptype);
         return;
     }
     if (a->n)
@@ -231,6 +258,7 @@ static void collect_args(EscWalk *w, CallInfo *ci, NodeList *args, int skip) {
     // temporaries first (gc's RewriteMultiValueCall).
     if (given == 1 && items[0]->type && items[0]->type->kind == TY_TUPLE && items[0]->kind == N_CALL) {
         Node *inner = items[0];
+        ci->tuple_call = inner;
         Type *tt = items[0]->type;
         int n = tt->u.tuple.n;
         EscLoc **temps = ARENA_ARRAY(p->arena, EscLoc *, n + 1);
@@ -242,10 +270,11 @@ static void collect_args(EscWalk *w, CallInfo *ci, NodeList *args, int skip) {
         esc_call(w, ks, n, inner);
         for (int i = 0; i < np; i++) {
             if (variadic && i == np - 1 && !ci->call->u.call.has_dots) {
-                // The rest are collected as a ... argument of temporaries:
-                // rare enough to send them straight to its slice.
+                // The rest are collected as a ... argument of temporaries.
                 ci->args[i].ddd = true;
-                ci->args[i].nelts = 0;
+                ci->args[i].nelts = n > i ? n - i : 0;
+                ci->args[i].elts = ARENA_ARRAY(p->arena, Node *, ci->args[i].nelts + 1);
+                ci->args[i].elt_temps = temps + i;
                 continue;
             }
             if (i < n) {
@@ -725,7 +754,8 @@ static void finish_call_text(EscPass *p, CallInfo *ci, bool wrapped) {
     if (!publish && (!p->explain || !ci->text))
         return;
     bool rewritten = ci->callee_temp || ci->recv_temp || ci->fun_temp;
-    for (int i = 0; i < ci->nargs && !rewritten; i++)
+    // f(g()) reads as written whatever holds g's results.
+    for (int i = 0; i < ci->nargs && !rewritten && !ci->tuple_call; i++)
         rewritten = ci->args[i].wrapped || (ci->args[i].ddd && ci->args[i].elt_temps);
     if (!rewritten)
         return;
@@ -750,7 +780,9 @@ static void finish_call_text(EscPass *p, CallInfo *ci, bool wrapped) {
     }
     if (ci->method_expr && call->u.call.args.len)
         parts[n++] = ci->recv_temp ? ci->recv_temp->name : expr_string(p->cc, call->u.call.args.items[0]);
-    for (int i = 0; i < ci->nargs; i++)
+    if (ci->tuple_call)
+        parts[n++] = expr_string(p->cc, ci->tuple_call);
+    for (int i = 0; i < ci->nargs && !ci->tuple_call; i++)
         parts[n++] = arg_text(p, &ci->args[i]);
     for (int i = 0; i < n; i++)
         cap += strlen(parts[i]) + 2;
@@ -939,18 +971,23 @@ static void wrap_one(EscWalk *w, EscClosure *wrap, Node **np, EscLoc **temp_out,
     *temp_out = t;
 }
 
-static void wrap_argument(EscWalk *w, CallInfo *ci, EscClosure *wrap, EscArg *a, Type *ptype, Pos pos) {
-    (void)ci;
+// A multi-value call's temporary is copied once more, as any name, converted
+// to the parameter's type on the way.
+static EscLoc *wrap_temp(EscWalk *w, CallInfo *ci, EscClosure *wrap, EscLoc *src, Type *ptype, Pos pos) {
     EscPass *p = w->p;
+    bool converts = ptype && type_is_interface(ptype) && src->type && !type_is_interface(src->type);
+    EscLoc *t = esc_temp_var(w, converts ? ptype : src->type, pos, false);
+    EscHole k = esc_hole(t);
+    if (p->explain)
+        k = esc_note_at(p, k, arena_sprintf(p->arena, "%s = %s", t->name, src->name), pos, "assign");
+    temp_argument(w, k, ci->call, src, ptype);
+    capture_temp(w, wrap, t, pos);
+    return t;
+}
+
+static void wrap_argument(EscWalk *w, CallInfo *ci, EscClosure *wrap, EscArg *a, Type *ptype, Pos pos) {
     if (a->temp) {
-        // A multi-value call's temporary is copied once more, as any name.
-        EscLoc *t = esc_temp_var(w, a->temp_type, pos, false);
-        EscHole k = esc_hole(t);
-        if (p->explain)
-            k = esc_note_at(p, k, arena_sprintf(p->arena, "%s = %s", t->name, a->temp->name), pos, "assign");
-        esc_flow(w->b, k, a->temp);
-        capture_temp(w, wrap, t, pos);
-        a->temp = t;
+        a->temp = wrap_temp(w, ci, wrap, a->temp, ptype, pos);
         a->wrapped = true;
         return;
     }
@@ -958,10 +995,14 @@ static void wrap_argument(EscWalk *w, CallInfo *ci, EscClosure *wrap, EscArg *a,
         // gc peels the slice literal: each element gets its temporary, the
         // literal itself is made when the wrapper runs.
         Type *et = esc_ukind(ptype) == TY_SLICE ? esc_under(ptype)->u.slice.elem : NULL;
+        EscLoc **results = a->elt_temps;    // f(g()): g's results
         a->elt_temps = ARENA_ARRAY(w->p->arena, EscLoc *, a->nelts + 1);
         for (int i = 0; i < a->nelts; i++) {
             Node *e = a->elts[i];
-            wrap_one(w, wrap, &e, &a->elt_temps[i], et, pos);
+            if (results && results[i])
+                a->elt_temps[i] = wrap_temp(w, ci, wrap, results[i], et, pos);
+            else
+                wrap_one(w, wrap, &e, &a->elt_temps[i], et, pos);
         }
         return;
     }

@@ -364,6 +364,10 @@ static Pos conversion_pos(Node *s, NodeList *lhs, NodeList *rhs, bool define) {
 // the value's type where `:=` redeclares it), nothing for `_`.
 static Type *lhs_type(Node *n) {
     Node *u = unparen(n);
+    // var _ T = ... declares a blank of type T; `_ = ...` has no type.
+    if (u && is_blank(u) && u->kind == N_IDENT && u->u.ident.obj && u->u.ident.obj->kind == OBJ_VAR &&
+        u->u.ident.obj->decl && u->u.ident.obj->decl->kind == N_VALUESPEC)
+        return u->u.ident.obj->type;
     if (!u || is_blank(u))
         return NULL;
     if (u->kind == N_IDENT && u->u.ident.obj && u->u.ident.obj->kind == OBJ_VAR)
