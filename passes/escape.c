@@ -512,9 +512,10 @@ static EscLeaks param_tag(EscPass *p, EscFn *fn, Obj *param, Type *t, bool varia
     diagnose = diagnose && esc_reports(p, pos);
     Compiler *cc = p->cc;
     if (!fn->has_body) {
-        // Without a body gc names a blank parameter too (it has a symbol).
-        if (!name && param && param->name && param->name->s[0])
-            name = param->name->s;
+        // Without a body gc names a parameter written `_` too (it has a
+        // symbol; an unnamed one has none).
+        if (!name && param && param->decl && param->decl->kind == N_FIELD && param->decl->u.field.names.len > 0)
+            name = "_";
         if (is_uintptr(t)) {
             if (diagnose)
                 diag_note(cc, pos, "assuming %s is unsafe uintptr", name ? name : "arg");

@@ -15,6 +15,7 @@ func sinkv(a ...interface{})
 func sinkb(a interface{}, b interface{})
 func g(_ interface{}, e error)
 func h() (int, error)
+func u(*int, interface{}) // unnamed: no name, no message
 
 func f1() { sink(two()) }
 func f2() { sinkv(two()) }
