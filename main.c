@@ -804,6 +804,8 @@ static int compile_run(const Driver *d, bool quiet) {
                 cc = with_models;
                 with_models = NULL;
             } else if (diag_error_count(cc) == 0 && !stops_at(d, "check")) {
+                if (!opt.analyse_all)
+                    reach_prune(cc, pkg);
                 status = run_pipeline(d, cc, pkg, &pic_err);
             }
         }
@@ -989,6 +991,10 @@ static int drive(Driver *d, int argc, char **argv) {
         return EXIT_USAGE;
     }
     finish_options(d);
+    // MINIGC_LAZY=0: the passes analyse all of every imported package, to
+    // check that analysing only what the program reaches changes nothing.
+    const char *env_lazy = getenv("MINIGC_LAZY");
+    d->opt.analyse_all = env_lazy && strcmp(env_lazy, "0") == 0;
     const char *env_check = getenv("MINIGC_CHECK");
     if (env_check && strcmp(env_check, "1") == 0)
         d->check_ssa = true;

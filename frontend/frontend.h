@@ -907,6 +907,9 @@ Package *loader_import(Compiler *cc, const char *path, const char **why);
 void choose_import_source(Compiler *cc, File **files, int nfiles);
 // What the checker calls for an import: the model or the real sources.
 Package *import_package(Compiler *cc, const char *path, const char **why);
+// Drops from every imported package's funcs the functions the main package
+// cannot reach, so the passes analyse only the others (reach.c).
+void reach_prune(Compiler *cc, Package *main_pkg);
 
 // ---------------------------------------------------------------------------
 // The compilation context
@@ -929,6 +932,7 @@ typedef struct Options {
     bool source_imports;    // every import from GOROOT's sources, none from the models
     bool model_imports;     // every import from the models, never GOROOT's sources
                             // (MINIGC_IMPORTS=models: the fuzz target's budget)
+    bool analyse_all;       // every imported function analysed, reached or not (MINIGC_LAZY=0)
     size_t stack_size;      // of the C stack the compile runs on (0: the main thread's)
 } Options;
 

@@ -196,4 +196,6 @@ bench_growth
 bench_shapes
 # The worst-case time of -svg on one function (issue 10, item 2).
 bash "$here/bench_pictures.sh" "$bin"
+# A small program's imports, warm and cold (issue 8, item 3).
+bash "$here/bench_imports.sh" "$bin"
 exit 0

@@ -1,0 +1,592 @@
+// reach.c - the imported functions a program can reach, so that only those
+// are built and analysed.
+//
+// What the main package's -m output says of an imported function depends on
+// that function's inlinability, cost and body, and on its escape tags; both
+// come from its own body and from what the functions it refers to concluded
+// (their costs, bodies and tags), and so on down. A function nothing reached
+// refers to cannot change a verdict the program's package prints, so the
+// passes skip it: importing fmt then analyses a few hundred of the library's
+// functions, not all twenty thousand of its import graph. gc reads the same
+// facts from export data; minigc derives them from the sources on demand.
+//
+// Reached, starting from every function of the main package and its
+// package-level initializers (the roots):
+//   - every function or method a reached body names (a call, a function
+//     value, a method value or expression): inlining, devirtualization and
+//     escape analysis only ever look through such names;
+//   - the literals inside a reached body (they are separate FuncInfos);
+//   - for an interface call x.M() whose x is known to hold one concrete
+//     type (a conversion, or a local variable declared with one), that
+//     type's methods M: devirtualize.c may make it a static call of one;
+//   - in the main package's own code, every method of each defined type it
+//     has a value of (with its pointer type's and the methods promoted from
+//     its embedded fields): its method wrappers call them, and a library
+//     call inlined into it may be devirtualized on its values. This is
+//     wider than needed, never narrower.
+// Types are followed through pointers, slices, arrays, maps, channels,
+// unnamed structs and signatures down to defined types; a defined type's
+// own fields only through its embedded ones (only those add methods).
+//
+// One kind of function is left out although a reached body names it: one
+// that can never be inlined and has no parameter (receiver included) that
+// holds a pointer. Its escape tags are empty whatever its body does, and a
+// call of it costs what any call of a function that cannot be inlined
+// costs, which is also what the inliner assumes of a function it was not
+// given, so nothing of it or below it can show. "Never inlined" is decided
+// from the source alone and only where it is sure: a pragma that forbids
+// it, go, defer, recover or a call of getcallerpc or getcallersp in the
+// body, or a lower bound of its cost past gc's budget of 80. The bound
+// (min_cost_node) counts one unit for each node the cost model of
+// inline_cost.c charges at least one for, leaves out what gc's dead-code
+// pass may fold away first, and adds for each call what the callee costs
+// at the least (57 if it cannot be inlined, else its own bound); in the
+// runtime that cuts most of what runtime.throw (80 by itself) leads to.
+//
+// The result: every imported Package.funcs keeps, in its order, only the
+// reached functions. The walk needs nothing but the typed AST, so it runs
+// between the checker and the passes.
+#include "frontend.h"
+
+#include <stdint.h>
+#include <string.h>
+
+// A set of pointers (open addressing; the arena holds it).
+typedef struct PtrSet {
+    const void **slots;
+    uint32_t cap, len;
+} PtrSet;
+
+static uint32_t hash_ptr(const void *p) {
+    uintptr_t x = (uintptr_t)p;
+    x ^= x >> 17;
+    x *= 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(x >> 32);
+}
+
+static bool set_has(const PtrSet *s, const void *p) {
+    if (!s->cap)
+        return false;
+    for (uint32_t h = hash_ptr(p) & (s->cap - 1);; h = (h + 1) & (s->cap - 1)) {
+        if (!s->slots[h])
+            return false;
+        if (s->slots[h] == p)
+            return true;
+    }
+}
+
+// Adds p; false if it was there already.
+static bool set_add(Arena *a, PtrSet *s, const void *p) {
+    if ((s->len + 1) * 2 > s->cap) {
+        PtrSet old = *s;
+        s->cap = old.cap ? old.cap * 2 : 1024;
+        s->len = 0;
+        s->slots = ARENA_ARRAY(a, const void *, s->cap);
+        memset(s->slots, 0, sizeof(void *) * s->cap);
+        for (uint32_t i = 0; i < old.cap; i++)
+            if (old.slots[i])
+                set_add(a, s, old.slots[i]);
+    }
+    for (uint32_t h = hash_ptr(p) & (s->cap - 1);; h = (h + 1) & (s->cap - 1)) {
+        if (s->slots[h] == p)
+            return false;
+        if (!s->slots[h]) {
+            s->slots[h] = p;
+            s->len++;
+            return true;
+        }
+    }
+}
+
+typedef struct CostBound CostBound;
+
+typedef struct Reach {
+    Compiler *cc;
+    Arena *arena;       // the sets and the work list (freed at the end)
+    PtrSet funcs;       // FuncInfo* reached
+    PtrSet types;       // Type* followed
+    PtrSet skipped;     // FuncInfo* found irrelevant (see the top)
+    CostBound **bounds; // cost bounds by FuncInfo (open addressing)
+    uint32_t nbounds, capbounds;
+    PtrVec work;        // FuncInfo* whose bodies are still to walk
+    bool all_methods;   // walking the main package: every method of its values' types
+} Reach;
+
+// ---------------------------------------------------------------------------
+// A lower bound of a function's inlining cost
+
+enum { INLINE_BUDGET = 80, INLINE_CLOSURE_COST = 15, INLINE_THROW_COST = 80, INLINE_CALL_COST = 57 };
+
+// What is known of one function's cost (memoized per FuncInfo).
+struct CostBound {
+    const FuncInfo *fi;
+    int cost;           // at least this (counting stops past the budget)
+    bool never;         // never inlined (a pragma, go, defer, recover, ...)
+    bool busy;          // being computed: a recursive call counts nothing
+};
+
+typedef struct MinCost {
+    Reach *r;
+    int cost;
+    bool never;
+} MinCost;
+
+static bool over(const MinCost *m) { return m->never || m->cost > INLINE_BUDGET; }
+
+static const CostBound *cost_bound(Reach *r, FuncInfo *fi);
+static bool min_cost_node(Node *n, void *ctx);
+
+static void min_cost_of(MinCost *m, Node *n) {
+    if (n && !over(m))
+        tree_visit(n, min_cost_node, m);
+}
+
+static bool is_const(const Node *n) { return n && n->val.kind != CONST_NONE; }
+
+// gc's dead-code pass (before inlining) folds `true && x` to x and drops
+// the branch of an if that a constant condition rules out, and with it the
+// rest of the block when the branch taken ends in a return: a condition
+// that may become constant is treated as one.
+static bool may_be_const(const Node *n) {
+    n = unparen(n);
+    if (is_const(n))
+        return true;
+    return n && n->kind == N_BINARY && (n->u.binary.op == T_LAND || n->u.binary.op == T_LOR) &&
+           (may_be_const(n->u.binary.x) || may_be_const(n->u.binary.y));
+}
+
+// Statements of a block or a case, up to an if that dead code may cut.
+static void min_cost_stmts(MinCost *m, NodeList *l) {
+    for (int i = 0; i < l->len && !over(m); i++) {
+        Node *s = l->items[i];
+        if (s && s->kind == N_IF && may_be_const(s->u.ifs.cond))
+            return;
+        min_cost_of(m, s);
+    }
+}
+
+// A switch the dead-code pass may reduce to one case: a constant tag (or
+// none), unless the first case it compares is not constant.
+static bool may_fold_switch(const Node *n) {
+    if (n->u.sw.tag && !is_const(n->u.sw.tag))
+        return false;
+    for (int i = 0; i < n->u.sw.clauses.len; i++) {
+        Node *c = n->u.sw.clauses.items[i];
+        if (c->u.clause.list.len > 0)
+            return is_const(c->u.clause.list.items[0]);
+    }
+    return true;
+}
+
+// The function a call names directly (a function, a qualified one, a
+// concrete method), or NULL.
+static Obj *named_callee(const Node *call) {
+    const Node *fun = unparen(call->u.call.fun);
+    Obj *o = NULL;
+    if (fun->kind == N_IDENT)
+        o = fun->u.ident.obj;
+    else if (fun->kind == N_SELECTOR &&
+             (fun->u.sel.kind == SEL_QUALIFIED || fun->u.sel.kind == SEL_METHOD || fun->u.sel.kind == SEL_METHOD_EXPR))
+        o = fun->u.sel.obj;
+    return o && o->kind == OBJ_FUNC ? o : NULL;
+}
+
+static bool in_pkg(const Obj *o, const char *path) {
+    return o->pkg && o->pkg->path && strcmp(o->pkg->path, path) == 0;
+}
+
+static bool named(const Obj *o, const char *name) { return o->name && strcmp(o->name->s, name) == 0; }
+
+// gc compiles calls of some functions to instructions (ssagen's intrinsics,
+// on any architecture) and charges encoding/binary's cheap methods nothing:
+// such a call may cost no more than a node. Whole packages are taken to be
+// safe.
+static bool maybe_intrinsic(const Obj *o) {
+    static const char *const pkgs[] = {
+        "math", "math/big", "math/bits", "sync", "sync/atomic", "runtime/internal/atomic",
+        "runtime/internal/math", "runtime/internal/sys", "encoding/binary",
+    };
+    static const char *const runtime_names[] = {
+        "KeepAlive", "getcallerpc", "getcallersp", "getclosureptr", "getg", "slicebytetostringtmp",
+        "publicationBarrier", "mulUintptr",
+    };
+    for (size_t i = 0; i < sizeof pkgs / sizeof pkgs[0]; i++)
+        if (in_pkg(o, pkgs[i]))
+            return true;
+    for (size_t i = 0; in_pkg(o, "runtime") && i < sizeof runtime_names / sizeof runtime_names[0]; i++)
+        if (named(o, runtime_names[i]))
+            return true;
+    return false;
+}
+
+// What a call adds beyond its own node: a callee that is never inlined
+// costs the call cost (57, 1 under -l=4), one that may be at least the
+// smaller of that and its own bound; a call through a function value may
+// be resolved to a literal, and counts nothing.
+static int call_extra(MinCost *m, Node *call) {
+    int call_cost = m->r->cc->opt.l_level == 4 ? 1 : INLINE_CALL_COST;
+    if (call->u.call.kind == CALL_INTERFACE)
+        return call_cost;
+    Obj *o = named_callee(call);
+    if (!o || maybe_intrinsic(o))
+        return 0;
+    if (in_pkg(o, "runtime") && named(o, "throw"))
+        return INLINE_THROW_COST;
+    const CostBound *b = cost_bound(m->r, o->u.func.fn);
+    if (!b || b->busy)
+        return 0;
+    if (b->never || b->cost > INLINE_BUDGET)
+        return call_cost;
+    return b->cost < call_cost ? b->cost : call_cost;
+}
+
+// Counts each node that costs gc one unit or more; returns whether to
+// count its children too. Where the cost model charges nothing for a node
+// (parentheses, blocks, labels and jumps, keys, conversions that may keep
+// the representation, the names of types) or may fold it away, it counts
+// nothing.
+static bool min_cost_node(Node *n, void *ctx) {
+    MinCost *m = ctx;
+    if (over(m) || (n->flags & NF_TYPE))
+        return false;
+    if (is_const(n)) {
+        m->cost++;
+        return false;
+    }
+    switch (n->kind) {
+    case N_PAREN: case N_EXPRSTMT: case N_KEYVALUE: case N_DECLSTMT: case N_VALUESPEC:
+    case N_LABELED: case N_BRANCH:
+        return true;
+    case N_GENDECL:
+        return n->u.gendecl.tok == T_VAR;
+    case N_BLOCK:
+        min_cost_stmts(m, &n->u.block.stmts);
+        return false;
+    case N_IDENT: {
+        Obj *o = n->u.ident.obj;
+        if (o && (o->kind == OBJ_VAR || o->kind == OBJ_FUNC || o->kind == OBJ_NIL))
+            m->cost++;
+        return false;
+    }
+    case N_BINARY:
+        if (n->u.binary.op == T_LAND || n->u.binary.op == T_LOR) {
+            if (!may_be_const(n->u.binary.x))
+                min_cost_of(m, n->u.binary.x);
+            if (!may_be_const(n->u.binary.y))
+                min_cost_of(m, n->u.binary.y);
+            return false;
+        }
+        // a + b + c on strings is one node.
+        if (!(n->u.binary.op == T_ADD && n->type && type_is_string(n->type)))
+            m->cost++;
+        return true;
+    case N_CALL: {
+        if (n->u.call.kind == CALL_CONVERSION)
+            return true;
+        Obj *o = named_callee(n);
+        if ((n->u.call.kind == CALL_BUILTIN && n->u.call.builtin == BI_RECOVER) ||
+            (o && in_pkg(o, "runtime") && (named(o, "getcallerpc") || named(o, "getcallersp"))))
+            m->never = true;
+        if (n->u.call.kind != CALL_BUILTIN)
+            m->cost += call_extra(m, n);
+        m->cost++;
+        return true;
+    }
+    case N_GO: case N_DEFER:
+        m->never = true;
+        return false;
+    case N_FUNCLIT:
+        m->cost += 1 + INLINE_CLOSURE_COST;
+        return true;
+    case N_IF:
+        if (may_be_const(n->u.ifs.cond))
+            return false;
+        m->cost++;
+        return true;
+    case N_FOR:
+        m->cost++;
+        return !may_be_const(n->u.fors.cond);
+    case N_SWITCH:
+        m->cost++;
+        return !may_fold_switch(n);
+    case N_CASECLAUSE: case N_COMMCLAUSE:
+        m->cost++;
+        for (int i = 0; i < n->u.clause.list.len; i++)
+            min_cost_of(m, n->u.clause.list.items[i]);
+        min_cost_of(m, n->u.clause.comm);
+        min_cost_stmts(m, &n->u.clause.body);
+        return false;
+    default:
+        m->cost++;
+        return true;
+    }
+}
+
+static CostBound **bound_slot(Reach *r, const FuncInfo *fi) {
+    if ((r->nbounds + 1) * 2 > r->capbounds) {
+        CostBound **old = r->bounds;
+        uint32_t oldcap = r->capbounds;
+        r->capbounds = oldcap ? oldcap * 2 : 1024;
+        r->bounds = ARENA_ARRAY(r->arena, CostBound *, r->capbounds);
+        memset(r->bounds, 0, sizeof(CostBound *) * r->capbounds);
+        for (uint32_t i = 0; i < oldcap; i++)
+            if (old[i])
+                *bound_slot(r, old[i]->fi) = old[i];
+    }
+    uint32_t h = hash_ptr(fi) & (r->capbounds - 1);
+    while (r->bounds[h] && r->bounds[h]->fi != fi)
+        h = (h + 1) & (r->capbounds - 1);
+    return &r->bounds[h];
+}
+
+// The bound of a declared function (NULL for anything else). A function
+// without a body is never inlined; pragmas that forbid it are as
+// inline.c's.
+static const CostBound *cost_bound(Reach *r, FuncInfo *fi) {
+    if (!fi || !fi->decl || fi->decl->kind != N_FUNCDECL)
+        return NULL;
+    CostBound **slot = bound_slot(r, fi);
+    if (*slot)
+        return *slot;
+    CostBound *b = ARENA_NEW(r->arena, CostBound);
+    *b = (CostBound){.fi = fi, .busy = true};
+    *slot = b;
+    r->nbounds++;
+    unsigned pragmas = fi->decl->u.funcdecl.pragmas;
+    Node *body = fi->decl->u.funcdecl.body;
+    if (!body ||
+        (pragmas & (PRAGMA_NOINLINE | PRAGMA_CGO_UNSAFE_ARGS | PRAGMA_UINTPTRKEEPALIVE | PRAGMA_UINTPTRESCAPES |
+                    PRAGMA_YESWRITEBARRIERREC))) {
+        b->never = true;
+    } else {
+        MinCost m = {.r = r};
+        min_cost_of(&m, body);
+        b->cost = m.cost;
+        b->never = m.never;
+    }
+    b->busy = false;
+    return b;
+}
+
+static bool has_pointer_param(const FuncInfo *fi) {
+    if (fi->recv && fi->recv->type && type_has_pointers(fi->recv->type))
+        return true;
+    Type *sig = fi->sig;
+    for (int i = 0; sig && i < sig->u.func.nparams; i++)
+        if (type_has_pointers(sig->u.func.params[i]))
+            return true;
+    return false;
+}
+
+// An imported function whose verdicts cannot matter (see the top).
+static bool irrelevant(Reach *r, FuncInfo *fi) {
+    if (!fi->pkg || !fi->pkg->is_std || fi->outer || !fi->decl || fi->decl->kind != N_FUNCDECL ||
+        !fi->decl->u.funcdecl.body)
+        return false;
+    unsigned pragmas = fi->decl->u.funcdecl.pragmas;
+    if ((pragmas & (PRAGMA_UINTPTRESCAPES | PRAGMA_UINTPTRKEEPALIVE)) || has_pointer_param(fi))
+        return false;
+    const CostBound *b = cost_bound(r, fi);
+    return b && (b->never || b->cost > INLINE_BUDGET);
+}
+
+// ---------------------------------------------------------------------------
+// The walk
+
+static void reach_func(Reach *r, FuncInfo *fi) {
+    if (!fi || set_has(&r->funcs, fi) || set_has(&r->skipped, fi))
+        return;
+    if (irrelevant(r, fi)) {
+        set_add(r->arena, &r->skipped, fi);
+        return;
+    }
+    set_add(r->arena, &r->funcs, fi);
+    ptrvec_push(r->arena, &r->work, fi);
+}
+
+static void reach_methods(Reach *r, Method *ms, int n) {
+    for (int i = 0; i < n; i++)
+        if (ms[i].obj && ms[i].obj->kind == OBJ_FUNC)
+            reach_func(r, ms[i].obj->u.func.fn);
+}
+
+// Types nest deeply only in machine-made input; past this, stop following.
+enum { REACH_MAX_TYPE_DEPTH = 1000 };
+
+static void reach_type(Reach *r, Type *t, int depth) {
+    if (!t || depth > REACH_MAX_TYPE_DEPTH || !set_add(r->arena, &r->types, t))
+        return;
+    depth++;
+    switch (t->kind) {
+    case TY_NAMED: {
+        reach_methods(r, t->u.named.methods, t->u.named.nmethods);
+        Type *u = t->u.named.underlying;
+        if (u && u->kind == TY_STRUCT)
+            for (int i = 0; i < u->u.strct.nfields; i++)
+                if (u->u.strct.fields[i].embedded)
+                    reach_type(r, u->u.strct.fields[i].type, depth);
+        break;
+    }
+    case TY_POINTER: reach_type(r, t->u.ptr.elem, depth); break;
+    case TY_SLICE: reach_type(r, t->u.slice.elem, depth); break;
+    case TY_ARRAY: reach_type(r, t->u.array.elem, depth); break;
+    case TY_CHAN: reach_type(r, t->u.chan.elem, depth); break;
+    case TY_MAP:
+        reach_type(r, t->u.map.key, depth);
+        reach_type(r, t->u.map.value, depth);
+        break;
+    case TY_STRUCT:
+        for (int i = 0; i < t->u.strct.nfields; i++)
+            reach_type(r, t->u.strct.fields[i].type, depth);
+        break;
+    case TY_FUNC:
+        for (int i = 0; i < t->u.func.nparams; i++)
+            reach_type(r, t->u.func.params[i], depth);
+        for (int i = 0; i < t->u.func.nresults; i++)
+            reach_type(r, t->u.func.results[i], depth);
+        break;
+    case TY_TUPLE:
+        for (int i = 0; i < t->u.tuple.n; i++)
+            reach_type(r, t->u.tuple.types[i], depth);
+        break;
+    default:
+        break;
+    }
+}
+
+// Every method called `name` of t's method set, at any depth of embedding.
+static void reach_methods_named(Reach *r, Type *t, Name *name, int depth) {
+    if (t && t->kind == TY_POINTER)
+        t = t->u.ptr.elem;
+    if (!t || depth > REACH_MAX_TYPE_DEPTH)
+        return;
+    if (t->kind == TY_NAMED)
+        for (int i = 0; i < t->u.named.nmethods; i++)
+            if (t->u.named.methods[i].name == name && t->u.named.methods[i].obj)
+                reach_func(r, t->u.named.methods[i].obj->u.func.fn);
+    Type *u = type_underlying(t);
+    if (u && u->kind == TY_STRUCT)
+        for (int i = 0; i < u->u.strct.nfields; i++)
+            if (u->u.strct.fields[i].embedded)
+                reach_methods_named(r, u->u.strct.fields[i].type, name, depth + 1);
+}
+
+// The value a local variable is declared with, if its declaration gives one
+// (whether it is assigned again is not asked: this may find more than the
+// devirtualizer does, never less).
+static Node *declared_value(const Obj *v) {
+    if (!v || v->kind != OBJ_VAR || v->u.var.is_global || v->u.var.is_param || v->u.var.is_result || !v->decl)
+        return NULL;
+    Node *d = v->decl;
+    NodeList *l = NULL, *vals = NULL;
+    if (d->kind == N_ASSIGN && d->u.assign.op == T_DEFINE)
+        l = &d->u.assign.lhs, vals = &d->u.assign.rhs;
+    else if (d->kind == N_VALUESPEC)
+        l = &d->u.valspec.names, vals = &d->u.valspec.values;
+    if (!l || l->len != vals->len)
+        return NULL;
+    for (int i = 0; i < l->len; i++) {
+        Node *x = unparen(l->items[i]);
+        if (x && x->kind == N_IDENT && x->u.ident.obj == v)
+            return vals->items[i];
+    }
+    return NULL;
+}
+
+// An interface call x.M() is devirtualized when x is known to hold one
+// concrete type (devirtualize.c): that type's M is reached.
+static void reach_devirtualized(Reach *r, Node *call) {
+    Node *sel = unparen(call->u.call.fun);
+    if (!sel || sel->kind != N_SELECTOR)
+        return;
+    Node *x = sel->u.sel.x;
+    for (int guard = 0; x && guard < 100; guard++) {
+        x = unparen(x);
+        if (x->kind == N_CALL && x->u.call.kind == CALL_CONVERSION && x->u.call.args.len == 1)
+            x = x->u.call.args.items[0];
+        else if (x->kind == N_IDENT && x->type && type_is_interface(x->type))
+            x = declared_value(x->u.ident.obj);
+        else
+            break;
+    }
+    x = unparen(x);
+    if (x && x->type && !type_is_interface(x->type) && !(x->flags & NF_TYPE))
+        reach_methods_named(r, x->type, sel->u.sel.name, 0);
+}
+
+static bool reach_node(Node *n, void *ctx) {
+    Reach *r = ctx;
+    Obj *o = NULL;
+    if (n->kind == N_IDENT)
+        o = n->u.ident.obj;
+    else if (n->kind == N_SELECTOR && n->u.sel.kind != SEL_FIELD && n->u.sel.kind != SEL_NONE)
+        o = n->u.sel.obj;
+    else if (n->kind == N_FUNCLIT)
+        set_add(r->arena, &r->funcs, n->u.funclit.fn);    // its body is walked with this one
+    else if (n->kind == N_CALL && n->u.call.kind == CALL_INTERFACE)
+        reach_devirtualized(r, n);
+    if (o && o->kind == OBJ_FUNC)
+        reach_func(r, o->u.func.fn);
+    if (r->all_methods)
+        reach_type(r, n->type, 0);
+    return true;
+}
+
+// The main package's roots: its functions and their signatures, its
+// package-level declarations (initializers, declared types).
+static void reach_roots(Reach *r, Package *pkg) {
+    r->all_methods = true;
+    for (int i = 0; i < pkg->funcs.len; i++)
+        if (pkg->funcs.items[i])
+            set_add(r->arena, &r->funcs, pkg->funcs.items[i]);
+    for (int i = 0; i < pkg->funcs.len; i++) {
+        FuncInfo *fi = pkg->funcs.items[i];
+        if (!fi)
+            continue;
+        reach_type(r, fi->sig, 0);
+        tree_visit(func_body(fi), reach_node, r);
+    }
+    for (int i = 0; i < pkg->nfiles; i++) {
+        File *f = pkg->files[i];
+        for (int k = 0; f && k < f->decls.len; k++) {
+            Node *d = f->decls.items[k];
+            if (d->kind != N_GENDECL)
+                continue;
+            if (d->u.gendecl.tok != T_TYPE) {
+                tree_visit(d, reach_node, r);
+                continue;
+            }
+            for (int s = 0; s < d->u.gendecl.specs.len; s++) {
+                Node *spec = d->u.gendecl.specs.items[s];
+                Node *name = spec->kind == N_TYPESPEC ? spec->u.typespec.name : NULL;
+                if (name && name->kind == N_IDENT && name->u.ident.obj)
+                    reach_type(r, name->u.ident.obj->type, 0);
+            }
+        }
+    }
+    r->all_methods = false;
+}
+
+void reach_prune(Compiler *cc, Package *main_pkg) {
+    if (!main_pkg)
+        return;
+    Arena a;
+    arena_init(&a);
+    Reach r = {.cc = cc, .arena = &a};
+    reach_roots(&r, main_pkg);
+    while (r.work.len > 0) {
+        FuncInfo *fi = r.work.items[--r.work.len];
+        tree_visit(func_body(fi), reach_node, &r);
+    }
+    for (int i = 0; i < cc->packages.len; i++) {
+        Package *p = cc->packages.items[i];
+        if (p == main_pkg || !p->is_std)
+            continue;
+        int n = 0;
+        for (int k = 0; k < p->funcs.len; k++)
+            if (p->funcs.items[k] && set_has(&r.funcs, p->funcs.items[k]))
+                p->funcs.items[n++] = p->funcs.items[k];
+        p->funcs.len = n;
+    }
+    arena_free(&a);
+}
