@@ -163,6 +163,7 @@ check: $(BIN)
 	 bash tests/compare_inline.sh ./$(BIN) || failed=1; \
 	 bash tests/programs.sh ./$(BIN) || failed=1; \
 	 bash tests/generics.sh ./$(BIN) || failed=1; \
+	 bash tests/lazy.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance.sh ./$(BIN) || failed=1; \
 	 bash tests/check_inlined.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance_const.sh ./$(BIN) || failed=1; \
