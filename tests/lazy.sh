@@ -1,7 +1,7 @@
 #!/bin/bash
 # lazy.sh - analysing only the library functions a program reaches
-# (frontend/reach.c) changes nothing: for the ordinary programs, the
-# bench program and the samples, -m, -m -l and -m=2 print the same with
+# (frontend/reach.c) changes nothing: for the ordinary programs, the std
+# generics programs, the bench program and the samples, -m, -m -l and -m=2 print the same with
 # MINIGC_LAZY=0 (every imported function analysed) as without. And it does
 # leave functions out: a library function the program cannot reach is not
 # in the pipeline's dumps, except with MINIGC_LAZY=0.
@@ -26,7 +26,7 @@ run() {     # run OUT FILE FLAGS...: output and exit status of minigc
     (cd "$(dirname "$file")" && timeout 60 "$bin" "$@" "$(basename "$file")" >"$out" 2>&1; echo "exit $?" >>"$out")
 }
 
-for file in "$root"/tests/programs/*.go "$root"/tests/bench/imports.go "$root"/samples/*.go; do
+for file in "$root"/tests/programs/*.go "$root"/tests/generics/*.go "$root"/tests/bench/imports.go "$root"/samples/*.go; do
     for flags in "-m" "-m -l" "-m=2"; do
         # shellcheck disable=SC2086
         MINIGC_LAZY=0 run "$tmp/all" "$file" $flags
