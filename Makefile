@@ -39,8 +39,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 LIB_SRCS := $(wildcard frontend/*.c ssa/*.c passes/*.c dot/*.c)
-LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/stdlib_data.o $(BUILD)/html_assets.o
-STDLIB_GO := $(shell find frontend/stdlib -name '*.go' 2>/dev/null | LC_ALL=C sort)
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/html_assets.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS  := $(wildcard frontend/*.h ssa/*.h passes/*.h dot/*.h)
@@ -84,18 +83,7 @@ build/gen/unicode_tables.h: tools/unicode_tables.py $(GO_UNICODE_TABLES)
 
 $(BUILD)/frontend/lex.o build/fuzz/frontend/lex.o: build/gen/unicode_tables.h
 
-# The standard-library models are Go source embedded in the binary.
-$(BUILD)/embed: tools/embed.c
-	@mkdir -p $(dir $@)
-	$(CC) -O1 -std=c11 -Wall -Wextra -o $@ $<
-
-$(BUILD)/stdlib_data.c: $(BUILD)/embed $(STDLIB_GO)
-	$(BUILD)/embed frontend/stdlib $(STDLIB_GO) > $@.tmp && mv $@.tmp $@
-
-$(BUILD)/stdlib_data.o: $(BUILD)/stdlib_data.c
-	$(CC) $(CFLAGS) -c -o $@ $<
-
-# The HTML page's stylesheet and script, embedded the same way.
+# The HTML page's stylesheet and script are embedded in the binary.
 $(BUILD)/embed_asset: tools/embed_asset.c
 	@mkdir -p $(dir $@)
 	$(CC) -O1 -std=c11 -Wall -Wextra -o $@ $<
@@ -185,7 +173,7 @@ FUZZ_TIME   ?= 60
 FUZZ_BUILD  := build/fuzz
 FUZZ_CFLAGS := -O1 -g -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -I. -Ifrontend -Ibuild/gen \
                -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_OBJS   := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/stdlib_data.o $(FUZZ_BUILD)/html_assets.o \
+FUZZ_OBJS   := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/html_assets.o \
                $(FUZZ_BUILD)/main.o
 FUZZ_BIN    := $(FUZZ_BUILD)/minigc-fuzz
 
@@ -196,10 +184,6 @@ $(FUZZ_BUILD)/%.o: %.c $(HEADERS)
 $(FUZZ_BUILD)/main.o: main.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(PKG_CFLAGS) -Dmain=minigc_main -c -o $@ $<
-
-$(FUZZ_BUILD)/stdlib_data.o: $(BUILD)/stdlib_data.c
-	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
 $(FUZZ_BUILD)/html_assets.o: $(BUILD)/html_assets.c
 	@mkdir -p $(dir $@)

@@ -755,79 +755,48 @@ static void drop_notes(Compiler *cc) {
 }
 
 // Parses and checks the files, runs the passes, prints the diagnostics.
-// Returns the exit status.
-// Whether minigc rejected a library file (rather than the user's code).
-static bool errors_in_std(const Compiler *cc) {
-    for (int i = 0; i < cc->diags.len; i++) {
-        const Diag *g = &cc->diags.items[i];
-        if (g->kind == DIAG_ERROR && g->pos.line && g->pos.file < (uint32_t)cc->files.len &&
-            ((const SourceFile *)cc->files.items[g->pos.file])->is_std)
-            return true;
-    }
-    return false;
-}
-
-// compile; `quiet`: the -m notes are not printed (one of -compare-inline's
-// two runs, which copies them to d->cmp_run).
+// Returns the exit status. `quiet`: the -m notes are not printed (one of
+// -compare-inline's two runs, which copies them to d->cmp_run).
 static int compile_run(const Driver *d, bool quiet) {
-    Options opt = d->opt;
-    Compiler *with_models = NULL;
-    for (;;) {
-        Compiler *cc = compiler_new(&opt);
-        File **files = ARENA_ARRAY(&cc->arena, File *, d->nfiles);
-        int status = 0;
-        if (d->importcfg && !loader_read_importcfg(cc, d->importcfg)) {
-            diag_flush(cc, stderr);
-            compiler_free(cc);
-            compiler_free(with_models);
-            return EXIT_INPUT_ERROR;
-        }
-        const char *pic_err = NULL;
-        phase_start(d, cc);
-        bool parsed = load_and_parse(cc, d, files);
-        phase_end(d, cc, "parse");
-        if (parsed && !stops_at(d, "parse")) {
-            const char *path = d->opt.pkg_path && *d->opt.pkg_path ? d->opt.pkg_path : "main";
-            Package *pkg = check_package(cc, path, files, d->nfiles);
-            phase_end(d, cc, "check");
-            // A program the models do not cover (a member they leave out)
-            // is checked again against GOROOT's sources, whose verdict
-            // counts, unless minigc cannot check those sources: then the
-            // models' errors are the better report.
-            if (diag_error_count(cc) > 0 && cc->use_models && !opt.source_imports && !opt.model_imports) {
-                with_models = cc;
-                opt.source_imports = true;
-                continue;
-            }
-            if (with_models && errors_in_std(cc)) {
-                compiler_free(cc);
-                cc = with_models;
-                with_models = NULL;
-            } else if (diag_error_count(cc) == 0 && !stops_at(d, "check")) {
-                if (!opt.analyse_all)
-                    reach_prune(cc, pkg);
-                status = run_pipeline(d, cc, pkg, &pic_err);
-            }
-        }
-        compiler_free(with_models);
-        if (diag_error_count(cc) > 0 && status == 0)
-            status = EXIT_INPUT_ERROR;
-        if (d->html_quiet || quiet)
-            drop_notes(cc);
-        phase_start(d, cc);
-        diag_flush(cc, stdout);
-        if (d->clock)
-            fflush(stdout);
-        phase_end(d, cc, "output");
-        if (pic_err) {
-            fflush(stdout);
-            fprintf(stderr, "minigc: %s\n", pic_err);
-            if (status == 0)
-                status = EXIT_INPUT_ERROR;
-        }
+    Compiler *cc = compiler_new(&d->opt);
+    File **files = ARENA_ARRAY(&cc->arena, File *, d->nfiles);
+    int status = 0;
+    if (d->importcfg && !loader_read_importcfg(cc, d->importcfg)) {
+        diag_flush(cc, stderr);
         compiler_free(cc);
-        return status;
+        return EXIT_INPUT_ERROR;
     }
+    const char *pic_err = NULL;
+    phase_start(d, cc);
+    bool parsed = load_and_parse(cc, d, files);
+    phase_end(d, cc, "parse");
+    if (parsed && !stops_at(d, "parse")) {
+        const char *path = d->opt.pkg_path && *d->opt.pkg_path ? d->opt.pkg_path : "main";
+        Package *pkg = check_package(cc, path, files, d->nfiles);
+        phase_end(d, cc, "check");
+        if (diag_error_count(cc) == 0 && !stops_at(d, "check")) {
+            if (!d->opt.analyse_all)
+                reach_prune(cc, pkg);
+            status = run_pipeline(d, cc, pkg, &pic_err);
+        }
+    }
+    if (diag_error_count(cc) > 0 && status == 0)
+        status = EXIT_INPUT_ERROR;
+    if (d->html_quiet || quiet)
+        drop_notes(cc);
+    phase_start(d, cc);
+    diag_flush(cc, stdout);
+    if (d->clock)
+        fflush(stdout);
+    phase_end(d, cc, "output");
+    if (pic_err) {
+        fflush(stdout);
+        fprintf(stderr, "minigc: %s\n", pic_err);
+        if (status == 0)
+            status = EXIT_INPUT_ERROR;
+    }
+    compiler_free(cc);
+    return status;
 }
 
 static int compile(const Driver *d) { return compile_run(d, false); }
@@ -998,11 +967,6 @@ static int drive(Driver *d, int argc, char **argv) {
     const char *env_check = getenv("MINIGC_CHECK");
     if (env_check && strcmp(env_check, "1") == 0)
         d->check_ssa = true;
-    // Imports from the models only: the fuzz target's way of spending its
-    // time on the input rather than on compiling GOROOT's packages again.
-    const char *env_imports = getenv("MINIGC_IMPORTS");
-    if (env_imports && strcmp(env_imports, "models") == 0)
-        d->opt.model_imports = true;
     if (!valid_phases(d) || !valid_pictures(d))
         return EXIT_USAGE;
     if (!build_flags_ok(d))

@@ -960,8 +960,6 @@ Package *check_package(Compiler *cc, const char *path, File **files, int nfiles)
     pkg->is_std = nfiles > 0 && files[0] && files[0]->src && files[0]->src->is_std;
     pkg->file_scopes = ARENA_ARRAY(&cc->arena, Scope *, nfiles > 0 ? nfiles : 1);
 
-    if (cc->import_depth == 0)
-        choose_import_source(cc, files, nfiles);
     CheckState st = {.blank = intern_cstr(cc, "_")};
     Checker c = {.cc = cc, .pkg = pkg, .st = &st, .iota = -1};
     check_package_name(&c, files, nfiles);

@@ -72,7 +72,7 @@ typedef struct SourceFile {
     const char *text;   // NUL-terminated copy; text[len] == 0
     size_t len;
     uint32_t index;     // in Compiler.files; Pos.file refers to it
-    bool is_std;        // an imported standard-library file (model or GOROOT source)
+    bool is_std;        // an imported standard-library file (from GOROOT's sources)
     bool std_rules;     // gc's -std rules for directives (imported std files, or -std)
     bool runtime_rules; // gc's -+ rules: a runtime package's file, or -+
 } SourceFile;
@@ -99,7 +99,7 @@ int pos_compare(Pos a, Pos b);   // by file, line, column
 // Reads a file into the arena. On failure reports "open FILE: reason" and
 // returns NULL.
 SourceFile *source_load(Compiler *cc, const char *path);
-// Registers text already in memory (stdlib models, unit tests).
+// Registers text already in memory (unit tests, generated files).
 SourceFile *source_add(Compiler *cc, const char *path, const char *text, size_t len, bool is_std);
 
 // ---------------------------------------------------------------------------
@@ -854,7 +854,7 @@ typedef void (*TreeSccFn)(FuncInfo **fns, int n, bool recursive, void *ctx);
 void funcs_bottom_up(Compiler *cc, FuncInfo **fns, int n, TreeSccFn batch, void *ctx);
 
 // ---------------------------------------------------------------------------
-// Packages, the checker and the standard-library models
+// Packages, the checker and the package loader
 
 struct Package {
     const char *path;       // "main", "fmt", "runtime/internal/atomic"
@@ -868,25 +868,14 @@ struct Package {
                             // gc's initialization order (for `var a, b = f()` only a)
     bool is_std;
     bool checked;
-    bool fake;              // an import minigc has no model of: after its one error,
+    bool fake;              // an import minigc could not load: after its one error,
                             // uses of it are silently invalid, as gc does for a failed import
 };
 
-// Type-checks the files of one package. Imports of modelled standard-library
-// packages are loaded (parsed and checked) on first use. Errors are recorded
+// Type-checks the files of one package. Imports are loaded (parsed and
+// checked) on first use, from GOROOT's sources (loader.c). Errors are recorded
 // as diagnostics; returns the package even when there are errors.
 Package *check_package(Compiler *cc, const char *path, File **files, int nfiles);
-
-// Embedded Go-subset sources of the standard-library models (stdlib.c).
-// Returns the source text of the package at import path `path`, or NULL if
-// minigc has no model for it.
-typedef struct StdlibFile {
-    const char *name;       // e.g. "fmt/print.go"
-    const char *text;
-} StdlibFile;
-const StdlibFile *stdlib_files(const char *path, int *nfiles);
-// Loads (once) and returns the checked model package, or NULL.
-Package *stdlib_import(Compiler *cc, const char *path);
 
 // Build constraints for linux/amd64, CGO_ENABLED=0, gc, Go 1.19 (buildctx.c).
 bool build_tag_ok(const char *tag, size_t len);
@@ -903,9 +892,7 @@ bool loader_read_importcfg(Compiler *cc, const char *file);
 // Loads (once) and checks the package at `path`; NULL with *why for gc's
 // "could not import PATH (WHY)".
 Package *loader_import(Compiler *cc, const char *path, const char **why);
-// Before the main package's imports: models or sources (see stdlib.c).
-void choose_import_source(Compiler *cc, File **files, int nfiles);
-// What the checker calls for an import: the model or the real sources.
+// What the checker calls for an import: loader_import.
 Package *import_package(Compiler *cc, const char *path, const char **why);
 // Drops from every imported package's funcs the functions the main package
 // cannot reach, so the passes analyse only the others (reach.c).
@@ -929,9 +916,6 @@ typedef struct Options {
     int inlfuncswithclosures; // -d=inlfuncswithclosures=N
     bool std;               // -std: compiling a standard-library package
     bool runtime;           // -+: compiling a runtime package
-    bool source_imports;    // every import from GOROOT's sources, none from the models
-    bool model_imports;     // every import from the models, never GOROOT's sources
-                            // (MINIGC_IMPORTS=models: the fuzz target's budget)
     bool analyse_all;       // every imported function analysed, reached or not (MINIGC_LAZY=0)
     size_t stack_size;      // of the C stack the compile runs on (0: the main thread's)
 } Options;
@@ -944,14 +928,14 @@ struct Compiler {
     PtrVec files;           // SourceFile*
     Scope *universe;
     Package *unsafe_pkg;
-    PtrVec packages;        // Package*: models loaded so far, then the main package
+    PtrVec packages;        // Package*: imports loaded so far (bottom-up), then the main package
     Type *basic[TY_UNTYPED_NIL + 1];   // basic and untyped types by kind
     Type *error_type;       // the predeclared `error` (a named interface)
     Type *any_type;         // interface{}
     Type *byte_type;        // the predeclared aliases byte and rune: types of kind
     Type *rune_type;        // TY_UINT8 / TY_INT32 that print as "byte" / "rune"
     uint32_t next_type_id;
-    int import_depth;       // guards against cyclic model imports
+    int import_depth;       // imported packages being checked (0: the main package)
     // Passes that rewrite calls as gc rewrites its IR (devirtualize, the
     // temporaries escape analysis introduces) have messages show them
     // rewritten: expr_string prints call_text(ctx, n) instead of a call n
@@ -961,7 +945,6 @@ struct Compiler {
     void *call_text_ctx;
     Loader *loader;         // GOROOT, -importcfg, the loading stack (loader.c)
     PtrVec line_bases;      // LineBase*, in the order the lexer met them
-    bool use_models;        // imports from frontend/stdlib's models, not GOROOT
     struct Generics *generics; // generic.c: GC shape types, files seen from importers
 };
 

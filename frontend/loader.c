@@ -1,11 +1,15 @@
 // loader.c - imports read from Go 1.19's own sources, as the go command finds
 // them.
 //
+// Every import is read this way: minigc carries no library of its own.
 // An import path resolves to a directory of GOROOT/src: first through the
 // -importcfg file's "importmap OLD=NEW" lines when one was given (cmd/go
 // writes them for std's vendored golang.org/x packages), then as
-// GOROOT/src/PATH, and, for a path std vendors, GOROOT/src/vendor/PATH
-// (the package's path is then vendor/PATH, as gc knows it). The directory's
+// GOROOT/src/PATH, and, when a library package imports a path std vendors,
+// GOROOT/src/vendor/PATH (the package's path is then vendor/PATH, as gc
+// knows it). That last step is what cmd/go's importmap lines do for std; the
+// package being compiled gets it only from -importcfg, as from gc, which
+// finds nothing for its `import "golang.org/x/..."` without one. The directory's
 // files are chosen by build constraints (buildctx.c), read in name order,
 // parsed, and checked as a package; the checker loads their imports through
 // here again, so the import graph is loaded bottom-up, each package once
@@ -280,7 +284,7 @@ Package *loader_import(Compiler *cc, const char *path, const char **why) {
     if (!is_dir(dir)) {
         const char *vpath = arena_sprintf(&cc->arena, "vendor/%s", path);
         const char *vdir = arena_sprintf(&cc->arena, "%s/src/%s", root, vpath);
-        if (strncmp(path, "vendor/", 7) == 0 || !is_dir(vdir)) {
+        if (cc->import_depth == 0 || strncmp(path, "vendor/", 7) == 0 || !is_dir(vdir)) {
             *why = "file not found";
             return NULL;
         }
@@ -319,4 +323,8 @@ Package *loader_import(Compiler *cc, const char *path, const char **why) {
     ld->depth--;
     pkg->is_std = true;
     return pkg;
+}
+
+Package *import_package(Compiler *cc, const char *path, const char **why) {
+    return loader_import(cc, path, why);
 }

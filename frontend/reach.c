@@ -19,6 +19,10 @@
 //   - for an interface call x.M() whose x is known to hold one concrete
 //     type (a conversion, or a local variable declared with one), that
 //     type's methods M: devirtualize.c may make it a static call of one;
+//     and for a concrete value passed to an interface parameter or
+//     returned as an interface result, its type's methods of that
+//     interface: after inlining, the callee's (or caller's) calls on it may
+//     be devirtualized the same way;
 //   - in the main package's own code, every method of each defined type it
 //     has a value of (with its pointer type's and the methods promoted from
 //     its embedded fields): its method wrappers call them, and a library
@@ -110,6 +114,7 @@ typedef struct Reach {
     uint32_t nbounds, capbounds;
     PtrVec work;        // FuncInfo* whose bodies are still to walk
     bool all_methods;   // walking the main package: every method of its values' types
+    Type *sig;          // of the function whose body is being walked
 } Reach;
 
 // ---------------------------------------------------------------------------
@@ -514,6 +519,47 @@ static void reach_devirtualized(Reach *r, Node *call) {
         reach_methods_named(r, x->type, sel->u.sel.name, 0);
 }
 
+// x stored into an interface of type `to`, implicitly: once the function
+// taking (or returning) it is inlined, a call of to's methods on it may be
+// devirtualized to x's type's (devirtualize.c follows inlined parameters
+// and results), so those methods are reached.
+static void reach_conversion(Reach *r, Type *to, Node *x) {
+    Type *u = to ? type_underlying(to) : NULL;
+    x = unparen(x);
+    if (!u || u->kind != TY_INTERFACE || !x || !x->type || (x->flags & NF_TYPE) || type_is_interface(x->type) ||
+        x->type->kind == TY_UNTYPED_NIL)
+        return;
+    for (int i = 0; i < u->u.iface.nmethods; i++)
+        reach_methods_named(r, x->type, u->u.iface.methods[i].name, 0);
+}
+
+static void reach_call_args(Reach *r, Node *call) {
+    Node *fun = unparen(call->u.call.fun);
+    Type *sig = fun && fun->type ? type_underlying(fun->type) : NULL;
+    if (!sig || sig->kind != TY_FUNC)
+        return;
+    NodeList *args = &call->u.call.args;
+    for (int i = 0; i < args->len; i++) {
+        Type *pt = NULL;
+        if (i < sig->u.func.nparams - (sig->u.func.variadic ? 1 : 0))
+            pt = sig->u.func.params[i];
+        else if (sig->u.func.variadic && !call->u.call.has_dots && sig->u.func.nparams > 0) {
+            Type *last = type_underlying(sig->u.func.params[sig->u.func.nparams - 1]);
+            pt = last && last->kind == TY_SLICE ? last->u.slice.elem : NULL;
+        }
+        reach_conversion(r, pt, args->items[i]);
+    }
+}
+
+static void reach_results(Reach *r, Node *ret) {
+    Type *sig = r->sig ? type_underlying(r->sig) : NULL;
+    NodeList *l = &ret->u.ret.results;
+    if (!sig || sig->kind != TY_FUNC || l->len != sig->u.func.nresults)
+        return;
+    for (int i = 0; i < l->len; i++)
+        reach_conversion(r, sig->u.func.results[i], l->items[i]);
+}
+
 static bool reach_node(Node *n, void *ctx) {
     Reach *r = ctx;
     Obj *o = NULL;
@@ -521,15 +567,33 @@ static bool reach_node(Node *n, void *ctx) {
         o = n->u.ident.obj;
     else if (n->kind == N_SELECTOR && n->u.sel.kind != SEL_FIELD && n->u.sel.kind != SEL_NONE)
         o = n->u.sel.obj;
-    else if (n->kind == N_FUNCLIT)
-        set_add(r->arena, &r->funcs, n->u.funclit.fn);    // its body is walked with this one
-    else if (n->kind == N_CALL && n->u.call.kind == CALL_INTERFACE)
+    else if (n->kind == N_CALL && n->u.call.kind != CALL_CONVERSION && n->u.call.kind != CALL_BUILTIN)
+        reach_call_args(r, n);
+    else if (n->kind == N_RETURN)
+        reach_results(r, n);
+    if (n->kind == N_CALL && n->u.call.kind == CALL_INTERFACE)
         reach_devirtualized(r, n);
     if (o && o->kind == OBJ_FUNC)
         reach_func(r, o->u.func.fn);
     if (r->all_methods)
         reach_type(r, n->type, 0);
+    if (n->kind == N_FUNCLIT) {
+        // Its body is walked with this one, its returns for its own results.
+        FuncInfo *lit = n->u.funclit.fn;
+        set_add(r->arena, &r->funcs, lit);
+        Type *outer = r->sig;
+        r->sig = lit ? lit->sig : n->type;
+        tree_visit(n->u.funclit.body, reach_node, r);
+        r->sig = outer;
+        return false;
+    }
     return true;
+}
+
+static void reach_body(Reach *r, FuncInfo *fi) {
+    r->sig = fi->sig;
+    tree_visit(func_body(fi), reach_node, r);
+    r->sig = NULL;
 }
 
 // The main package's roots: its functions and their signatures, its
@@ -544,7 +608,7 @@ static void reach_roots(Reach *r, Package *pkg) {
         if (!fi)
             continue;
         reach_type(r, fi->sig, 0);
-        tree_visit(func_body(fi), reach_node, r);
+        reach_body(r, fi);
     }
     for (int i = 0; i < pkg->nfiles; i++) {
         File *f = pkg->files[i];
@@ -575,8 +639,7 @@ void reach_prune(Compiler *cc, Package *main_pkg) {
     Reach r = {.cc = cc, .arena = &a};
     reach_roots(&r, main_pkg);
     while (r.work.len > 0) {
-        FuncInfo *fi = r.work.items[--r.work.len];
-        tree_visit(func_body(fi), reach_node, &r);
+        reach_body(&r, r.work.items[--r.work.len]);
     }
     for (int i = 0; i < cc->packages.len; i++) {
         Package *p = cc->packages.items[i];

@@ -9,7 +9,7 @@
 #     name, minigc must exit 1, print exactly NAME.want (every line of it)
 #     and nothing on stderr. The .want lines were taken from the real gc 1.19
 #     (`go tool compile -p=main -o TMP.o NAME.go`), except minigc's own
-#     messages (generics, unmodelled imports), which gc has no reason to give.
+#     messages (generics), which gc has no reason to give.
 #  2. the command line: usage errors exit 2, an unreadable file exits 1.
 #  3. hostile inputs generated here (empty, garbage, invalid UTF-8, NULs,
 #     unterminated comment and string, nesting past the depth limit, a
@@ -174,8 +174,8 @@ check_cli() {
     expect_cli importcfg-bad 1 '^badcfg:1: invalid importmap: syntax is "importmap path=filename"$' -importcfg badcfg ok.go
     printf 'package main\n\nimport "sync/atomic"\n\nvar p atomic.Pointer[int]\n\nfunc main() {}\n' >gen.go
     expect_cli generic-std-type 1 '^gen.go:5:7: generic type atomic.Pointer is not supported by minigc$' gen.go
-    # A GOROOT of another Go, or one without Go 1.19's sources, for a program
-    # importing a package minigc reads from GOROOT (sort has no model).
+    # A GOROOT of another Go, or one without Go 1.19's sources (every import
+    # is read from GOROOT).
     printf 'package main\n\nimport "sort"\n\nfunc main() { sort.Ints(nil) }\n' >sort.go
     mkdir -p newgo/src/runtime nosrc
     printf 'go1.26.8\n' >newgo/VERSION
@@ -186,6 +186,16 @@ check_cli() {
         '^sort.go:3:8: could not import sort \(GOROOT .*/nosrc has no Go sources in .*install golang-1\.19-src' sort.go
     GOROOT=/nonexistent expect_cli goroot-missing 1 \
         '^sort.go:3:8: could not import sort \(GOROOT /nonexistent holds no Go 1\.19 \(no VERSION file\)\)$' sort.go
+    # std's vendored packages: a library package's import of golang.org/x/...
+    # resolves through GOROOT/src/vendor (cmd/go's importmap does that for
+    # std); the package being compiled gets it by the vendor/ path, as from
+    # gc, or from an -importcfg importmap (tests/bad/import_vendored.go:
+    # neither, gc's "file not found").
+    printf 'package main\n\nimport "vendor/golang.org/x/net/dns/dnsmessage"\n\nfunc main() { _ = dnsmessage.TypeA }\n' >vend.go
+    expect_cli vendored-path 0 '' vend.go
+    printf 'package main\n\nimport "golang.org/x/net/dns/dnsmessage"\n\nfunc main() { _ = dnsmessage.TypeA }\n' >vendmap.go
+    printf 'importmap golang.org/x/net/dns/dnsmessage=vendor/golang.org/x/net/dns/dnsmessage\n' >vend.cfg
+    expect_cli vendored-importcfg 0 '' -importcfg vend.cfg vendmap.go
     expect_cli dump 0 '^# after build$' -dump=all -func=main ok.go
     expect_cli dump-unknown-pass 2 '^minigc: -dump: no pass named nosuch ' -dump=nosuch ok.go
     expect_cli func-unknown 2 '^minigc: no function named nosuch$' -dump=build -func=nosuch ok.go

@@ -16,12 +16,6 @@
 //     forbids, or a `.minigc-*` temporary left in the picture directory.
 //
 // What keeps it fast (each of these was measured, see tests/fuzz/run.sh):
-//   - imports come from the embedded models only (MINIGC_IMPORTS=models):
-//     an input with an error would otherwise be checked again against
-//     GOROOT's sources, and compiling fmt's or net/http's import closure
-//     under the sanitizers and coverage costs 1.5 to 10 s an input, the
-//     same work every time whatever the input. FUZZ_IMPORTS=source in the
-//     environment brings that path back for a run that wants it.
 //   - the files go to a directory in /dev/shm (memory; FUZZ_TMP overrides):
 //     writing a seed's 1,700 pictures to disk took a second of system time.
 #include <dirent.h>
@@ -157,9 +151,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     snprintf(svg_flag, sizeof svg_flag, "-svg=%s", pic_dir);
     atexit(remove_work_dir);
     setenv("MINIGC_CHECK", "1", 1);
-    const char *imports = getenv("FUZZ_IMPORTS");
-    if (!imports || strcmp(imports, "source") != 0)
-        setenv("MINIGC_IMPORTS", "models", 1);
     signal(SIGPROF, out_of_time);
     // The -m lines and error messages are of no interest here.
     if (!freopen("/dev/null", "w", stdout))

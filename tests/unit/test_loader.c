@@ -1,8 +1,9 @@
 // test_loader.c - the package loader: which files build constraints select
 // (names, //go:build, // +build, the unix tag), GOROOT checks (another Go's
 // tree, a tree without sources), and loading from a small GOROOT made in a
-// temporary directory: constraint selection, a vendored path, -importcfg's
-// importmap, a missing path, an import cycle.
+// temporary directory: constraint selection, a vendored path (seen from a
+// library package, not from the package being compiled), -importcfg's
+// importmap, a missing path, an import cycle; and fmt from the real tree.
 #include "testutil.h"
 
 #include <sys/stat.h>
@@ -121,6 +122,18 @@ static int64_t const_of(Package *p, const char *name, Compiler *cc) {
     return (int64_t)o->u.cval.u.i;
 }
 
+static Package *import_of(Package *pkg, const char *path) {
+    for (int i = 0; i < pkg->nfiles; i++) {
+        const NodeList *imps = &pkg->files[i]->imports;
+        for (int j = 0; j < imps->len; j++) {
+            Package *imp = imps->items[j]->u.import.pkg;
+            if (imp && strcmp(imp->path, path) == 0)
+                return imp;
+        }
+    }
+    return NULL;
+}
+
 static void test_load_selects_files(void **state) {
     (void)state;
     make_goroot("go1.19.8\ntime 2023-03-29\n");
@@ -144,9 +157,13 @@ static void test_load_selects_files(void **state) {
     Package *b = loader_import(cc, "b", &why);
     assert_non_null(b);
     assert_int_equal(const_of(b, "B", cc), 9);
-    Package *v = loader_import(cc, "golang.org/x/v", &why);
+    Package *v = import_of(b, "vendor/golang.org/x/v");
     assert_non_null(v);
-    assert_string_equal(v->path, "vendor/golang.org/x/v");
+    assert_ptr_equal(loader_import(cc, "vendor/golang.org/x/v", &why), v);
+    // The package being compiled does not see through vendor/ (gc: "could
+    // not import golang.org/x/v (file not found)" without an importcfg).
+    assert_null(loader_import(cc, "golang.org/x/v", &why));
+    assert_string_equal(why, "file not found");
     // Missing paths: gc's "file not found".
     assert_null(loader_import(cc, "nosuch", &why));
     assert_string_equal(why, "file not found");
@@ -221,6 +238,48 @@ static void test_goroot_checks(void **state) {
     unsetenv("GOROOT");
 }
 
+// The real library (golang-1.19-src): fmt imports os, which imports
+// syscall, runtime, ...: one load of fmt loads them, a later import of os
+// finds the same package, and the sources are registered under
+// $GOROOT/src as library files.
+static void test_real_goroot(void **state) {
+    (void)state;
+    unsetenv("GOROOT");
+    Compiler *cc = test_compiler();
+    const char *why = NULL;
+    if (!loader_goroot(cc, &why)) {
+        print_message("skipped: %s\n", why);
+        compiler_free(cc);
+        return;
+    }
+    Package *fmt = loader_import(cc, "fmt", &why);
+    char *diags = test_flush_diags(cc);
+    assert_string_equal(diags, "");
+    free(diags);
+    assert_non_null(fmt);
+    assert_true(fmt->is_std);
+    assert_string_equal(fmt->name->s, "fmt");
+    Package *os = import_of(fmt, "os");
+    assert_non_null(os);
+    int nfiles = cc->files.len, npkgs = cc->packages.len;
+    assert_ptr_equal(loader_import(cc, "os", &why), os);
+    assert_ptr_equal(loader_import(cc, "runtime", &why), import_of(os, "runtime"));
+    assert_int_equal(cc->files.len, nfiles);
+    assert_int_equal(cc->packages.len, npkgs);
+    bool found = false;
+    for (int i = 0; i < cc->files.len; i++) {
+        const SourceFile *sf = cc->files.items[i];
+        if (strcmp(sf->path, "$GOROOT/src/fmt/print.go") == 0)
+            found = sf->is_std;
+        // Build constraints: no other system's or architecture's file.
+        assert_null(strstr(sf->path, "_windows.go"));
+        assert_null(strstr(sf->path, "_arm64.go"));
+        assert_null(strstr(sf->path, "_test.go"));
+    }
+    assert_true(found);
+    compiler_free(cc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_file_names),
@@ -229,6 +288,7 @@ int main(void) {
         cmocka_unit_test(test_load_selects_files),
         cmocka_unit_test(test_importcfg),
         cmocka_unit_test(test_goroot_checks),
+        cmocka_unit_test(test_real_goroot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

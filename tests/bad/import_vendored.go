@@ -1,0 +1,5 @@
+package main
+
+import "golang.org/x/net/dns/dnsmessage"
+
+func main() { _ = dnsmessage.TypeA }
