@@ -1226,7 +1226,11 @@ static Value *short_circuit_value(Builder *b, Node *n) {
     }
     bb_seal(b, right);
     bb_start(b, right);
-    bv_write(b, tmp, b->cur, be_expr(b, n->u.binary.y));
+    // The right operand may add blocks (a nested && or ||, an inlined
+    // call): the value is written in the block it ends in. C leaves the
+    // order of a call's arguments open, so it is built first.
+    Value *y = be_expr(b, n->u.binary.y);
+    bv_write(b, tmp, b->cur, y);
     bb_jump(b, join);
     bb_seal(b, join);
     bb_start(b, join);
@@ -1258,10 +1262,14 @@ static Value *unary(Builder *b, Node *n) {
             return value_new1(b->cur, u->kind == TY_FLOAT64 ? OpNeg64F : OpNeg32F, t, n->pos, x);
         return value_new1(b->cur, (Op)(OpNeg8 + int_size(b, t)), t, n->pos, x);
     }
-    case T_NOT:
-        return value_new1(b->cur, OpNot, t, n->pos, be_expr(b, xn));
-    case T_XOR:
-        return value_new1(b->cur, (Op)(OpCom8 + int_size(b, t)), t, n->pos, be_expr_to(b, xn, t));
+    case T_NOT: {
+        Value *x = be_expr(b, xn);  // before b->cur: it may add blocks
+        return value_new1(b->cur, OpNot, t, n->pos, x);
+    }
+    case T_XOR: {
+        Value *x = be_expr_to(b, xn, t);  // before b->cur: it may add blocks
+        return value_new1(b->cur, (Op)(OpCom8 + int_size(b, t)), t, n->pos, x);
+    }
     case T_ARROW: {
         Value *c = be_expr(b, xn);
         Value *r = value_new2(b->cur, OpChanRecv, tuple_ok(b, t), n->pos, c, bb_mem(b));
@@ -1789,8 +1797,10 @@ static Value *len_cap(Builder *b, Node *call, bool is_cap) {
     Node *an = call->u.call.args.len ? call->u.call.args.items[0] : NULL;
     Type *t = an ? under(an->type) : NULL;
     Type *it = tbasic(b, TY_INT);
-    if (an && ukind(an->type) == TY_STRING)
-        return value_new1(b->cur, OpStringLen, it, call->pos, be_expr(b, an));
+    if (an && ukind(an->type) == TY_STRING) {
+        Value *s = be_expr(b, an);  // before b->cur: it may add blocks
+        return value_new1(b->cur, OpStringLen, it, call->pos, s);
+    }
     if (!t)
         return be_unknown(b, it, call->pos);
     if (t->kind == TY_POINTER && ukind(t->u.ptr.elem) == TY_ARRAY) {
