@@ -71,7 +71,7 @@ measure() {
 # the two middle ones for an even count).
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# pair NAME GCFLAGS FILE MINIGCFLAGS...: $runs rounds, each one gc run with
+# pair NAME GCFLAGS FILE MINIGCFLAGS...: (NAME.* in $tmp is scratch: not FILE) $runs rounds, each one gc run with
 # GCFLAGS and then one minigc run per MINIGCFLAGS set, all on FILE. Leaves
 # the medians in gc_t, gc_kb and mg_t[i], mg_kb[i]; false if a run failed.
 pair() {
@@ -174,9 +174,9 @@ bench_shapes() {
         read -r shape k <<<"$spec"
         python3 "$here/bench_shapes.py" "$shape" "$k" >"$tmp/$shape.1.go"
         python3 "$here/bench_shapes.py" "$shape" $((2 * k)) >"$tmp/$shape.2.go"
-        pair "$shape.1" "-m" "$shape.1.go" "-m" || continue
+        pair "$shape-k1" "-m" "$shape.1.go" "-m" || continue
         local g1=$gc_t g1kb=$gc_kb m1=${mg_t[0]} m1kb=${mg_kb[0]}
-        pair "$shape.2" "-m" "$shape.2.go" "-m" || continue
+        pair "$shape-k2" "-m" "$shape.2.go" "-m" || continue
         local gt mt gm mm
         gt=$(ratio "$gc_t" "$g1") mt=$(ratio "${mg_t[0]}" "$m1")
         gm=$(ratio "$gc_kb" "$g1kb") mm=$(ratio "${mg_kb[0]}" "$m1kb")
