@@ -134,7 +134,9 @@ static const char *block_label(const Block *b, Arena *a, bool skeleton) {
         return lb.s;
     }
     label_line(&lb, "", t.s);
-    char line[4096];
+    // One byte over the cut, so label_line still sees that a line is cut,
+    // and long types are not printed in full only to be thrown away.
+    char line[LABEL_LINE_MAX + 2];
     for (int i = 0; i < b->nvalues; i++) {
         value_format(line, sizeof line, b->values[i]);
         label_line(&lb, "  ", line);

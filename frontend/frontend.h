@@ -699,6 +699,8 @@ void type_size_errors(Compiler *cc, Type *t, void (*report)(void *, const char *
 // The type as gc prints it in messages: "*T", "[]int", "map[string]*node",
 // "func(int) string", "interface {}", "struct { x int }".
 const char *type_string(Compiler *cc, Type *t);
+// Its first max bytes at most, at a cost bounded by max (pictures cut long lines).
+const char *type_string_max(Compiler *cc, Type *t, size_t max);
 // The type as types2 (gc's type checker) prints it in errors: "interface{}",
 // "struct{x int}", "func(x int) string"; named types of packages other than
 // `from` are qualified by package name.

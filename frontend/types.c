@@ -16,6 +16,7 @@
 #include "frontend.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { SIZE_UNKNOWN = -1, SIZE_IN_PROGRESS = -2 };
@@ -626,11 +627,55 @@ typedef struct TypeWriter {
     bool types2;        // the type checker's dialect
     Package *from;      // types2: the package being checked (its names are unqualified)
     bool link;          // gc's link names (shape names): package paths, uint8 for byte
-    Type *seen[1024];   // types being printed, to cut cycles (gc prints any depth; Go's tests nest 250)
+    // The types being printed, to cut cycles: gc prints any depth (Go's
+    // tests nest 250), we stop at SEEN_MAX. The first SEEN_NEAR levels are
+    // scanned; deeper ones go to a hash set, so that a deep type (a
+    // 1,000-star pointer) is not quadratic in its depth. Entries leave in
+    // the reverse order they came, so clearing a slot keeps probing right.
+    Type *seen[32];
+    Type **deep;        // SEEN_SLOTS slots, allocated on first need, freed by the caller
     int nseen;
+    size_t max;         // nonzero: stop after this many bytes (a prefix of the whole text)
 } TypeWriter;
 
+enum { SEEN_NEAR = 32, SEEN_MAX = 1024, SEEN_SLOTS = 2048 };
+
+static unsigned seen_slot(const Type *t) {
+    return (unsigned)(((uint64_t)(uintptr_t)t * 0x9E3779B97F4A7C15u) >> 53) & (SEEN_SLOTS - 1);
+}
+
+// Whether t is being printed; if not, marks it and sets *slot to the
+// deep slot taken (-1 if none).
+static bool seen_enter(TypeWriter *w, Type *t, int *slot) {
+    *slot = -1;
+    for (int i = 0; i < w->nseen && i < SEEN_NEAR; i++)
+        if (w->seen[i] == t)
+            return true;
+    if (w->nseen < SEEN_NEAR) {
+        w->seen[w->nseen++] = t;
+        return false;
+    }
+    if (!w->deep && !(w->deep = calloc(SEEN_SLOTS, sizeof *w->deep)))
+        abort();
+    unsigned i = seen_slot(t);
+    for (; w->deep[i]; i = (i + 1) & (SEEN_SLOTS - 1))
+        if (w->deep[i] == t)
+            return true;
+    w->deep[i] = t;
+    w->nseen++;
+    *slot = (int)i;
+    return false;
+}
+
+static void seen_leave(TypeWriter *w, int slot) {
+    if (slot >= 0)
+        w->deep[slot] = NULL;
+    w->nseen--;
+}
+
 static void put(TypeWriter *w, const char *s, size_t n) {
+    if (w->max && n > w->max - w->len)
+        n = w->max - w->len;
     if (w->len + n + 1 > w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 64;
         while (cap < w->len + n + 1)
@@ -866,6 +911,8 @@ static void write_composite(TypeWriter *w, Type *t) {
 
 static void write_type(TypeWriter *w, Type *t) {
     Compiler *cc = w->cc;
+    if (w->max && w->len >= w->max)
+        return;
     if (!t) {
         puts_(w, w->types2 ? "invalid type" : "<T>");
         return;
@@ -889,34 +936,39 @@ static void write_type(TypeWriter *w, Type *t) {
             puts_(w, basic_names[t->kind]);
         return;
     }
-    for (int i = 0; i < w->nseen; i++)
-        if (w->seen[i] == t) {
-            puts_(w, "...");
-            return;
-        }
-    if (w->nseen == (int)(sizeof w->seen / sizeof w->seen[0])) {
+    int slot;
+    if (w->nseen == SEEN_MAX || seen_enter(w, t, &slot)) {
         puts_(w, "...");
         return;
     }
-    w->seen[w->nseen++] = t;
     write_composite(w, t);
-    w->nseen--;
+    seen_leave(w, slot);
 }
 
 const char *type_string(Compiler *cc, Type *t) {
     TypeWriter w = {.cc = cc};
     write_type(&w, t);
+    free(w.deep);
+    return w.buf ? w.buf : "";
+}
+
+const char *type_string_max(Compiler *cc, Type *t, size_t max) {
+    TypeWriter w = {.cc = cc, .max = max};
+    write_type(&w, t);
+    free(w.deep);
     return w.buf ? w.buf : "";
 }
 
 const char *type_link_string(Compiler *cc, Type *t) {
     TypeWriter w = {.cc = cc, .link = true};
     write_type(&w, t);
+    free(w.deep);
     return w.buf ? w.buf : "";
 }
 
 const char *type_string_types2(Compiler *cc, Type *t, Package *from) {
     TypeWriter w = {.cc = cc, .types2 = true, .from = from};
     write_type(&w, t);
+    free(w.deep);
     return w.buf ? w.buf : "";
 }

@@ -24,6 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+// Types are printed at most as long as the buffer they go to (type_string_max):
+// a picture's line buffer is short, and the types of deep pointer chains long.
+
 static int type_text(const Value *v, char *buf, size_t size) {
     if (v->op == OpInlMark)
         return snprintf(buf, size, "<void>");
@@ -37,13 +40,13 @@ static int type_text(const Value *v, char *buf, size_t size) {
         for (int i = 0; i < v->type->u.tuple.n; i++) {
             Type *t = v->type->u.tuple.types[i];
             n += snprintf(buf + (n < (int)size ? n : (int)size), size > (size_t)n ? size - (size_t)n : 0, "%s%s",
-                          i ? "," : "", t ? type_string(cc, t) : "mem");
+                          i ? "," : "", t ? type_string_max(cc, t, size) : "mem");
         }
         n += snprintf(buf + (n < (int)size ? n : (int)size), size > (size_t)n ? size - (size_t)n : 0, "%s>",
                       !v->is_mem ? "" : v->type->u.tuple.n ? ",mem" : "mem");
         return n;
     }
-    return snprintf(buf, size, "<%s>", type_string(cc, v->type));
+    return snprintf(buf, size, "<%s>", type_string_max(cc, v->type, size));
 }
 
 static int aux_text(const Value *v, char *buf, size_t size) {
@@ -53,7 +56,7 @@ static int aux_text(const Value *v, char *buf, size_t size) {
     case AUX_NONE: return 0;
     case AUX_VAR: return snprintf(buf, size, " {%s}", a->u.var ? a->u.var->name->s : "?");
     case AUX_FUNC: return snprintf(buf, size, " {%s}", a->u.fn && a->u.fn->gc_name ? a->u.fn->gc_name : "?");
-    case AUX_TYPE: return snprintf(buf, size, " {%s}", a->u.type ? type_string(cc, a->u.type) : "?");
+    case AUX_TYPE: return snprintf(buf, size, " {%s}", a->u.type ? type_string_max(cc, a->u.type, size) : "?");
     case AUX_STRING: {
         // Quoted, as gc prints string constants, escaping what would break a line.
         int n = snprintf(buf, size, " {\"");
@@ -110,7 +113,7 @@ static int slot_text(char *buf, size_t size, const Value *v) {
     const char *pfx = slot_prefix(v);
     if (!pfx)
         return 0;
-    return snprintf(buf, size, "%s%s[%s]", pfx, v->var->name->s, type_string(v->block->func->cc, v->type));
+    return snprintf(buf, size, "%s%s[%s]", pfx, v->var->name->s, type_string_max(v->block->func->cc, v->type, size));
 }
 
 #define ROOM(n) ((n) < (int)size ? buf + (n) : buf + size - 1), ((n) < (int)size ? size - (size_t)(n) : 1)
