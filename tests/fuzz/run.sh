@@ -6,10 +6,10 @@
 # The fuzzer starts from build/fuzz/corpus (what earlier runs learnt, kept
 # between runs but never committed), tests/fuzz/corpus (the committed
 # regression inputs) and seeds copied fresh each run from the samples, the
-# bad-input tests and Go 1.19's own escape and inline tests. New inputs go
-# into build/fuzz/corpus; a crash, hang (over 10 s), leak or sanitizer report
-# is written to build/fuzz/ as crash-*, timeout-*, leak-* or oom-*, and the
-# run fails. Keep a finding: copy it into tests/fuzz/corpus/ with a name
+# bad-input tests, the program and generics tests and Go 1.19's own escape
+# and inline tests. New inputs go into build/fuzz/corpus; a crash, hang
+# (over 10 s), leak or sanitizer report is written to build/fuzz/ as
+# crash-*, timeout-*, leak-* or oom-*, and the run fails. Keep a finding: copy it into tests/fuzz/corpus/ with a name
 # saying what it found, fix the bug, and `make test` replays it for good.
 set -u
 fuzzer=${1:?usage: run.sh FUZZER SECONDS [JOBS]}
@@ -19,7 +19,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out=$(dirname "$fuzzer")
 mkdir -p "$out/corpus" "$out/seeds"
-for f in "$root"/samples/*.go "$root"/tests/bad/*.go /usr/share/go-1.19/test/escape*.go \
+for f in "$root"/samples/*.go "$root"/tests/bad/*.go "$root"/tests/programs/*.go \
+         "$root"/tests/generics/*.go /usr/share/go-1.19/test/escape*.go \
          /usr/share/go-1.19/test/inline*.go; do
     [ -f "$f" ] && cp "$f" "$out/seeds/$(basename "$(dirname "$f")")_$(basename "$f")"
 done

@@ -38,9 +38,7 @@ static inline char *test_flush_diags(Compiler *cc) {
 // The first line diag_flush would print, or "" if none (caller frees).
 static inline char *test_first_diag(Compiler *cc) {
     char *all = test_flush_diags(cc);
-    char *nl = strchr(all, '\n');
-    if (nl)
-        *nl = 0;
+    all[strcspn(all, "\n")] = 0;
     return all;
 }
 
