@@ -631,8 +631,20 @@ static void reach_roots(Reach *r, Package *pkg) {
     r->all_methods = false;
 }
 
+// Whether some imported package has functions to prune: without one the
+// walk of the main package would decide nothing (a program importing
+// nothing walks its whole body for no result).
+static bool has_imported_funcs(Compiler *cc, Package *main_pkg) {
+    for (int i = 0; i < cc->packages.len; i++) {
+        Package *p = cc->packages.items[i];
+        if (p != main_pkg && p->is_std && p->funcs.len > 0)
+            return true;
+    }
+    return false;
+}
+
 void reach_prune(Compiler *cc, Package *main_pkg) {
-    if (!main_pkg)
+    if (!main_pkg || !has_imported_funcs(cc, main_pkg))
         return;
     Arena a;
     arena_init(&a);

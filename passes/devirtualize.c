@@ -106,7 +106,9 @@ typedef struct Ctx {
     const Program *prog;
     FuncInfo *fn;
     DevirtTable *out;
-    PtrVec *lits;           // the literals met (collect_lits)
+    PtrVec *lits;           // the literals met in fn's own body
+    int inlined;            // > 0 inside an inlined body (its literals are ic->lits)
+    PtrVec found;           // the calls to devirtualize: (call, selector, Devirt*) triples
     PtrVec args;            // inlined parameters and the argument each holds (Obj*, Node* pairs)
     PtrVec objs;            // the variables of the bodies inlined into fn (Obj*)
 } Ctx;
@@ -367,13 +369,17 @@ static void visit_inlined(Ctx *c, Node *call, const InlinedCall *ic) {
         if (i + shift < args->len)
             bind_argument(c, ic, ic->params[i], args->items[i + shift]);
     }
+    c->inlined++;
     tree_visit(ic->body, visit_call, c);
+    c->inlined--;
 }
 
 static bool visit_call(Node *n, void *vctx) {
     Ctx *c = vctx;
     if (n->kind == N_FUNCLIT) {
         // A literal's calls are its own function's: visited with it.
+        if (!c->inlined && n->u.funclit.fn)
+            ptrvec_push(&c->cc->arena, c->lits, n->u.funclit.fn);
         return false;
     }
     if (n->kind == N_CALL && n->u.call.kind != CALL_INTERFACE) {
@@ -402,21 +408,25 @@ static bool visit_call(Node *n, void *vctx) {
     d->typ = typ;
     if (!find_method(typ, sel->u.sel.name, d))
         return true;
-    make_nodes(cc, n, sel, d);
-    table_put(&cc->arena, c->out, n, d);
-    if (cc->opt.m_level && reported_at(cc, n->pos))
-        diag_note(cc, n->pos, "%sdevirtualizing %s to %s", d->partial ? "partially " : "", expr_string(cc, sel),
-                  type_string(cc, typ));
+    ptrvec_push(&cc->arena, &c->found, n);
+    ptrvec_push(&cc->arena, &c->found, sel);
+    ptrvec_push(&cc->arena, &c->found, d);
     return true;
 }
 
-static bool collect_lits(Node *n, void *vctx) {
-    Ctx *c = vctx;
-    if (n->kind != N_FUNCLIT)
-        return true;
-    if (n->u.funclit.fn)
-        ptrvec_push(&c->cc->arena, c->lits, n->u.funclit.fn);
-    return false;
+// The decisions of visit_call take effect (and are reported) once the
+// function's literals are done, as gc reports them.
+static void apply_found(Ctx *c) {
+    Compiler *cc = c->cc;
+    for (int i = 0; i + 2 < c->found.len; i += 3) {
+        Node *n = c->found.items[i], *sel = c->found.items[i + 1];
+        Devirt *d = c->found.items[i + 2];
+        make_nodes(cc, n, sel, d);
+        table_put(&cc->arena, c->out, n, d);
+        if (cc->opt.m_level && reported_at(cc, n->pos))
+            diag_note(cc, n->pos, "%sdevirtualizing %s to %s", d->partial ? "partially " : "",
+                      expr_string(cc, sel), type_string(cc, d->typ));
+    }
 }
 
 // gc devirtualizes function by function in the order of its list of
@@ -430,18 +440,22 @@ static void devirtualize_fn(const Program *prog, DevirtTable *out, FuncInfo *fi,
     Compiler *cc = prog->cc;
     PtrVec lits = {0};
     Ctx c = {.cc = cc, .prog = prog, .fn = fi, .out = out, .lits = &lits};
-    tree_visit(body, collect_lits, &c);
+    const InlinedCall *first = inlined_calls_of(prog, fi);
+    for (const InlinedCall *ic = first; ic; ic = ic->next_in_caller)
+        for (int i = 0; ic->spliced && i < ic->nlocals; i++)
+            ptrvec_push(&cc->arena, &c.objs, ic->locals[i]);
+    // One walk decides fi's calls and finds its literals; what a literal
+    // decides depends on nothing fi decides, so deciding fi first and
+    // applying it after the literals keeps gc's order.
+    tree_visit(body, visit_call, &c);
     for (int i = 0; i < lits.len; i++)
         devirtualize_fn(prog, out, lits.items[i], depth + 1);
     // The copies of literals that inlining made functions of fi, then fi.
-    for (const InlinedCall *ic = inlined_calls_of(prog, fi); ic; ic = ic->next_in_caller)
+    for (const InlinedCall *ic = first; ic; ic = ic->next_in_caller)
         for (int i = 0; ic->spliced && i < ic->nlits; i++)
             if (ic->lits[i] && ic->lits[i]->outer == fi)
                 devirtualize_fn(prog, out, ic->lits[i], depth + 1);
-    for (const InlinedCall *ic = inlined_calls_of(prog, fi); ic; ic = ic->next_in_caller)
-        for (int i = 0; ic->spliced && i < ic->nlocals; i++)
-            ptrvec_push(&cc->arena, &c.objs, ic->locals[i]);
-    tree_visit(body, visit_call, &c);
+    apply_found(&c);
 }
 
 // ---------------------------------------------------------------------------

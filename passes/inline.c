@@ -797,6 +797,23 @@ static bool mark_imported(Node *n, void *ctx) {
     return true;
 }
 
+// ~R0, ~R1, ...: written by hand, as snprintf cost more than the copy of
+// a small body.
+static Name *result_name(Compiler *cc, int i) {
+    char buf[16], digits[12];
+    int n = 0, k = 0;
+    unsigned u = (unsigned)i;
+    do
+        digits[n++] = (char)('0' + u % 10);
+    while ((u /= 10) && n < (int)sizeof digits);
+    buf[k++] = '~';
+    buf[k++] = 'R';
+    while (n)
+        buf[k++] = digits[--n];
+    buf[k] = 0;
+    return intern_cstr(cc, buf);
+}
+
 // The body of callee as it now stands at the call: a copy with fresh
 // variables, at the outermost call site.
 static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
@@ -817,11 +834,8 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
         ic->results[i] = fresh_var(cc, &map, fi->results[i], site);
         // gc names the results it makes for unnamed (or blank) ones ~R0, ~R1, ...
         Obj *r = ic->results[i];
-        if (r && (!r->name || r->name->s[0] == '~' || name_is(r->name, "_"))) {
-            char buf[16];
-            snprintf(buf, sizeof buf, "~R%d", i);
-            r->name = intern_cstr(cc, buf);
-        }
+        if (r && (!r->name || r->name->s[0] == '~' || name_is(r->name, "_")))
+            r->name = result_name(cc, i);
     }
     int fixed = map.len;
     ic->body = tree_copy(cc, body, fi, &map, &site);
@@ -943,7 +957,9 @@ static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
     {
         Compiler *cc = c->in->cc;
         inst->ic->spliced = true;
-        inst->ic->params_text = params_text(cc, inst->ic, call);
+        // Only the escape pass's explanations (-m=2, pictures) print it.
+        if (c->in->m >= 2 || c->in->prog->pictures)
+            inst->ic->params_text = params_text(cc, inst->ic, call);
         Returns2 r = {cc, inst->ic, site};
         tree_visit(body, rewrite_return, &r);
     }
@@ -968,7 +984,11 @@ static void inline_calls(Inliner *in, InlFn *f) {
     if (!body)
         return;
     Calls c = {.in = in, .cur = f, .max_cost = INL_MAX_BUDGET, .report = reports(in, f->fi), .table = in->table};
-    if (inl_is_big(in, f->fi))
+    // An inlinable function's cost walk went to its end and counted at
+    // least the nodes gc's isBigFunc counts (it also counts inside
+    // literals): no second walk is needed to know it is not big.
+    bool small = f->can && f->nodes < INL_BIG_FUNCTION_NODES;
+    if (!small && inl_is_big(in, f->fi))
         c.max_cost = INL_BIG_FUNCTION_MAX_COST;
     Calls *saved = in->walking;
     in->walking = &c;

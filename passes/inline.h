@@ -25,6 +25,7 @@ typedef struct InlFn {
     bool checked;           // CanInline ran (gc's InlinabilityChecked)
     bool can;               // it has an inlinable body
     int cost;
+    int nodes;              // the nodes the cost walk counted (when it went to the end)
     int closgen;            // literals named inside it so far (gc's Closgen)
     FuncInfo *made;         // a literal's copy inside an inlined body: the function it is
                             // (fi is the literal in the source)

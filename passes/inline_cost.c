@@ -959,6 +959,7 @@ const char *inl_cost(Inliner *in, InlFn *f, int *cost) {
     if (w.reason)
         return w.reason;
     *cost = INL_MAX_BUDGET - w.budget;
+    f->nodes = w.nodes;
     if (w.budget < 0)
         return arena_sprintf(&in->cc->arena, "function too complex: cost %d exceeds budget %d", *cost,
                              INL_MAX_BUDGET);
