@@ -837,6 +837,15 @@ void tree_objmap_put(Compiler *cc, TreeObjMap *m, Obj *from, Obj *to);
 // inside of a func literal (its nodes and variables) keeps its positions, as
 // gc's inliner leaves the closures it copies (the literal itself moves).
 Node *tree_copy(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map, const Pos *site);
+// The same, telling what the inliner would otherwise walk the copy again
+// for: whether it holds a func literal, and its return statements outside
+// literals, in source order.
+typedef struct TreeCopyFacts {
+    bool literals;
+    PtrVec returns;
+} TreeCopyFacts;
+Node *tree_copy_facts(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map, const Pos *site,
+                      TreeCopyFacts *facts);
 // gc's StaticValue: n, or what the local variable n names is known to hold
 // (defined with a value, never assigned again, its address never taken),
 // repeatedly. static_definition: that value of one variable, or NULL.

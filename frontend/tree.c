@@ -150,6 +150,7 @@ typedef struct CopyCtx {
     int depth;
     const Pos *site;        // if set, the copies are placed there ...
     int in_literal;         // ... but not inside a func literal (gc's noPosUpdate)
+    TreeCopyFacts *facts;   // if set, filled as the copy is made
 } CopyCtx;
 
 static bool owned_by(const FuncInfo *fn, const FuncInfo *root) {
@@ -221,6 +222,8 @@ static Node *copy(CopyCtx *c, Node *n) {
     case N_COMPOSITE: m->u.complit.elts = copy_list(c, n->u.complit.elts); break;
     case N_KEYVALUE: m->u.kv.key = copy(c, n->u.kv.key); m->u.kv.value = copy(c, n->u.kv.value); break;
     case N_FUNCLIT:
+        if (c->facts)
+            c->facts->literals = true;
         c->in_literal++;
         m->u.funclit.body = copy(c, n->u.funclit.body);
         c->in_literal--;
@@ -252,7 +255,11 @@ static Node *copy(CopyCtx *c, Node *n) {
         m->u.assign.lhs = copy_list(c, n->u.assign.lhs);
         m->u.assign.rhs = copy_list(c, n->u.assign.rhs);
         break;
-    case N_RETURN: m->u.ret.results = copy_list(c, n->u.ret.results); break;
+    case N_RETURN:
+        if (c->facts && !c->in_literal)
+            ptrvec_push(&c->cc->arena, &c->facts->returns, m);
+        m->u.ret.results = copy_list(c, n->u.ret.results);
+        break;
     case N_BLOCK: m->u.block.stmts = copy_list(c, n->u.block.stmts); break;
     case N_IF:
         m->u.ifs.init = copy(c, n->u.ifs.init);
@@ -292,7 +299,13 @@ static Node *copy(CopyCtx *c, Node *n) {
 }
 
 Node *tree_copy(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map, const Pos *site) {
-    CopyCtx c = {cc, root, map, 0, site, 0};
+    CopyCtx c = {cc, root, map, 0, site, 0, NULL};
+    return copy(&c, n);
+}
+
+Node *tree_copy_facts(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map, const Pos *site,
+                      TreeCopyFacts *facts) {
+    CopyCtx c = {cc, root, map, 0, site, 0, facts};
     return copy(&c, n);
 }
 

@@ -575,33 +575,19 @@ static void name_literals(Calls *c, Node *n, int depth) {
 
 // gc's CanDelayResults: one return statement, with values, and unnamed
 // results: the return then defines the result, which StaticValue follows.
-typedef struct Returns {
-    int n;
-    Node *last;
-} Returns;
-
-static bool count_returns(Node *n, void *ctx) {
-    Returns *r = ctx;
-    if (n->kind == N_FUNCLIT)
-        return false;
-    if (n->kind == N_RETURN) {
-        r->n += n->u.ret.results.len ? 1 : 2;
-        r->last = n;
-    }
-    return true;
-}
-
-static Node *delayed_result(FuncInfo *fi, Node *body) {
-    Returns r = {0};
-    tree_visit(body, count_returns, &r);
-    if (r.n != 1 || fi->nresults != 1 || r.last->u.ret.results.len != 1)
+// `returns`: the body's, outside its literals (tree_copy_facts).
+static Node *delayed_result(FuncInfo *fi, const PtrVec *returns) {
+    if (returns->len != 1 || fi->nresults != 1)
+        return NULL;
+    Node *last = returns->items[0];
+    if (last->u.ret.results.len != 1)
         return NULL;
     for (int i = 0; i < fi->nresults; i++) {
         Obj *res = fi->results[i];
         if (res && res->name && !name_is(res->name, "_") && res->name->s[0] != '~')
             return NULL;
     }
-    return r.last->u.ret.results.items[0];
+    return last->u.ret.results.items[0];
 }
 
 // The call -> InlinedCall table the pass publishes (open hashing on the node).
@@ -816,7 +802,7 @@ static Name *result_name(Compiler *cc, int i) {
 
 // The body of callee as it now stands at the call: a copy with fresh
 // variables, at the outermost call site.
-static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
+static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site, TreeCopyFacts *facts) {
     Compiler *cc = c->in->cc;
     FuncInfo *fi = body_of(callee);
     Node *body = func_body(fi);
@@ -838,7 +824,7 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
             r->name = result_name(cc, i);
     }
     int fixed = map.len;
-    ic->body = tree_copy(cc, body, fi, &map, &site);
+    ic->body = tree_copy_facts(cc, body, fi, &map, &site, facts);
     if (fi->pkg != c->in->prog->main_pkg)
         tree_visit(ic->body, mark_imported, NULL);
     // The variables the copy declares at its top level join the caller;
@@ -851,7 +837,8 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site) {
         if (map.from[i]->kind == OBJ_VAR && map.from[i]->u.var.fn == fi)
             ic->locals[ic->nlocals++] = map.to[i];
     MakeLits m = {.cc = cc, .map = &map, .outer = c->cur->fi, .pkg = c->cur->fi->pkg};
-    tree_visit(ic->body, make_literal, &m);
+    if (facts->literals)
+        tree_visit(ic->body, make_literal, &m);
     ic->has_literals = m.made.len > 0;
     ic->lits = (FuncInfo **)m.made.items;
     ic->nlits = m.made.len;
@@ -951,9 +938,10 @@ static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
     inst->callee = callee;
     inst->call = call;
     inst->parent = c->inst;
-    inst->ic = copy_body(c, callee, site);
+    TreeCopyFacts facts = {0};
+    inst->ic = copy_body(c, callee, site, &facts);
     Node *body = inst->ic->body;
-    inst->result = delayed_result(callee->fi, body);
+    inst->result = delayed_result(callee->fi, &facts.returns);
     {
         Compiler *cc = c->in->cc;
         inst->ic->spliced = true;
@@ -961,7 +949,8 @@ static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
         if (c->in->m >= 2 || c->in->prog->pictures)
             inst->ic->params_text = params_text(cc, inst->ic, call);
         Returns2 r = {cc, inst->ic, site};
-        tree_visit(body, rewrite_return, &r);
+        for (int i = 0; i < facts.returns.len; i++)
+            rewrite_return(facts.returns.items[i], &r);
     }
     table_put(a, c->table, call, inst->ic);
     ptrvec_push(a, &c->insts, inst);
@@ -969,7 +958,8 @@ static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
     Pos saved_site = c->site;
     Instance *saved_inst = c->inst;
     inst->lit_begin = c->nlits;
-    name_literals(c, body, 0);
+    if (facts.literals)
+        name_literals(c, body, 0);
     inst->lit_end = c->nlits;
     c->site = site;
     c->inst = inst;

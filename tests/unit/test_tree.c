@@ -69,6 +69,35 @@ static void test_copy_fresh(void **state) {
     compiler_free(cc);
 }
 
+// tree_copy_facts: the copy's returns outside literals, in source order,
+// and whether it holds a literal.
+static void test_copy_facts(void **state) {
+    (void)state;
+    Compiler *cc = test_compiler();
+    Package *pkg = check(cc,
+                         "package p\n"
+                         "func f(a int) int { if a > 0 { return 1 }; g := func() int { return 2 }; return g() }\n"
+                         "func h(a int) int { for { if a > 1 { return a } }; return 0 }\n");
+    FuncInfo *f = find(pkg, "f");
+    TreeObjMap map = {0};
+    TreeCopyFacts facts = {0};
+    Node *c = tree_copy_facts(cc, func_body(f), f, &map, NULL, &facts);
+    assert_true(facts.literals);
+    assert_int_equal(facts.returns.len, 2);
+    Node *r0 = facts.returns.items[0], *r1 = facts.returns.items[1];
+    assert_int_equal(r0->kind, N_RETURN);
+    assert_int_equal(r0->u.ret.results.items[0]->kind, N_BASICLIT);
+    assert_ptr_equal(r1, c->u.block.stmts.items[c->u.block.stmts.len - 1]);  // the copy's, not the original's
+    FuncInfo *h = find(pkg, "h");
+    TreeObjMap map2 = {0};
+    TreeCopyFacts facts2 = {0};
+    tree_copy_facts(cc, func_body(h), h, &map2, NULL, &facts2);
+    assert_false(facts2.literals);
+    assert_int_equal(facts2.returns.len, 2);
+    assert_int_equal(((Node *)facts2.returns.items[0])->u.ret.results.items[0]->kind, N_IDENT);
+    compiler_free(cc);
+}
+
 static void test_static_value(void **state) {
     (void)state;
     Compiler *cc = test_compiler();
@@ -119,6 +148,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_unparen_visit),
         cmocka_unit_test(test_copy_fresh),
+        cmocka_unit_test(test_copy_facts),
         cmocka_unit_test(test_static_value),
         cmocka_unit_test(test_bottom_up),
     };
