@@ -193,6 +193,8 @@ struct EscFn {
     EscLoc *closure_loc;    // literals: their allocation site
     uint32_t scc_id, scc_low;   // call-graph walk
     bool scc_on_stack;
+    int solve_depth;        // escape_solve.c: its locations' deepest loop ...
+    bool solve_encloses;    // ... and whether a literal of the batch is inside it
 };
 
 // A hash map from pointers to pointers (FuncInfo -> EscFn, Obj -> EscLoc).
