@@ -41,74 +41,90 @@ typedef struct Visitor {
 
 static void walk(Visitor *v, Node *n, int depth);
 
+// The children are tested here, not in walk: most are leaves or absent, and
+// a call for each was most of the visitor's cost. A leaf (a name, a
+// literal) gets its callbacks without a call of walk.
+static inline bool is_leaf(const Node *n) { return n->kind == N_IDENT || n->kind == N_BASICLIT; }
+
+static inline void child(Visitor *v, Node *n, int depth) {
+    if (!n || depth > TREE_MAX_DEPTH)
+        return;
+    if (is_leaf(n)) {
+        if (v->pre(n, v->ctx) && v->post)
+            v->post(n, v->ctx);
+        return;
+    }
+    walk(v, n, depth);
+}
+
 static void walk_list(Visitor *v, NodeList *l, int depth) {
     for (int i = 0; i < l->len; i++)
-        walk(v, l->items[i], depth);
+        child(v, l->items[i], depth);
 }
 
 static void walk(Visitor *v, Node *n, int depth) {
-    if (!n || depth > TREE_MAX_DEPTH || !v->pre(n, v->ctx))
+    if (depth > TREE_MAX_DEPTH || !v->pre(n, v->ctx))
         return;
     depth++;
-#define visit(n, f, ctx, depth) walk(v, (n), (depth))
-#define visit_list(l, f, ctx, depth) walk_list(v, (l), (depth))
+#define visit(n) child(v, (n), depth)
+#define visit_list(l) walk_list(v, (l), depth)
     switch (n->kind) {
-    case N_COMPOSITE: visit_list(&n->u.complit.elts, f, ctx, depth); break;
-    case N_KEYVALUE: visit(n->u.kv.key, f, ctx, depth); visit(n->u.kv.value, f, ctx, depth); break;
-    case N_FUNCLIT: visit(n->u.funclit.body, f, ctx, depth); break;
+    case N_COMPOSITE: visit_list(&n->u.complit.elts); break;
+    case N_KEYVALUE: visit(n->u.kv.key); visit(n->u.kv.value); break;
+    case N_FUNCLIT: visit(n->u.funclit.body); break;
     case N_PAREN: case N_STAR: case N_UNARY: case N_EXPRSTMT: case N_GO: case N_DEFER:
-        visit(n->u.unary.x, f, ctx, depth);
+        visit(n->u.unary.x);
         break;
-    case N_SELECTOR: visit(n->u.sel.x, f, ctx, depth); break;
-    case N_INDEX: visit(n->u.index.x, f, ctx, depth); visit(n->u.index.index, f, ctx, depth); break;
+    case N_SELECTOR: visit(n->u.sel.x); break;
+    case N_INDEX: visit(n->u.index.x); visit(n->u.index.index); break;
     case N_SLICE:
-        visit(n->u.slice.x, f, ctx, depth);
-        visit(n->u.slice.lo, f, ctx, depth);
-        visit(n->u.slice.hi, f, ctx, depth);
-        visit(n->u.slice.max, f, ctx, depth);
+        visit(n->u.slice.x);
+        visit(n->u.slice.lo);
+        visit(n->u.slice.hi);
+        visit(n->u.slice.max);
         break;
-    case N_TYPEASSERT: visit(n->u.assert.x, f, ctx, depth); break;
-    case N_CALL: visit(n->u.call.fun, f, ctx, depth); visit_list(&n->u.call.args, f, ctx, depth); break;
-    case N_BINARY: visit(n->u.binary.x, f, ctx, depth); visit(n->u.binary.y, f, ctx, depth); break;
-    case N_DECLSTMT: visit(n->u.declstmt.decl, f, ctx, depth); break;
-    case N_GENDECL: visit_list(&n->u.gendecl.specs, f, ctx, depth); break;
+    case N_TYPEASSERT: visit(n->u.assert.x); break;
+    case N_CALL: visit(n->u.call.fun); visit_list(&n->u.call.args); break;
+    case N_BINARY: visit(n->u.binary.x); visit(n->u.binary.y); break;
+    case N_DECLSTMT: visit(n->u.declstmt.decl); break;
+    case N_GENDECL: visit_list(&n->u.gendecl.specs); break;
     case N_VALUESPEC:
-        visit_list(&n->u.valspec.names, f, ctx, depth);
-        visit_list(&n->u.valspec.values, f, ctx, depth);
+        visit_list(&n->u.valspec.names);
+        visit_list(&n->u.valspec.values);
         break;
-    case N_LABELED: visit(n->u.labeled.stmt, f, ctx, depth); break;
-    case N_SENDSTMT: visit(n->u.send.chan, f, ctx, depth); visit(n->u.send.value, f, ctx, depth); break;
-    case N_INCDEC: visit(n->u.incdec.x, f, ctx, depth); break;
-    case N_ASSIGN: visit_list(&n->u.assign.lhs, f, ctx, depth); visit_list(&n->u.assign.rhs, f, ctx, depth); break;
-    case N_RETURN: visit_list(&n->u.ret.results, f, ctx, depth); break;
-    case N_BLOCK: visit_list(&n->u.block.stmts, f, ctx, depth); break;
+    case N_LABELED: visit(n->u.labeled.stmt); break;
+    case N_SENDSTMT: visit(n->u.send.chan); visit(n->u.send.value); break;
+    case N_INCDEC: visit(n->u.incdec.x); break;
+    case N_ASSIGN: visit_list(&n->u.assign.lhs); visit_list(&n->u.assign.rhs); break;
+    case N_RETURN: visit_list(&n->u.ret.results); break;
+    case N_BLOCK: visit_list(&n->u.block.stmts); break;
     case N_IF:
-        visit(n->u.ifs.init, f, ctx, depth);
-        visit(n->u.ifs.cond, f, ctx, depth);
-        visit(n->u.ifs.then, f, ctx, depth);
-        visit(n->u.ifs.els, f, ctx, depth);
+        visit(n->u.ifs.init);
+        visit(n->u.ifs.cond);
+        visit(n->u.ifs.then);
+        visit(n->u.ifs.els);
         break;
     case N_CASECLAUSE: case N_COMMCLAUSE:
-        visit_list(&n->u.clause.list, f, ctx, depth);
-        visit(n->u.clause.comm, f, ctx, depth);
-        visit_list(&n->u.clause.body, f, ctx, depth);
+        visit_list(&n->u.clause.list);
+        visit(n->u.clause.comm);
+        visit_list(&n->u.clause.body);
         break;
     case N_SWITCH: case N_TYPESWITCH: case N_SELECT:
-        visit(n->u.sw.init, f, ctx, depth);
-        visit(n->u.sw.tag, f, ctx, depth);
-        visit_list(&n->u.sw.clauses, f, ctx, depth);
+        visit(n->u.sw.init);
+        visit(n->u.sw.tag);
+        visit_list(&n->u.sw.clauses);
         break;
     case N_FOR:
-        visit(n->u.fors.init, f, ctx, depth);
-        visit(n->u.fors.cond, f, ctx, depth);
-        visit(n->u.fors.post, f, ctx, depth);
-        visit(n->u.fors.body, f, ctx, depth);
+        visit(n->u.fors.init);
+        visit(n->u.fors.cond);
+        visit(n->u.fors.post);
+        visit(n->u.fors.body);
         break;
     case N_RANGE:
-        visit(n->u.range.key, f, ctx, depth);
-        visit(n->u.range.value, f, ctx, depth);
-        visit(n->u.range.x, f, ctx, depth);
-        visit(n->u.range.body, f, ctx, depth);
+        visit(n->u.range.key);
+        visit(n->u.range.value);
+        visit(n->u.range.x);
+        visit(n->u.range.body);
         break;
     default:
         break;
@@ -121,7 +137,7 @@ static void walk(Visitor *v, Node *n, int depth) {
 
 void tree_visit(Node *n, TreeVisitFn f, void *ctx) {
     Visitor v = {f, NULL, ctx};
-    walk(&v, n, 0);
+    child(&v, n, 0);
 }
 
 void tree_visit_list(NodeList *l, TreeVisitFn f, void *ctx) {
@@ -131,7 +147,7 @@ void tree_visit_list(NodeList *l, TreeVisitFn f, void *ctx) {
 
 void tree_visit_post(Node *n, TreeVisitFn pre, TreeVisitFn post, void *ctx) {
     Visitor v = {pre, post, ctx};
-    walk(&v, n, 0);
+    child(&v, n, 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -401,6 +417,15 @@ Node *static_definition(const Obj *var) {
     }
     if (!rhs)
         return NULL;
+    // The checker marks every variable assigned after its declaration or
+    // whose address is taken (a superset of what the scan below finds: it
+    // also counts x += 1 and code deadcode removed later). For a function
+    // or interface value, whose address can only be taken as &x, neither
+    // mark means the scan finds nothing: skipping it keeps a function with
+    // many such variables from being scanned once per use.
+    Type *u = var->type ? type_underlying(var->type) : NULL;
+    if (u && (u->kind == TY_FUNC || u->kind == TY_INTERFACE) && !var->u.var.reassigned && !var->u.var.addr_taken)
+        return rhs;
     ReassignScan s = {.var = var, .defn = d};
     tree_visit(func_body(var->u.var.fn), scan_reassign, &s);
     return s.found ? NULL : rhs;

@@ -106,7 +106,11 @@ static void test_static_value(void **state) {
                          "func a() func() { x := h; y := x; return y }\n"
                          "func b() func() { x := h; x = h; return x }\n"
                          "func c() func() { x := h; _ = &x; return x }\n"
-                         "func d() int { x := 1; x += 1; return x }\n");
+                         "func d() int { x := 1; x += 1; return x }\n"
+                         "type I interface{ M() }\ntype T struct{}\nfunc (T) M() {}\n"
+                         "func e() I { var i I = T{}; return i }\n"
+                         "func g() I { var i I = T{}; func() { i = nil }(); return i }\n"
+                         "func k() I { i, j := I(T{}), 1; i, j2 := I(nil), j; _ = j2; return i }\n");
     Node *v = static_value(first_result(find(pkg, "a")));
     assert_int_equal(v->kind, N_IDENT);
     assert_string_equal(v->u.ident.name->s, "h");
@@ -114,6 +118,10 @@ static void test_static_value(void **state) {
     assert_string_equal(static_value(first_result(find(pkg, "c")))->u.ident.name->s, "x");
     // gc's reassigned does not count x += 1
     assert_int_equal(static_value(first_result(find(pkg, "d")))->kind, N_BASICLIT);
+    // interface values: defined once, assigned in a literal, redeclared by :=
+    assert_int_equal(static_value(first_result(find(pkg, "e")))->kind, N_COMPOSITE);
+    assert_string_equal(static_value(first_result(find(pkg, "g")))->u.ident.name->s, "i");
+    assert_string_equal(static_value(first_result(find(pkg, "k")))->u.ident.name->s, "i");
     compiler_free(cc);
 }
 
