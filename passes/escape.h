@@ -200,13 +200,17 @@ struct EscFn {
 // A hash map from pointers to pointers (FuncInfo -> EscFn, Obj -> EscLoc).
 // With `gens`, an entry counts only while its generation is the map's:
 // escmap_clear empties the map in constant time (one map serves every
-// batch without growing with the whole program).
+// batch without growing with the whole program). A cleared map also uses
+// only as many of its slots as its last contents needed, so that one big
+// batch does not spread every later small one over megabytes of slots
+// (a cache miss per lookup).
 typedef struct EscMap {
     const void **keys;
     void **vals;
     uint32_t *gens;         // per slot: the generation that filled it
     uint32_t gen;
     uint32_t cap, len;
+    uint32_t room;          // clearable: the slots allocated (cap of them in use)
     bool clearable;         // keeps gens (else entries never expire)
 } EscMap;
 void *escmap_get(const EscMap *m, const void *key);

@@ -17,6 +17,7 @@
 #include "passes/escape.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 // ---------------------------------------------------------------------------
@@ -103,6 +104,23 @@ static void escmap_grow(Arena *a, EscMap *m) {
     EscMap old = *m;
     m->cap = old.cap ? old.cap * 2 : 64;
     m->len = 0;
+    if (m->clearable && m->cap <= m->room) {
+        // More of the slots it has: the entries move out and back in.
+        const void **keys = malloc(sizeof(void *) * 2 * (size_t)old.len + 1);
+        if (!keys)
+            abort();
+        void **vals = (void **)keys + old.len;
+        uint32_t n = 0;
+        for (uint32_t i = 0; i < old.cap; i++)
+            if (slot_used(&old, i))
+                keys[n] = old.keys[i], vals[n++] = old.vals[i];
+        m->gen++;
+        for (uint32_t i = 0; i < n; i++)
+            escmap_put(a, m, keys[i], vals[i]);
+        free(keys);
+        return;
+    }
+    m->room = m->cap;
     m->keys = ARENA_ARRAY(a, const void *, m->cap);
     m->vals = ARENA_ARRAY(a, void *, m->cap);
     if (m->clearable)
@@ -137,6 +155,8 @@ void escmap_clear(EscMap *m) {
     if (!m->cap)
         return;
     m->gen++;
+    while (m->cap > 64 && (m->len + 1) * 4 <= m->cap)
+        m->cap /= 2;
     m->len = 0;
 }
 
