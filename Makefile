@@ -152,6 +152,7 @@ check: $(BIN)
 	 bash tests/programs.sh ./$(BIN) || failed=1; \
 	 bash tests/generics.sh ./$(BIN) || failed=1; \
 	 bash tests/lazy.sh ./$(BIN) || failed=1; \
+	 bash tests/stream.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance.sh ./$(BIN) || failed=1; \
 	 bash tests/check_inlined.sh ./$(BIN) || failed=1; \
 	 bash tests/conformance_const.sh ./$(BIN) || failed=1; \

@@ -690,6 +690,17 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char 
     // When nothing shows or checks the SSA before inlining, it is built once, with the inlined bodies.
     prog.defer_build = !d->check_ssa && !d->dump && !d->dump_changed && !d->dot_dir && !d->svg_dir &&
                        !rs.page && !d->stop_after;
+    // When nothing shows the SSA at all, it lives one escape batch at a time
+    // (MINIGC_STREAM=0 keeps the whole program's, for the tests that compare).
+    const char *stream_env = getenv("MINIGC_STREAM");
+    prog.stream = !d->dump && !d->dump_changed && !d->dot_dir && !d->svg_dir && !rs.page && !d->stop_after &&
+                  !prog.pictures && !(stream_env && strcmp(stream_env, "0") == 0);
+    prog.check = d->check_ssa;
+    prog.no_opt = d->opt.no_opt;
+    Arena ssa_arena;
+    arena_init(&ssa_arena);
+    if (prog.stream)
+        prog.ssa_arena = &ssa_arena;
     int status = 0;
     for (int i = 0; i < pass_count && status == 0; i++) {
         const Pass *p = &pass_table[i];
@@ -742,6 +753,7 @@ static int run_pipeline(const Driver *d, Compiler *cc, Package *pkg, const char 
     if (rs.page && status == 0)
         status = html_page_write(rs.page, d->html_file, d->html_quiet) == 0 ? 0 : EXIT_INPUT_ERROR;
     program_free(&prog);
+    arena_free(&ssa_arena);
     return status;
 }
 

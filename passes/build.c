@@ -146,7 +146,8 @@ static Func *build_func(PassState *ps, FuncInfo *fi) {
     Builder bld = {.cc = cc, .prog = ps->prog, .info = fi, .types = &ps->types, .scratch = &ps->scratch,
                    .loop_depth = 1};
     Builder *b = &bld;
-    b->f = func_new(cc, fi, fi->gc_name ? fi->gc_name : "?");
+    Arena *parent = ps->prog->ssa_arena ? ps->prog->ssa_arena : &cc->arena;
+    b->f = func_new_in(cc, parent, fi, fi->gc_name ? fi->gc_name : "?");
     bv_temp(b, NULL);   // variable 0: memory
     entry_block(b);
     Node *body = func_body(fi);
@@ -212,8 +213,8 @@ static void build_package(PassState *ps, Package *pkg) {
 }
 
 void pass_build(Program *prog) {
-    if (prog->defer_build)
-        return;     // built once, after inline (build_inlined)
+    if (prog->defer_build || prog->stream)
+        return;     // built once, after inline (build_inlined), or per batch (build_function)
     Compiler *cc = prog->cc;
     Arena type_arena;
     arena_init(&type_arena);
@@ -236,6 +237,8 @@ void pass_build(Program *prog) {
 // After the inline pass: the functions it spliced calls into are built
 // again, from their AST and the inlined bodies (build_inline.c), in place.
 void build_inlined(Program *prog) {
+    if (prog->stream)
+        return;
     if (prog->defer_build) {
         prog->defer_build = false;
         pass_build(prog);
@@ -264,6 +267,48 @@ void build_inlined(Program *prog) {
     prog->nfuncs = ps.out.len;
     scratch_free(&ps.scratch);
     arena_free(&type_arena);
+}
+
+// The builder's state between calls: its type cache and its scratch memory,
+// kept for the whole run (freed by program_free through build_release).
+typedef struct StreamBuilder {
+    PassState ps;
+    Arena type_arena;
+} StreamBuilder;
+
+Func *build_function(Program *prog, FuncInfo *fi) {
+    StreamBuilder *sb = prog->builder;
+    if (!sb) {
+        sb = calloc(1, sizeof *sb);
+        if (!sb)
+            abort();
+        arena_init(&sb->type_arena);
+        sb->ps.prog = prog;
+        sb->ps.types.arena = &sb->type_arena;
+        prog->builder = sb;
+    }
+    Func *f = build_func(&sb->ps, fi);
+    if (prog->check)
+        check_func_after(f, "build");
+    return f;
+}
+
+void build_release(Program *prog) {
+    StreamBuilder *sb = prog->builder;
+    if (!sb)
+        return;
+    scratch_free(&sb->ps.scratch);
+    arena_free(&sb->type_arena);
+    free(sb);
+    prog->builder = NULL;
+}
+
+void check_func_after(Func *f, const char *after) {
+    const char *err = func_check(f);
+    if (err) {
+        fprintf(stderr, "minigc: internal error after %s: %s\n", after, err);
+        exit(3);
+    }
 }
 
 void build_check_all(Program *prog) {

@@ -542,12 +542,24 @@ void pass_devirtualize(Program *prog) {
     prog->devirt = out;
     cc->call_text = call_text;
     cc->call_text_ctx = prog;
-    for (int i = 0; i < prog->nfuncs; i++) {
-        FuncInfo *fi = prog->funcs[i]->info;
-        if (fi && !fi->outer)
-            devirtualize_fn(prog, out, fi, 0);
+    // The functions in the order the build pass makes them (the models,
+    // then the main package), whether or not their SSA exists yet.
+    bool main_listed = false;
+    for (int i = 0; i <= cc->packages.len; i++) {
+        Package *pkg = i < cc->packages.len ? cc->packages.items[i] : main_listed ? NULL : prog->main_pkg;
+        main_listed |= pkg == prog->main_pkg;
+        for (int j = 0; pkg && j < pkg->funcs.len; j++) {
+            FuncInfo *fi = pkg->funcs.items[j];
+            if (fi && !fi->outer)
+                devirtualize_fn(prog, out, fi, 0);
+        }
     }
     if (out->len)
         for (int i = 0; i < prog->nfuncs; i++)
             rewrite_calls(cc, prog->funcs[i], prog);
+}
+
+void devirtualize_func(Program *prog, Func *f) {
+    if (prog->devirt && prog->devirt->len)
+        rewrite_calls(prog->cc, f, prog);
 }

@@ -65,6 +65,61 @@ static bool indexes_conv(const Value *v) {
                        (v->op == OpConvert && v->type && type_is_interface(v->type)));
 }
 
+static void index_func(EscPass *p, Func *f) {
+    for (int b = 0; b < f->nblocks; b++) {
+        Block *blk = f->blocks[b];
+        for (int k = 0; k < blk->nvalues; k++) {
+            Value *v = blk->values[k];
+            if (indexes_alloc(v) && !escmap_get(&p->ssa_allocs, v->node))
+                escmap_put(p->arena, &p->ssa_allocs, v->node, v);
+            if (indexes_conv(v) && !escmap_get(&p->ssa_convs, v->node))
+                escmap_put(p->arena, &p->ssa_convs, v->node, v);
+        }
+    }
+}
+
+// Under Program.stream the SSA of a batch's functions is made when the
+// batch starts (built, then devirtualized: what the build and devirtualize
+// passes would have done to it) ...
+static void stream_build(EscPass *p, PtrVec *all) {
+    Program *prog = p->prog;
+    for (int i = 0; i < all->len; i++) {
+        EscFn *fn = all->items[i];
+        if (fn->is_wrapper || !fn->has_body || fn->ssa)
+            continue;
+        fn->ssa = build_function(prog, fn->info);
+        devirtualize_func(prog, fn->ssa);
+        if (prog->check)
+            check_func_after(fn->ssa, "devirtualize");
+        index_func(p, fn->ssa);
+    }
+}
+
+// ... and once the batch is decided and its SSA rewritten, the rest of the
+// pipeline runs on it (late deadcode) and it goes.
+static void stream_finish(EscPass *p, EscBatch *b) {
+    Program *prog = p->prog;
+    for (int i = 0; i < b->fns.len; i++) {
+        EscFn *fn = b->fns.items[i];
+        if (!fn->ssa)
+            continue;
+        if (prog->check)
+            check_func_after(fn->ssa, "escape");
+        esc_note_itabs(p, fn);
+        if (!prog->no_opt) {
+            deadcode_late_func(fn->ssa);
+            if (prog->check)
+                check_func_after(fn->ssa, "late deadcode");
+        }
+        fn->ssa = NULL;
+    }
+    for (int i = 0; i < b->locs.len; i++)
+        ((EscLoc *)b->locs.items[i])->ssa = NULL;
+    escmap_clear(&p->ssa_allocs);
+    escmap_clear(&p->ssa_convs);
+    arena_reset(prog->ssa_arena);
+}
+
 static void index_program(EscPass *p) {
     Compiler *cc = p->cc;
     for (int i = 0; i < cc->packages.len; i++) {
@@ -82,16 +137,7 @@ static void index_program(EscPass *p) {
         EscFn *fn = f->info ? new_fn(p, f->info) : NULL;
         if (fn)
             fn->ssa = f;
-        for (int b = 0; b < f->nblocks; b++) {
-            Block *blk = f->blocks[b];
-            for (int k = 0; k < blk->nvalues; k++) {
-                Value *v = blk->values[k];
-                if (indexes_alloc(v) && !escmap_get(&p->ssa_allocs, v->node))
-                    escmap_put(p->arena, &p->ssa_allocs, v->node, v);
-                if (indexes_conv(v) && !escmap_get(&p->ssa_convs, v->node))
-                    escmap_put(p->arena, &p->ssa_convs, v->node, v);
-            }
-        }
+        index_func(p, f);
     }
     // The literals copied into inlined bodies are functions of the caller.
     for (int i = 0; i < cc->packages.len + 1; i++) {
@@ -642,6 +688,8 @@ static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
         void *ctx[2] = {&all, p};
         esc_visit(func_body(fns[i]->info), collect_lits, ctx);
     }
+    if (p->prog->stream)
+        stream_build(p, &all);
     for (int i = 0; i < all.len; i++)
         init_fn(b, all.items[i]);
     for (int i = 0; i < n; i++) {
@@ -670,6 +718,11 @@ static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
     }
     report_locs(b);
     esc_rewrite_ssa(p, b);
+    if (p->prog->stream)
+        stream_finish(p, b);
+    else
+        for (int i = 0; i < b->fns.len; i++)
+            esc_note_itabs(p, b->fns.items[i]);
     for (int i = 0; i < b->fns.len; i++) {
         EscFn *fn = b->fns.items[i];
         if (!fn->visited)
@@ -1012,6 +1065,8 @@ EscPass *escape_run(Program *prog) {
     escmap_init_clearable(&p->rw_sel0);
     escmap_init_clearable(&p->rw_sel1);
     escmap_init_clearable(&p->rw_params);
+    escmap_init_clearable(&p->ssa_allocs);  // emptied after each batch under Program.stream
+    escmap_init_clearable(&p->ssa_convs);
     p->prev_call_text = cc->call_text;
     p->prev_call_text_ctx = cc->call_text_ctx;
     cc->call_text = esc_call_text;

@@ -195,6 +195,10 @@ struct EscFn {
     bool scc_on_stack;
     int solve_depth;        // escape_solve.c: its locations' deepest loop ...
     bool solve_encloses;    // ... and whether a literal of the batch is inside it
+    // escape_wrappers.c: the itabs its SSA needs, as (concrete, interface)
+    // type pairs in the order of its values, noted when its batch is done
+    // (its SSA may be gone by the time the wrappers are made).
+    PtrVec itabs;
 };
 
 // A hash map from pointers to pointers (FuncInfo -> EscFn, Obj -> EscLoc).
@@ -265,6 +269,7 @@ struct EscPass {
     const char *(*prev_call_text)(void *ctx, const Node *call);     // the hook before escape's
     void *prev_call_text_ctx;
     PtrVec batches;         // EscBatch*, for the pictures
+    PtrVec boxed_ptrs;      // escape_wrappers.c: pointer types the SSA converts to interfaces
     uint32_t walkgen;
 };
 
@@ -276,6 +281,10 @@ typedef struct EscWalk {
     int loop_depth;
     Pos stmt_pos;           // the statement being walked
 } EscWalk;
+
+// escape_wrappers.c: notes what fn's SSA needs of the wrappers gc makes
+// (itabs, type descriptors), once its batch is done.
+void esc_note_itabs(EscPass *p, EscFn *fn);
 
 // escape_graph.c: locations, holes, flows
 EscHole esc_hole(EscLoc *l);

@@ -499,9 +499,15 @@ static void make_wrapper(Wr *w, Type *rcvr, WMethod *f) {
 // ---------------------------------------------------------------------------
 // The order gc makes them in
 
-// 1. The itabs a function's code needs, in the order of its SSA.
-static void function_itabs(Wr *w, Func *f) {
-    const Program *prog = w->p->prog;
+// 1. The itabs a function's code needs, in the order of its SSA, and the
+// pointer types it converts to interfaces (runtime_types), noted per
+// function when its batch is done.
+void esc_note_itabs(EscPass *p, EscFn *fn) {
+    const Program *prog = p->prog;
+    Func *f = fn->ssa;
+    Package *pkg = prog->main_pkg;
+    if (!f || !pkg || p->m < (prog->inlining ? 1 : 2))
+        return;
     for (int b = 0; b < f->nblocks; b++)
         for (int k = 0; k < f->blocks[b]->nvalues; k++) {
             Value *v = f->blocks[b]->values[k];
@@ -511,14 +517,20 @@ static void function_itabs(Wr *w, Func *f) {
                 Type *st = src->type;
                 if (v->op == OpIMake && v->args[0]->op == OpTypeAddr && v->args[0]->aux.kind == AUX_TYPE)
                     st = v->args[0]->aux.u.type;
-                write_itab(w, st, dst);
+                ptrvec_push(p->arena, &fn->itabs, st);
+                ptrvec_push(p->arena, &fn->itabs, dst);
             }
             if (v->node && v->node->kind == N_CALL) {
                 Devirt *d = devirt_of(prog, v->node);
                 Node *sel = d ? unparen(v->node->u.call.fun) : NULL;
-                if (sel && sel->kind == N_SELECTOR)
-                    write_itab(w, d->typ, sel->u.sel.x->type);
+                if (sel && sel->kind == N_SELECTOR) {
+                    ptrvec_push(p->arena, &fn->itabs, d->typ);
+                    ptrvec_push(p->arena, &fn->itabs, sel->u.sel.x->type);
+                }
             }
+            if (v->op == OpIMake && v->nargs == 2 && v->args[0]->op == OpTypeAddr &&
+                v->args[0]->aux.kind == AUX_TYPE && is_ptr(v->args[0]->aux.u.type))
+                ptrvec_push(p->arena, &p->boxed_ptrs, v->args[0]->aux.u.type);
         }
 }
 
@@ -528,8 +540,8 @@ static void functions_in_order(Wr *w, FuncInfo *fi, int depth) {
     for (int i = 0; i < fi->closures.len; i++)
         functions_in_order(w, fi->closures.items[i], depth + 1);
     EscFn *fn = esc_fn_of(w->p, fi);
-    if (fn && fn->ssa)
-        function_itabs(w, fn->ssa);
+    for (int i = 0; fn && i + 1 < fn->itabs.len; i += 2)
+        write_itab(w, fn->itabs.items[i], fn->itabs.items[i + 1]);
 }
 
 // 2. The runtime type descriptors, sorted by name.
@@ -574,16 +586,8 @@ static void runtime_types(Wr *w) {
         }
     }
     // Pointers converted to interfaces need their own descriptors.
-    for (int i = 0; i < w->p->prog->nfuncs; i++) {
-        Func *f = w->p->prog->funcs[i];
-        for (int b = 0; b < f->nblocks; b++)
-            for (int k = 0; k < f->blocks[b]->nvalues; k++) {
-                Value *v = f->blocks[b]->values[k];
-                if (v->op == OpIMake && v->nargs == 2 && v->args[0]->op == OpTypeAddr &&
-                    v->args[0]->aux.kind == AUX_TYPE && is_ptr(v->args[0]->aux.u.type))
-                    add_signat(w, &sigs, &seen, v->args[0]->aux.u.type);
-            }
-    }
+    for (int i = 0; i < w->p->boxed_ptrs.len; i++)
+        add_signat(w, &sigs, &seen, w->p->boxed_ptrs.items[i]);
     Signat *arr = ARENA_ARRAY(&w->cc->arena, Signat, sigs.len + 1);
     for (int i = 0; i < sigs.len; i++)
         arr[i] = *(Signat *)sigs.items[i];

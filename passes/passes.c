@@ -42,4 +42,5 @@ void program_free(Program *prog) {
     for (int i = 0; i < prog->nfuncs; i++)
         func_free(prog->funcs[i]);
     prog->nfuncs = 0;
+    build_release(prog);
 }

@@ -23,6 +23,17 @@ typedef struct Program {
     bool inlining;      // false under -l (gc 1.19 keeps inlining on with -N)
     bool pictures;      // escape graphs will be drawn: the escape pass keeps every explanation
     bool defer_build;   // nobody looks at the SSA before inline: build leaves it to build_inlined
+    // Nobody looks at the SSA at all (no dump, picture or page): it is built
+    // per batch of the escape pass, where that pass needs it, devirtualized,
+    // rewritten, cleaned by late deadcode and freed before the next batch, so
+    // the program's SSA never exists all at once (funcs stays empty). gc too
+    // decides everything -m prints before its SSA exists; the SSA is built
+    // anyway, since escape takes positions and allocating values from it.
+    bool stream;
+    bool check;         // the SSA checker after every pass (-d=ssa/check/on)
+    bool no_opt;        // -N: late deadcode does not run
+    Arena *ssa_arena;   // stream: the current batch's SSA, reset after it
+    void *builder;      // build.c's state kept between build_function calls
     DevirtTable *devirt;    // devirtualize.c: the interface calls it made static (devirt_of)
     void *escape;       // escape.c: the analysis, kept for the escape-graph pictures (EscPass)
     void *inlined;      // inline.c: the calls it inlined (see inlined_call)
@@ -44,6 +55,9 @@ void pass_deadcode_early(Program *prog);  // deadcode_early.c: gc's IR deadcode 
                                           // dead func literals become NULL in Package.funcs
 void pass_build(Program *prog);     // build.c: typed AST -> SSA, fills prog->funcs
 void build_inlined(Program *prog);  // build.c: the functions with inlined calls built again, the bodies spliced
+// stream: one function's SSA (its inlined bodies spliced), in prog->ssa_arena.
+Func *build_function(Program *prog, FuncInfo *fi);
+void build_release(Program *prog);  // build.c: what build_function kept between calls
 // A call the inline pass inlined: the callee's body as it now stands at the
 // call (a copy with fresh variables, placed at the outermost call site, its
 // own inlined calls recorded too), and the fresh parameters and results.
@@ -74,6 +88,8 @@ void pass_inline(Program *prog);    // inline.c: gc's inlining decisions, -m's "
 // The same inlining into a function made after the pass (a method wrapper).
 void inline_wrapper(Program *prog, FuncInfo *wrapper);
 void pass_devirtualize(Program *prog);  // devirtualize.c: interface calls of a known concrete type
+// stream: the calls devirtualize made static, made static in f (built after the pass).
+void devirtualize_func(Program *prog, Func *f);
 void pass_escape(Program *prog);    // escape.c: gc's escape analysis, verdicts onto the SSA
 void pass_deadcode_late(Program *prog);   // deadcode_late.c: unreachable blocks, copies, unused values
 void pass_bounds(Program *prog);         // bounds.c: -m's "index bounds check elided" (gc's walk)
@@ -108,6 +124,8 @@ Devirt *devirt_of(const Program *prog, const Node *call);
 // Runs func_check on every function; on a failure prints
 // "minigc: internal error after build: MSG" to stderr and exits 3.
 void build_check_all(Program *prog);
+// stream: the same on one function, after pass `after`.
+void check_func_after(Func *f, const char *after);
 
 // Finds a Func by gc's name (f, T.M, (*T).M, f.func1); NULL if none.
 Func *program_find(Program *prog, const char *name);

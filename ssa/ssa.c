@@ -37,12 +37,14 @@ static void *grow_array(Arena *a, void *items, int len, int *cap, int need, size
     return n;
 }
 
-Func *func_new(Compiler *cc, FuncInfo *info, const char *name) {
-    // The Func's arena allocates from the compilation's, so the thousands
-    // of small functions of a big file share huge, already-zero pages with
+Func *func_new(Compiler *cc, FuncInfo *info, const char *name) { return func_new_in(cc, &cc->arena, info, name); }
+
+Func *func_new_in(Compiler *cc, Arena *parent, FuncInfo *info, const char *name) {
+    // The Func's arena allocates from a bigger one, so the thousands of
+    // small functions of a big file share huge, already-zero pages with
     // nothing left unused between them.
     Arena arena;
-    arena_init_child(&arena, &cc->arena);
+    arena_init_child(&arena, parent);
     Func *f = ARENA_NEW(&arena, Func);
     f->arena = arena;
     f->cc = cc;

@@ -165,6 +165,9 @@ struct Func {
 
 // Construction (ssa.c)
 Func *func_new(Compiler *cc, FuncInfo *info, const char *name);
+// The same, its memory taken from `parent` (an arena the caller resets when
+// the functions built in it are done with: the escape pass's batches).
+Func *func_new_in(Compiler *cc, Arena *parent, FuncInfo *info, const char *name);
 void func_free(Func *f);
 Block *block_new(Func *f, BlockKind kind, Pos pos);
 void block_add_edge(Block *from, Block *to);        // appends a successor and its pred
