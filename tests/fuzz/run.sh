@@ -35,12 +35,14 @@ export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
 # A hang is an input taking more than 10 s of CPU, as the regression replay
 # allows: the target itself aborts then (fuzz_minigc.c), whatever the load.
 # libFuzzer's -timeout counts wall time, so it is only a backstop here
-# (FUZZ_TIMEOUT, default 60 s). Inputs are at most FUZZ_MAX_LEN bytes (4096;
+# (FUZZ_TIMEOUT, default 300 s): a seed importing net/http takes about 10 s
+# of CPU in this build, and under nice on a loaded machine that was over
+# 60 s of wall time, so the old 60 s backstop reported a hang that was none. Inputs are at most FUZZ_MAX_LEN bytes (4096;
 # longer seeds are cut): the sanitized, coverage-instrumented build runs a
 # 4 KB program in about 0.1 s of CPU, a 36 KB one in 2 s.
 # FUZZ_ARGS: more libFuzzer flags, e.g. "-fork=2 -ignore_crashes=1
 # -ignore_timeouts=1" to keep going past findings.
-args=(-max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-60}" -rss_limit_mb=2560 -max_len="${FUZZ_MAX_LEN:-4096}"
+args=(-max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-300}" -rss_limit_mb=2560 -max_len="${FUZZ_MAX_LEN:-4096}"
       -dict="$here/go.dict" -artifact_prefix="$out/" -print_final_stats=1 ${FUZZ_ARGS:-})
 if [ "$jobs" -gt 1 ]; then
     args+=(-jobs="$jobs" -workers="$jobs")
