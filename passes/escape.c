@@ -79,11 +79,11 @@ static void index_func(EscPass *p, Func *f) {
 }
 
 // Under Program.stream the SSA of a batch's functions is made when the
-// batch starts (built, then devirtualized: what the build and devirtualize
-// passes would have done to it) ...
-static void stream_build(EscPass *p, PtrVec *all) {
+// batch walks them (built, then devirtualized: what the build and
+// devirtualize passes would have done to it) ...
+static void stream_build(EscPass *p, PtrVec *all, int from, int to) {
     Program *prog = p->prog;
-    for (int i = 0; i < all->len; i++) {
+    for (int i = from; i < to; i++) {
         EscFn *fn = all->items[i];
         if (fn->is_wrapper || !fn->has_body || fn->ssa)
             continue;
@@ -118,6 +118,46 @@ static void stream_finish(EscPass *p, EscBatch *b) {
     escmap_clear(&p->ssa_allocs);
     escmap_clear(&p->ssa_convs);
     arena_reset(prog->ssa_arena);
+}
+
+// A strongly connected component can hold thousands of functions (gengo's
+// chain of 4,000), whose SSA together would be the peak of the run. Past
+// this much, the SSA of the functions walked so far is dropped; the walk
+// needed it (positions, allocating values), the rewrite needs it again
+// after the solve, and gets it rebuilt, this much at a time.
+enum { STREAM_BATCH_BYTES = 8 << 20 };
+
+// Drops the SSA walked so far, remembering which locations the rewrite
+// will need the allocating value of again (by their node, l->n).
+static void stream_drop(EscPass *p, EscBatch *b, PtrVec *all, int upto, PtrVec *refind) {
+    for (int i = 0; i < b->locs.len; i++) {
+        EscLoc *l = b->locs.items[i];
+        if (l->ssa && l->ssa->op == OpNewObject && l->n)
+            ptrvec_push(p->batch_arena, refind, l);
+        l->ssa = NULL;
+    }
+    for (int i = 0; i < upto; i++)
+        ((EscFn *)all->items[i])->ssa = NULL;
+    escmap_clear(&p->ssa_allocs);
+    escmap_clear(&p->ssa_convs);
+    arena_reset(p->prog->ssa_arena);
+}
+
+// After the solve of a batch whose SSA was dropped: rebuilt, rewritten and
+// finished in pieces of STREAM_BATCH_BYTES.
+static void stream_rewrite_in_pieces(EscPass *p, EscBatch *b, PtrVec *all, PtrVec *refind) {
+    for (int from = 0; from < all->len;) {
+        int to = from;
+        while (to < all->len && p->prog->ssa_arena->total < STREAM_BATCH_BYTES)
+            stream_build(p, all, to, to + 1), to++;
+        for (int i = 0; i < refind->len; i++) {
+            EscLoc *l = refind->items[i];
+            l->ssa = escmap_get(&p->ssa_allocs, l->n);
+        }
+        esc_rewrite_ssa(p, b);
+        stream_finish(p, b);
+        from = to;
+    }
 }
 
 static void index_program(EscPass *p) {
@@ -683,20 +723,32 @@ static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
         ptrvec_push(p->arena, &p->batches, b);
     // The functions and the literals they contain.
     PtrVec all = {0};
+    int *starts = ARENA_ARRAY(p->batch_arena, int, n + 1);  // fns[i] and its literals: all[starts[i]..starts[i+1])
     for (int i = 0; i < n; i++) {
+        starts[i] = all.len;
         ptrvec_push(p->batch_arena, &all, fns[i]);
         void *ctx[2] = {&all, p};
         esc_visit(func_body(fns[i]->info), collect_lits, ctx);
     }
-    if (p->prog->stream)
-        stream_build(p, &all);
+    starts[n] = all.len;
     for (int i = 0; i < all.len; i++)
         init_fn(b, all.items[i]);
+    // Under Program.stream each function's SSA (its literals' too) is built
+    // just before its walk, in `all`'s order, and dropped when too much of
+    // the batch's is alive at once.
+    bool dropped = false;
+    PtrVec refind = {0};
     for (int i = 0; i < n; i++) {
+        if (p->prog->stream)
+            stream_build(p, &all, starts[i], starts[i + 1]);
         if (fns[i]->has_body)
             esc_walk_func(b, fns[i]);
         else
             fns[i]->visited = true;
+        if (p->prog->stream && p->prog->ssa_arena->total >= STREAM_BATCH_BYTES && i + 1 < n) {
+            stream_drop(p, b, &all, starts[i + 1], &refind);
+            dropped = true;
+        }
     }
     for (int i = 0; i < b->closures.len; i++)
         flow_closure(b, b->closures.items[i]);
@@ -717,7 +769,12 @@ static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
             tag_fn(p, fn);
     }
     report_locs(b);
-    esc_rewrite_ssa(p, b);
+    if (dropped) {
+        stream_drop(p, b, &all, all.len, &refind);
+        stream_rewrite_in_pieces(p, b, &all, &refind);
+    } else {
+        esc_rewrite_ssa(p, b);
+    }
     if (p->prog->stream)
         stream_finish(p, b);
     else

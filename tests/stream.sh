@@ -60,6 +60,19 @@ else
     echo "stream: no Go 1.19 test suite (golang-1.19-src); its files skipped"
 fi
 
+# A strongly connected component of 2,500 functions: more SSA than one
+# batch keeps alive (escape.c's STREAM_BATCH_BYTES), so it is dropped after
+# the walk and rebuilt for the rewrite, piece by piece.
+{
+    printf 'package p\n\ntype T struct{ a, b int; p *T }\n\nvar sink *T\n'
+    for i in $(seq 0 2499); do
+        printf 'func f%d(d int, q *T) *T {\n\tt := &T{a: d, b: %d}\n\tu := new(T)\n\tu.p = t\n' "$i" "$i"
+        printf '\tvar v T\n\tv.p = q\n\tif d > 0 {\n\t\treturn f%d(d-1, &v)\n\t}\n' "$(( (i + 1) % 2500 ))"
+        printf '\tif d < -5 {\n\t\tsink = u\n\t}\n\treturn u.p\n}\n'
+    done
+} >"$tmp/scc.go"
+check_files "-m;-m=2" "$tmp/scc.go"
+
 # Memory: 600 functions of a few allocations each.
 {
     echo "package p"
