@@ -123,6 +123,7 @@ typedef struct Builder {
     uint32_t capforward;
     Value **phis;           // every Phi made, for the final clean-up
     int nphis, capphis;
+    void *spare_maps[32];   // by log2 of capacity: definition maps' outgrown tables, for reuse
 
     Target *targets;
     LabelBlock *labels;

@@ -272,17 +272,40 @@ static void def_put(DefMap *m, uint32_t var, Value *v) {
     m->vals[h] = v;
 }
 
+// A map's table: cap values, then cap keys, in one piece of scratch. A
+// table a map outgrows goes to a list by size for the next map that grows
+// to that size: scratch is only rewound, so without reuse the tables left
+// behind would double what the maps take.
+static void table_alloc(Builder *b, DefMap *m, uint32_t cap) {
+    int lg = __builtin_ctz(cap);
+    void **spare = &b->spare_maps[lg];
+    size_t size = cap * (sizeof(Value *) + sizeof(uint32_t));
+    char *t = *spare;
+    if (t) {
+        memcpy(spare, t, sizeof(void *));
+        memset(t, 0, size);
+    } else {
+        t = scratch_alloc(b->scratch, size);
+    }
+    m->cap = cap;
+    m->vals = (Value **)t;
+    m->keys = (uint32_t *)(t + cap * sizeof(Value *));
+}
+
 static void def_set(Builder *b, Block *blk, uint32_t var, Value *v) {
     DefMap *m = &((BlockState *)blk->build_data)->defs;
     if ((m->len + 1) * 4 > m->cap * 3) {
         DefMap old = *m;
-        m->cap = old.cap ? old.cap * 2 : 8;
+        table_alloc(b, m, old.cap ? old.cap * 2 : 8);
         m->len = 0;
-        m->keys = SC_ARRAY(b, uint32_t, m->cap);
-        m->vals = SC_ARRAY(b, Value *, m->cap);
         for (uint32_t i = 0; i < old.cap; i++)
             if (old.keys[i])
                 def_put(m, old.keys[i] - 1, old.vals[i]);
+        if (old.cap) {
+            void **spare = &b->spare_maps[__builtin_ctz(old.cap)];
+            memcpy(old.vals, spare, sizeof(void *));
+            *spare = old.vals;
+        }
     }
     def_put(m, var, v);
 }
@@ -458,7 +481,15 @@ Value *bv_read(Builder *b, uint32_t var, Block *blk) {
         while (st->len > 0) {
             ReadFrame *p = &st->items[st->len - 1];
             if (!p->phi) {
-                def_set(b, p->blk, var, result);
+                // A block with one predecessor passes the answer on without
+                // keeping it, unless it is where the read began: caching it
+                // in every block of the walk made the maps of deeply nested
+                // loops quadratic (each read of an outer loop's variable
+                // below an inner loop walks that loop's every level). A
+                // later walk through the block meets the same definitions,
+                // so the same Phis are made, in the same order.
+                if (st->len == 1)
+                    def_set(b, p->blk, var, result);
                 st->len--;
                 continue;
             }
