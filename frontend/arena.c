@@ -23,6 +23,22 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+// ast.c poisons the part of a node its kind does not use: memory going
+// back to the kernel or handed out again must not stay poisoned.
+#define ARENA_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define ARENA_UNPOISON(p, n) ((void)0)
+#endif
+
 struct ArenaChunk {
     ArenaChunk *next;
     size_t size;        // of the whole chunk, header included
@@ -45,6 +61,7 @@ void arena_init_child(Arena *a, Arena *parent) {
 }
 
 static void chunk_release(ArenaChunk *c) {
+    ARENA_UNPOISON(c, c->size);
     if (c->mapped)
         munmap(c, c->size);
     else
@@ -77,6 +94,7 @@ void arena_reset(Arena *a) {
         c = next;
     }
     keep->next = NULL;
+    ARENA_UNPOISON(keep->data, (size_t)(a->cur - (char *)keep->data));
     memset(keep->data, 0, (size_t)(a->cur - (char *)keep->data));
     a->cur = (char *)keep->data;
     a->end = (char *)keep + keep->size;

@@ -412,7 +412,9 @@ typedef enum Builtin {
 } Builtin;
 
 // A big file has a million nodes: kind and flags are 16 bits each so that
-// with the position they fill the first 16 bytes (a Node is 104 bytes).
+// with the position they fill the first 16 bytes. A node is allocated with
+// only the union member of its kind (ast.c: an identifier takes 56 bytes,
+// the biggest kinds 104).
 struct Node {
     uint16_t kind;  // NodeKind
     uint16_t flags; // NF_* below
@@ -497,8 +499,12 @@ enum NodeFlag {          // at most 16 of them (Node.flags)
 
 enum { CHAN_BOTH = 3, CHAN_SEND = 1, CHAN_RECV = 2 };
 
-// Node constructors and lists (ast.c)
+// Node constructors and lists (ast.c). A node is allocated with only its
+// kind's member of the union: copy one with node_clone, never `*m = *n`, and
+// change a node's kind in place only where node_size allows it.
 Node *node_new(Compiler *cc, NodeKind kind, Pos pos);
+Node *node_clone(Compiler *cc, const Node *n);
+size_t node_size(NodeKind kind);
 NodeList nodelist_from(Compiler *cc, Node **items, int len);  // copies into the arena
 // Where the construct starts, as types2's syntax.StartPos computes it (n->pos
 // is gc's node position, e.g. a binary expression's operator).

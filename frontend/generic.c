@@ -177,8 +177,7 @@ static Pos copy_pos(Copier *k, Pos p) {
 static Node *copy_node(Copier *k, Node *n) {
     if (!n)
         return NULL;
-    Node *m = ARENA_NEW(&k->cc->arena, Node);
-    *m = *n;
+    Node *m = node_clone(k->cc, n);
     m->type = NULL;
     m->flags &= NF_PARENS | NF_IMPLICIT | NF_BADLIT;
     m->pos = copy_pos(k, n->pos);

@@ -595,8 +595,7 @@ static int param_count(NodeList fields) {
 static Node *first_receiver(Parser *p, Node *field) {
     if (field->u.field.names.len <= 1)
         return field;
-    Node *f = node_new(p->cc, N_FIELD, field->pos);
-    *f = *field;
+    Node *f = node_clone(p->cc, field);
     f->u.field.names.len = 1;
     return f;
 }

@@ -229,8 +229,7 @@ static Node *copy(CopyCtx *c, Node *n) {
     if (!n || c->depth > TREE_MAX_DEPTH)
         return n;
     c->depth++;
-    Node *m = ARENA_NEW(&c->cc->arena, Node);
-    *m = *n;
+    Node *m = node_clone(c->cc, n);
     if (c->site && !c->in_literal)
         m->pos = *c->site;
     switch (n->kind) {

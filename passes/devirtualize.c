@@ -285,8 +285,7 @@ static void make_nodes(Compiler *cc, Node *call, Node *sel, Devirt *d) {
         d->steps[i + 1] = x = s;
         t = f->type;
     }
-    Node *m = node_new(cc, N_SELECTOR, sel->pos);
-    *m = *sel;
+    Node *m = node_clone(cc, sel);
     m->flags = NF_IMPLICIT;
     m->u.sel.x = x;
     m->u.sel.kind = d->partial ? SEL_INTERFACE_METHOD : SEL_METHOD;
@@ -294,8 +293,7 @@ static void make_nodes(Compiler *cc, Node *call, Node *sel, Devirt *d) {
     m->u.sel.path = ARENA_NEW(&cc->arena, int);
     m->u.sel.depth = 1;
     m->u.sel.indirect = false;
-    Node *c = node_new(cc, N_CALL, call->pos);
-    *c = *call;
+    Node *c = node_clone(cc, call);
     c->u.call.fun = m;
     c->u.call.kind = CALL_INTERFACE;    // printed as written: x.(T).M(a)
     d->call = c;
@@ -303,8 +301,7 @@ static void make_nodes(Compiler *cc, Node *call, Node *sel, Devirt *d) {
         d->method_call = c;
         return;
     }
-    Node *mc = node_new(cc, N_CALL, call->pos);
-    *mc = *c;
+    Node *mc = node_clone(cc, c);
     mc->u.call.kind = CALL_METHOD;      // printed as gc's method expression call: T.M(x.(T), a)
     d->method_call = mc;
 }

@@ -878,7 +878,7 @@ static bool rewrite_return(Node *n, void *ctx) {
     NodeList res = n->u.ret.results;
     InlinedCall *ic = r->ic;
     if (res.len == 0 || ic->nresults == 0) {
-        memset(&n->u, 0, sizeof n->u);
+        memset(&n->u, 0, sizeof n->u.ret);   // a node has only its kind's member
         n->kind = N_EMPTYSTMT;
         n->flags |= NF_INLINED;     // still a return: the SSA jumps to the end there
         return false;
@@ -886,7 +886,7 @@ static bool rewrite_return(Node *n, void *ctx) {
     Node **lhs = ARENA_ARRAY(&r->cc->arena, Node *, ic->nresults);
     for (int i = 0; i < ic->nresults; i++)
         lhs[i] = result_ident(r->cc, ic->results[i], r->site);
-    memset(&n->u, 0, sizeof n->u);
+    memset(&n->u, 0, sizeof n->u.assign);   // node_size(N_RETURN) has room for it
     n->kind = N_ASSIGN;
     n->u.assign.lhs = nodelist_from(r->cc, lhs, ic->nresults);
     n->u.assign.rhs = res;
