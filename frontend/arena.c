@@ -123,7 +123,7 @@ static ArenaChunk *chunk_new(size_t size) {
     return c;
 }
 
-void *arena_alloc(Arena *a, size_t size) {
+void *arena_alloc_slow(Arena *a, size_t size) {
     size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (size == 0)
         size = ARENA_ALIGN;

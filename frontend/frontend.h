@@ -50,7 +50,19 @@ void arena_free(Arena *a);
 // Frees everything allocated, keeping the largest chunk for what comes next
 // (scratch memory that a pass throws away once per function or batch).
 void arena_reset(Arena *a);
-void *arena_alloc(Arena *a, size_t size);
+// The common case inline (a million nodes, each one call); the rest, a new
+// chunk or a child arena, in arena.c.
+void *arena_alloc_slow(Arena *a, size_t size);
+static inline void *arena_alloc(Arena *a, size_t size) {
+    size = (size + 7) & ~(size_t)7;
+    if (size && !a->parent && (size_t)(a->end - a->cur) >= size) {
+        void *p = a->cur;
+        a->cur += size;
+        a->total += size;
+        return p;
+    }
+    return arena_alloc_slow(a, size);
+}
 char *arena_strndup(Arena *a, const char *s, size_t len);
 char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 #define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T)))
@@ -731,16 +743,18 @@ typedef enum ObjKind {
     OBJ_LABEL,
 } ObjKind;
 
+// A big file has a few hundred thousand objects: kind and color are bytes
+// beside the position, and the flags of a variable bits.
 struct Obj {
-    ObjKind kind;
-    Pos pos;            // position of the declaring identifier (after kind: no padding)
+    uint8_t kind;       // ObjKind
+    uint8_t color;      // checker: 0 unchecked, 1 in progress, 2 done (package level)
+    Pos pos;            // position of the declaring identifier
     Name *name;
     Type *type;
     Package *pkg;       // declaring package (NULL for universe)
     Node *decl;         // the declaring spec, FuncDecl, Field, assignment, ...
     Scope *scope;       // the scope it was declared in
     void *declinfo;     // checker-private: how to check it (see check.h)
-    int color;          // checker: 0 unchecked, 1 in progress, 2 done (package level)
     union {
         ConstVal cval;                      // OBJ_CONST
         Builtin builtin;                    // OBJ_BUILTIN
@@ -753,17 +767,17 @@ struct Obj {
             FuncInfo *fn;                   // owning function; NULL for globals and fields
             int loop_depth;                 // of its declaration (escape analysis)
             int param_index;                // params: 0.., receiver is -1; results: 0..
-            bool is_global, is_param, is_result, is_recv, is_field, embedded;
-            bool used;                      // for "declared but not used"
-            bool addr_taken;                // &x, x.m() with pointer receiver, slicing an array
-            bool captured;                  // referenced from a func literal
-            bool reassigned;                // assigned after its declaration
+            bool is_global : 1, is_param : 1, is_result : 1, is_recv : 1, is_field : 1, embedded : 1;
+            bool used : 1;                  // for "declared but not used"
+            bool addr_taken : 1;            // &x, x.m() with pointer receiver, slicing an array
+            bool captured : 1;              // referenced from a func literal
+            bool reassigned : 1;            // assigned after its declaration
         } var;
         struct {                            // OBJ_LABEL
             Node *stmt;
             int loop_depth;
-            bool backward_goto;             // the target of a goto that comes after it
-            bool used;
+            bool backward_goto : 1;         // the target of a goto that comes after it
+            bool used : 1;
         } label;
     } u;
 };

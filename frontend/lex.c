@@ -255,28 +255,31 @@ static int32_t char_at(Lexer *lx, const char **pp, int *width) {
 // ---------------------------------------------------------------------------
 // Keywords
 
+// One switch on the first letter, then at most three comparisons: a big
+// file has a keyword or identifier every few bytes.
 static TokKind keyword(const char *s, uint32_t n) {
-    if (n < 2 || n > 11 || s[0] < 'b' || s[0] > 'v')
+    if (n < 2 || n > 11)
         return T_IDENT;
-    static const struct {
-        const char *text;
-        TokKind kind;
-    } words[] = {
-        {"break", T_BREAK}, {"case", T_CASE}, {"chan", T_CHAN}, {"const", T_CONST},
-        {"continue", T_CONTINUE}, {"default", T_DEFAULT}, {"defer", T_DEFER},
-        {"else", T_ELSE}, {"fallthrough", T_FALLTHROUGH}, {"for", T_FOR},
-        {"func", T_FUNC}, {"go", T_GO}, {"goto", T_GOTO}, {"if", T_IF},
-        {"import", T_IMPORT}, {"interface", T_INTERFACE}, {"map", T_MAP},
-        {"package", T_PACKAGE}, {"range", T_RANGE}, {"return", T_RETURN},
-        {"select", T_SELECT}, {"struct", T_STRUCT}, {"switch", T_SWITCH},
-        {"type", T_TYPE}, {"var", T_VAR},
-    };
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (words[i].text[0] != s[0])
-            continue;
-        if (strlen(words[i].text) == n && memcmp(words[i].text, s, n) == 0)
-            return words[i].kind;
+#define KW(word, kind) \
+    if (n == sizeof(word) - 1 && memcmp(s, word, n) == 0) \
+        return kind;
+    switch (s[0]) {
+    case 'b': KW("break", T_BREAK) break;
+    case 'c': KW("case", T_CASE) KW("chan", T_CHAN) KW("const", T_CONST) KW("continue", T_CONTINUE) break;
+    case 'd': KW("default", T_DEFAULT) KW("defer", T_DEFER) break;
+    case 'e': KW("else", T_ELSE) break;
+    case 'f': KW("func", T_FUNC) KW("for", T_FOR) KW("fallthrough", T_FALLTHROUGH) break;
+    case 'g': KW("go", T_GO) KW("goto", T_GOTO) break;
+    case 'i': KW("if", T_IF) KW("import", T_IMPORT) KW("interface", T_INTERFACE) break;
+    case 'm': KW("map", T_MAP) break;
+    case 'p': KW("package", T_PACKAGE) break;
+    case 'r': KW("return", T_RETURN) KW("range", T_RANGE) break;
+    case 's': KW("struct", T_STRUCT) KW("switch", T_SWITCH) KW("select", T_SELECT) break;
+    case 't': KW("type", T_TYPE) break;
+    case 'v': KW("var", T_VAR) break;
+    default: break;
     }
+#undef KW
     return T_IDENT;
 }
 
