@@ -175,6 +175,28 @@ typedef struct Collected {
     PtrVec funcs;       // FuncDecl nodes with their objects (Obj*), in order
 } Collected;
 
+// Collected lives only while its package is checked: on the heap, not
+// doubling in the arena (a big file has tens of thousands of functions).
+static void col_push(PtrVec *v, void *p) {
+    if (v->len == v->cap) {
+        int cap = v->cap ? v->cap * 2 : 64;
+        void **items = realloc(v->items, sizeof(void *) * (size_t)cap);
+        if (!items) {
+            fputs("minigc: out of memory\n", stderr);
+            exit(2);
+        }
+        v->items = items;
+        v->cap = cap;
+    }
+    v->items[v->len++] = p;
+}
+
+static void col_free(Collected *col) {
+    free(col->objs.items);
+    free(col->methods.items);
+    free(col->funcs.items);
+}
+
 static void arity(Checker *c, Node *spec, NodeList *names, NodeList *inits, bool is_const, bool inherited) {
     int l = names->len, r = inits->len;
     if (l < r) {
@@ -213,7 +235,7 @@ static void collect_consts(Checker *c, Collected *col, Node *decl) {
             d->iota = i;
             d->inherited = inherited;
             declare_pkg_obj(c, id, o, d);
-            ptrvec_push(&c->cc->arena, &col->objs, o);
+            col_push(&col->objs, o);
         }
         arity(c, spec, &spec->u.valspec.names, values, true, inherited);
     }
@@ -246,7 +268,7 @@ static void collect_vars(Checker *c, Collected *col, Node *decl) {
             }
             record_global_var(c, o);
             declare_pkg_obj(c, names->items[j], o, d);
-            ptrvec_push(&c->cc->arena, &col->objs, o);
+            col_push(&col->objs, o);
         }
         if (!spec->u.valspec.type || values->len > 0)
             arity(c, spec, names, values, false, false);
@@ -260,7 +282,7 @@ static void collect_types(Checker *c, Collected *col, Node *decl) {
         Obj *o = obj_new(c->cc, OBJ_TYPE, id->u.ident.name, id->pos, NULL);
         o->decl = spec;
         declare_pkg_obj(c, id, o, new_decl_info(c, spec));
-        ptrvec_push(&c->cc->arena, &col->objs, o);
+        col_push(&col->objs, o);
     }
 }
 
@@ -273,7 +295,7 @@ static void collect_func(Checker *c, Collected *col, Node *decl) {
         // A method of a std generic type: never checked as written, only
         // in its instances (generic.c).
         o->color = COLOR_BLACK;
-        ptrvec_push(&c->cc->arena, &col->methods, o);
+        col_push(&col->methods, o);
         return;
     }
     o->declinfo = new_decl_info(c, decl);
@@ -282,9 +304,9 @@ static void collect_func(Checker *c, Collected *col, Node *decl) {
     fn->pragmas = decl->u.funcdecl.pragmas;
     o->u.func.fn = fn;
     decl->u.funcdecl.fn = fn;
-    ptrvec_push(&c->cc->arena, &col->funcs, o);
+    col_push(&col->funcs, o);
     if (decl->u.funcdecl.recv) {
-        ptrvec_push(&c->cc->arena, &col->methods, o);
+        col_push(&col->methods, o);
         return;
     }
     Name *name = id->u.ident.name;
@@ -300,7 +322,7 @@ static void collect_func(Checker *c, Collected *col, Node *decl) {
     } else {
         declare_local(c, c->pkg->scope, o, id);
     }
-    ptrvec_push(&c->cc->arena, &col->objs, o);
+    col_push(&col->objs, o);
 }
 
 static const char *import_path(Checker *c, Node *spec) {
@@ -1008,6 +1030,7 @@ Package *check_package(Compiler *cc, const char *path, File **files, int nfiles)
 
     merge_global_funcs(&c);
     check_sizes(&c, &col);
+    col_free(&col);
     pkg->checked = true;
     ptrvec_push(&cc->arena, &cc->packages, pkg);
     return pkg;

@@ -57,10 +57,10 @@ typedef struct DeclInfo {
     int nlhs;
     int iota;           // const: its index in the group
     bool inherited;     // const: type and values repeated from an earlier spec
+    bool emitted;       // check_init.c: initializer placed in the order
     int order;          // source order among the package's objects
     PtrVec deps;        // package-level objects its declaration refers to
     void *gnode;        // check_init.c's graph node
-    bool emitted;       // check_init.c: initializer placed in the order
 } DeclInfo;
 
 // What lasts for the whole package, whatever function or declaration the

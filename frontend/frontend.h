@@ -607,11 +607,11 @@ typedef enum TypeKind {
 typedef struct Field {
     Name *name;         // for an embedded field, the type's name
     Type *type;
-    Pos pos;
     int64_t offset;     // struct fields: byte offset for amd64
     const char *tag;    // unquoted tag or NULL
-    bool embedded;
     Obj *obj;           // the field's object (OBJ_VAR with is_field)
+    Pos pos;
+    bool embedded;
 } Field;
 
 typedef struct Method {
@@ -634,12 +634,13 @@ struct Type {
         struct { Type *elem; } ptr;
         struct { Field *fields; int nfields; } strct;
         struct {
-            Type **params; int nparams;
-            Type **results; int nresults;
+            Type **params;
+            Type **results;
             Type *recv;         // for method signatures as seen from a method expression: NULL
-            bool variadic;      // the last param is a slice collected from ...
             Name **param_names; // NULL or one per param (NULL entries: unnamed);
             Name **result_names;// types2 prints them in signatures
+            int nparams, nresults;  // (after the pointers: no padding)
+            bool variadic;      // the last param is a slice collected from ...
         } func;
         struct {
             Method *methods; int nmethods;  // complete method set, sorted by name (gc's order)
@@ -652,15 +653,16 @@ struct Type {
             Obj *obj;           // the OBJ_TYPE that declared it
             Type *underlying;
             Type *rhs;          // its declaration's right side (types2's fromRHS), for the cycle check
-            Method *methods; int nmethods;  // declared methods, in declaration order
+            Method *methods;    // declared methods, in declaration order
             // Generics of std (generic.c): a generic type has `generic` set
             // and no underlying type; an instance has its origin and type
             // arguments; a GC shape type (go.shape.*uint8_0) stands for a
             // type parameter in stenciled code, `bound` its constraint.
             struct Generic *generic;
             Obj *orig;
-            Type **targs; int ntargs;
+            Type **targs;
             Type *bound;
+            int nmethods, ntargs;   // (after the pointers: no padding)
             bool shape;
         } named;
         struct { Type **types; int n; } tuple;
@@ -809,8 +811,9 @@ struct FuncInfo {
     Node *decl;             // N_FUNCDECL or N_FUNCLIT
     Type *sig;              // TY_FUNC
     Obj *recv;              // receiver variable or NULL
-    Obj **params; int nparams;
-    Obj **results; int nresults;
+    Obj **params;
+    Obj **results;
+    int nparams, nresults;
     FuncInfo *outer;        // enclosing function of a literal
     PtrVec closures;        // func literals directly inside, in source order (FuncInfo*)
     PtrVec captured;        // literals: outer variables referenced (Obj*), in first-use order
@@ -822,10 +825,10 @@ struct FuncInfo {
     PtrVec locals;          // checker: variables declared in the body (Obj*), in source
                             // order, including type-switch clause variables; not those
                             // of nested func literals
-    bool shape;             // a method of a generic std type stenciled for a GC shape
-                            // (generic.c): gc marks it DUPOK and passes a dictionary
     FuncInfo *copy_of;      // a literal the inliner copied into another function (a new
                             // function, as in gc): the literal in the source it copies
+    bool shape;             // a method of a generic std type stenciled for a GC shape
+                            // (generic.c): gc marks it DUPOK and passes a dictionary
 };
 
 // ---------------------------------------------------------------------------

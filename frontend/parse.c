@@ -45,6 +45,7 @@
 #include "parse.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 
 // ---------------------------------------------------------------------------
@@ -285,12 +286,17 @@ static unsigned take_pragmas(Parser *p, unsigned allowed) {
 
 int p_mark(Parser *p) { return p->nodes.len; }
 
+// The scratch stack is on the heap, freed when the file is parsed: a file's
+// top-level declarations all sit on it at once, and grown in the arena it
+// left every smaller copy behind.
 void p_push(Parser *p, Node *n) {
     if (p->nodes.len == p->nodes.cap) {
         int cap = p->nodes.cap ? p->nodes.cap * 2 : 256;
-        Node **items = ARENA_ARRAY(&p->cc->arena, Node *, cap);
-        if (p->nodes.len)
-            memcpy(items, p->nodes.items, sizeof(Node *) * (size_t)p->nodes.len);
+        Node **items = realloc(p->nodes.items, sizeof(Node *) * (size_t)cap);
+        if (!items) {
+            fputs("minigc: out of memory\n", stderr);
+            exit(2);
+        }
         p->nodes.items = items;
         p->nodes.cap = cap;
     }
@@ -737,5 +743,6 @@ File *parse_file(Compiler *cc, const SourceFile *src) {
     f->generics.items = (Node **)p.generics.items;
     f->generics.len = p.generics.len;
     f->has_generics = p.has_generics;
+    free(p.nodes.items);
     return f;
 }

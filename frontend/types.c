@@ -620,9 +620,12 @@ int32_t type_align(Compiler *cc, Type *t) {
 // ---------------------------------------------------------------------------
 // Printing
 
+// The text is put together in `small` (or a heap buffer for a long one)
+// and copied into the arena once, at its final length. A writer is not
+// zeroed whole: `seen` is read only below nseen.
 typedef struct TypeWriter {
     Compiler *cc;
-    char *buf;
+    char *buf;          // small, or malloc'd once the text outgrows it
     size_t len, cap;
     bool types2;        // the type checker's dialect
     Package *from;      // types2: the package being checked (its names are unqualified)
@@ -636,6 +639,7 @@ typedef struct TypeWriter {
     Type **deep;        // SEEN_SLOTS slots, allocated on first need, freed by the caller
     int nseen;
     size_t max;         // nonzero: stop after this many bytes (a prefix of the whole text)
+    char small[256];
 } TypeWriter;
 
 enum { SEEN_NEAR = 32, SEEN_MAX = 1024, SEEN_SLOTS = 2048 };
@@ -677,12 +681,17 @@ static void put(TypeWriter *w, const char *s, size_t n) {
     if (w->max && n > w->max - w->len)
         n = w->max - w->len;
     if (w->len + n + 1 > w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 64;
+        size_t cap = w->cap * 2;
         while (cap < w->len + n + 1)
             cap *= 2;
-        char *nb = arena_alloc(&w->cc->arena, cap);
-        if (w->len)
-            memcpy(nb, w->buf, w->len);
+        char *nb = malloc(cap);
+        if (!nb) {
+            fputs("minigc: out of memory\n", stderr);
+            exit(2);
+        }
+        memcpy(nb, w->buf, w->len);
+        if (w->buf != w->small)
+            free(w->buf);
         w->buf = nb;
         w->cap = cap;
     }
@@ -945,30 +954,34 @@ static void write_type(TypeWriter *w, Type *t) {
     seen_leave(w, slot);
 }
 
-const char *type_string(Compiler *cc, Type *t) {
-    TypeWriter w = {.cc = cc};
+static const char *type_text(Compiler *cc, Type *t, bool types2, Package *from, bool link, size_t max) {
+    TypeWriter w;
+    w.cc = cc;
+    w.buf = w.small;
+    w.len = 0;
+    w.cap = sizeof w.small;
+    w.types2 = types2;
+    w.from = from;
+    w.link = link;
+    w.deep = NULL;
+    w.nseen = 0;
+    w.max = max;
     write_type(&w, t);
     free(w.deep);
-    return w.buf ? w.buf : "";
+    const char *text = w.len ? arena_strndup(&cc->arena, w.buf, w.len) : "";
+    if (w.buf != w.small)
+        free(w.buf);
+    return text;
 }
+
+const char *type_string(Compiler *cc, Type *t) { return type_text(cc, t, false, NULL, false, 0); }
 
 const char *type_string_max(Compiler *cc, Type *t, size_t max) {
-    TypeWriter w = {.cc = cc, .max = max};
-    write_type(&w, t);
-    free(w.deep);
-    return w.buf ? w.buf : "";
+    return type_text(cc, t, false, NULL, false, max);
 }
 
-const char *type_link_string(Compiler *cc, Type *t) {
-    TypeWriter w = {.cc = cc, .link = true};
-    write_type(&w, t);
-    free(w.deep);
-    return w.buf ? w.buf : "";
-}
+const char *type_link_string(Compiler *cc, Type *t) { return type_text(cc, t, false, NULL, true, 0); }
 
 const char *type_string_types2(Compiler *cc, Type *t, Package *from) {
-    TypeWriter w = {.cc = cc, .types2 = true, .from = from};
-    write_type(&w, t);
-    free(w.deep);
-    return w.buf ? w.buf : "";
+    return type_text(cc, t, true, from, false, 0);
 }
