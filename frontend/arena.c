@@ -60,6 +60,54 @@ void arena_init_child(Arena *a, Arena *parent) {
     a->parent = parent;
 }
 
+typedef struct ArenaBlock {
+    struct ArenaBlock *prev, *next;
+    size_t size;
+    max_align_t data[];
+} ArenaBlock;
+
+static void blocks_release(Arena *a) {
+    for (ArenaBlock *b = a->blocks; b;) {
+        ArenaBlock *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->blocks = NULL;
+}
+
+void *arena_alloc_block(Arena *a, size_t size) {
+    if (a->parent)
+        return arena_alloc_block(a->parent, size);
+    ArenaBlock *b = calloc(1, sizeof *b + size);
+    if (!b) {
+        fputs("minigc: out of memory\n", stderr);
+        exit(2);
+    }
+    b->size = size;
+    b->next = a->blocks;
+    if (a->blocks)
+        a->blocks->prev = b;
+    a->blocks = b;
+    a->total += size;
+    return b->data;
+}
+
+void arena_free_block(Arena *a, void *p) {
+    if (a->parent) {
+        arena_free_block(a->parent, p);
+        return;
+    }
+    ArenaBlock *b = (ArenaBlock *)((char *)p - offsetof(ArenaBlock, data));
+    if (b->prev)
+        b->prev->next = b->next;
+    else
+        a->blocks = b->next;
+    if (b->next)
+        b->next->prev = b->prev;
+    a->total -= b->size;
+    free(b);
+}
+
 static void chunk_release(ArenaChunk *c) {
     ARENA_UNPOISON(c, c->size);
     if (c->mapped)
@@ -70,6 +118,8 @@ static void chunk_release(ArenaChunk *c) {
 
 void arena_free(Arena *a) {
     Arena *parent = a->parent;
+    if (!parent)
+        blocks_release(a);
     ArenaChunk *c = a->head;
     while (c) {
         ArenaChunk *next = c->next;
@@ -83,6 +133,8 @@ void arena_free(Arena *a) {
 // Keeps the newest (largest) chunk, zeroing what of it was handed out, and
 // releases the others; a child arena has nothing to keep.
 void arena_reset(Arena *a) {
+    if (!a->parent)
+        blocks_release(a);
     ArenaChunk *keep = a->parent ? NULL : a->head;
     if (!keep) {
         arena_free(a);

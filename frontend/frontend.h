@@ -38,6 +38,7 @@ typedef struct Arena {
     char *cur, *end;
     size_t total;   // bytes handed out, for -bench style reports
     struct Arena *parent;   // if set, allocations come from it (see arena_init_child)
+    struct ArenaBlock *blocks;  // arena_alloc_block's, freed with the arena
 } Arena;
 
 void arena_init(Arena *a);
@@ -63,6 +64,12 @@ static inline void *arena_alloc(Arena *a, size_t size) {
     }
     return arena_alloc_slow(a, size);
 }
+// A zeroed block on the heap that may be given back before the arena goes
+// (arena_free_block), for a table that grows by replacement: a hash table
+// of tens of thousands of slots, rebuilt bigger, would otherwise leave each
+// smaller copy in the arena. Whatever is not given back goes with the arena.
+void *arena_alloc_block(Arena *a, size_t size);
+void arena_free_block(Arena *a, void *p);
 char *arena_strndup(Arena *a, const char *s, size_t len);
 char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 #define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T)))
