@@ -335,6 +335,10 @@ static bool scan_reassign(Node *n, void *ctx) {
 static void bind_argument(Ctx *c, const InlinedCall *ic, Obj *param, Node *arg) {
     if (!param || !arg || param->u.var.addr_taken)
         return;
+    // Only an interface value is followed to its argument (static_concrete_type):
+    // the scan is not needed for other parameters.
+    if (param->type && !type_is_interface(param->type))
+        return;
     Reassign r = {param, false};
     tree_visit(ic->body, scan_reassign, &r);
     if (r.found)
