@@ -136,6 +136,7 @@ typedef struct Diag {
     Pos pos;            // pos.line == 0: printed without a position
     const char *msg;    // may hold "\n\t" continuation lines, as gc prints them
     uint32_t seq;       // insertion order, keeps the sort stable
+    uint32_t len;       // strlen(msg)
 } Diag;
 
 typedef struct Diags {
