@@ -203,6 +203,7 @@ void esc_visit(Node *n, bool (*f)(Node *n, void *ctx), void *ctx) { tree_visit(n
 typedef struct SccState {
     EscPass *p;
     PtrVec succ;            // scratch: the current function's references
+    PtrVec lits;            // ... and its literals, for its batch (see collect_lits)
     EscFn *self;
 } SccState;
 
@@ -219,9 +220,16 @@ static void add_ref(SccState *s, FuncInfo *fi) {
         ptrvec_push(s->p->arena, &s->succ, fn);
 }
 
+// The walk is collect_lits's too: both go into inlined bodies alike.
 static bool collect_refs(Node *n, void *ctx) {
     SccState *s = ctx;
     switch (n->kind) {
+    case N_FUNCLIT: {
+        EscFn *fn = escmap_get(&s->p->fns, n->u.funclit.fn);
+        if (fn)
+            ptrvec_push(s->p->arena, &s->lits, fn);
+        return true;
+    }
     case N_IDENT:
         if (n->u.ident.obj && n->u.ident.obj->kind == OBJ_FUNC)
             add_ref(s, n->u.ident.obj->u.func.fn);
@@ -266,17 +274,31 @@ static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured);
 static void refs_of(EscPass *p, EscFn *fn, Frame *fr) {
     SccState s = {.p = p, .self = fn};
     esc_visit(func_body(fn->info), collect_refs, &s);
+    fn->lits = (EscFn **)s.lits.items;
+    fn->nlits = s.lits.len;
+    fn->lits_known = true;
     fr->fn = fn;
     fr->succ = (EscFn **)s.succ.items;
     fr->nsucc = s.succ.len;
     fr->next = 0;
 }
 
-static void scc_from(EscPass *p, EscFn *root, uint32_t *counter, PtrVec *stack) {
-    int cap = 64, sp = 0;
-    Frame *frames = malloc(sizeof(Frame) * (size_t)cap);
-    if (!frames)
-        abort();
+// The walk's frames, kept from one root to the next.
+typedef struct Frames {
+    Frame *items;
+    int cap;
+} Frames;
+
+static void scc_from(EscPass *p, EscFn *root, uint32_t *counter, PtrVec *stack, Frames *fs) {
+    int sp = 0;
+    if (!fs->cap) {
+        fs->cap = 64;
+        fs->items = malloc(sizeof(Frame) * (size_t)fs->cap);
+        if (!fs->items)
+            abort();
+    }
+    Frame *frames = fs->items;
+    int cap = fs->cap;
     root->scc_id = root->scc_low = ++*counter;
     root->scc_on_stack = true;
     ptrvec_push(p->arena, stack, root);
@@ -295,6 +317,8 @@ static void scc_from(EscPass *p, EscFn *root, uint32_t *counter, PtrVec *stack) 
                     if (!nf)
                         abort();
                     frames = nf;
+                    fs->items = nf;
+                    fs->cap = cap;
                 }
                 refs_of(p, w, &frames[sp++]);
             } else if (w->scc_on_stack && w->scc_id < fr->fn->scc_low) {
@@ -321,7 +345,6 @@ static void scc_from(EscPass *p, EscFn *root, uint32_t *counter, PtrVec *stack) 
             run_batch(p, comp, n, true);
         }
     }
-    free(frames);
 }
 
 // ---------------------------------------------------------------------------
@@ -351,32 +374,6 @@ static bool collect_lits(Node *n, void *ctx) {
             return false;
         }
     }
-    return true;
-}
-
-// The temporaries gc's type checker adds for multi-value calls: f(g()),
-// `return g()`, and `a, b = g()` when some target's type is not g's.
-static bool count_tc_temps(Node *n, void *ctx) {
-    EscFn *fn = ctx;
-    if (n->kind == N_FUNCLIT)
-        return false;
-    if (n->kind == N_CALL && n->u.call.args.len == 1 && n->u.call.kind != CALL_CONVERSION) {
-        Node *a = unparen(n->u.call.args.items[0]);
-        if (a && a->kind == N_CALL && a->type && a->type->kind == TY_TUPLE && a->type->u.tuple.n > 1)
-            fn->ntc_temps += a->type->u.tuple.n;
-    }
-    if (n->kind == N_RETURN && n->u.ret.results.len == 1 && fn->info->nresults > 1)
-        fn->ntc_temps += fn->info->nresults;
-    // RewriteNonNameCall's: a callee or a method's receiver that calls.
-    if (n->kind == N_CALL && (n->u.call.kind == CALL_FUNC || n->u.call.kind == CALL_METHOD ||
-                              n->u.call.kind == CALL_INTERFACE)) {
-        Node *f = unparen(n->u.call.fun);
-        Node *x = n->u.call.kind == CALL_FUNC ? f : f->kind == N_SELECTOR ? f->u.sel.x : NULL;
-        if (n->u.call.kind != CALL_FUNC && f->kind == N_SELECTOR && f->u.sel.kind == SEL_METHOD_EXPR)
-            x = NULL;
-        fn->ntc_temps += x && tree_calls_or_chans(x);
-    }
-    fn->ntc_temps += esc_multi_assign_temps(n);
     return true;
 }
 
@@ -440,7 +437,6 @@ static void init_fn(EscBatch *b, EscFn *fn) {
             if (ic->results[i])
                 esc_var_loc(&w, ic->results[i]), fn->nlocals++;
     }
-    esc_visit(func_body(fi), count_tc_temps, fn);
     fn->ntags = (fi->recv ? 1 : 0) + fi->nparams;
 }
 
@@ -727,8 +723,11 @@ static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
     for (int i = 0; i < n; i++) {
         starts[i] = all.len;
         ptrvec_push(p->batch_arena, &all, fns[i]);
+        for (int k = 0; k < fns[i]->nlits; k++)
+            ptrvec_push(p->batch_arena, &all, fns[i]->lits[k]);
         void *ctx[2] = {&all, p};
-        esc_visit(func_body(fns[i]->info), collect_lits, ctx);
+        if (!fns[i]->lits_known)
+            esc_visit(func_body(fns[i]->info), collect_lits, ctx);
     }
     starts[n] = all.len;
     for (int i = 0; i < all.len; i++)
@@ -804,6 +803,7 @@ void esc_run_wrapper(EscPass *p, FuncInfo *fi) {
 static void analyse(EscPass *p) {
     uint32_t counter = 0;
     PtrVec stack = {0};
+    Frames frames = {0};
     Compiler *cc = p->cc;
     PtrVec order = {0};
     for (int i = 0; i < cc->packages.len; i++) {
@@ -821,8 +821,9 @@ static void analyse(EscPass *p) {
         EscFn *fn = escmap_get(&p->fns, order.items[i]);
         if (!fn || fn->outer || fn->scc_id)
             continue;
-        scc_from(p, fn, &counter, &stack);
+        scc_from(p, fn, &counter, &stack, &frames);
     }
+    free(frames.items);
 }
 
 // ---------------------------------------------------------------------------

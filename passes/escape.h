@@ -184,7 +184,8 @@ struct EscFn {
     // escape analysis's own.
     int nfixed;             // receiver, params, results
     int nlocals;            // named locals
-    int ntc_temps;          // the type checker's temporaries (multi-value calls)
+    int ntc_temps;          // the type checker's temporaries (multi-value calls) ...
+    bool tc_counted;        // ... once counted (esc_temp_var)
     int tc_made, esc_made;
     int ntags;              // receiver (if any) + params
     EscLeaks *tags;         // their tags, once analysed
@@ -192,6 +193,9 @@ struct EscFn {
     int nresults;
     EscLoc *closure_loc;    // literals: their allocation site
     uint32_t scc_id, scc_low;   // call-graph walk
+    EscFn **lits;           // ... which also finds its literals (nested ones, inlined ones)
+    int nlits;
+    bool lits_known;
     bool scc_on_stack;
     int solve_depth;        // escape_solve.c: its locations' deepest loop ...
     bool solve_encloses;    // ... and whether a literal of the batch is inside it

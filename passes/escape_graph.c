@@ -272,8 +272,40 @@ static int locals_before(EscFn *fn, Pos at) {
     return n;
 }
 
+// The temporaries gc's type checker adds for multi-value calls: f(g()),
+// `return g()`, and `a, b = g()` when some target's type is not g's.
+// Only the numbering of escape's own temporaries needs their count: it is
+// made when the first of those is.
+static bool count_tc_temps(Node *n, void *ctx) {
+    EscFn *fn = ctx;
+    if (n->kind == N_FUNCLIT)
+        return false;
+    if (n->kind == N_CALL && n->u.call.args.len == 1 && n->u.call.kind != CALL_CONVERSION) {
+        Node *a = unparen(n->u.call.args.items[0]);
+        if (a && a->kind == N_CALL && a->type && a->type->kind == TY_TUPLE && a->type->u.tuple.n > 1)
+            fn->ntc_temps += a->type->u.tuple.n;
+    }
+    if (n->kind == N_RETURN && n->u.ret.results.len == 1 && fn->info->nresults > 1)
+        fn->ntc_temps += fn->info->nresults;
+    // RewriteNonNameCall's: a callee or a method's receiver that calls.
+    if (n->kind == N_CALL && (n->u.call.kind == CALL_FUNC || n->u.call.kind == CALL_METHOD ||
+                              n->u.call.kind == CALL_INTERFACE)) {
+        Node *f = unparen(n->u.call.fun);
+        Node *x = n->u.call.kind == CALL_FUNC ? f : f->kind == N_SELECTOR ? f->u.sel.x : NULL;
+        if (n->u.call.kind != CALL_FUNC && f->kind == N_SELECTOR && f->u.sel.kind == SEL_METHOD_EXPR)
+            x = NULL;
+        fn->ntc_temps += x && tree_calls_or_chans(x);
+    }
+    fn->ntc_temps += esc_multi_assign_temps(n);
+    return true;
+}
+
 EscLoc *esc_temp_var(EscWalk *w, Type *t, Pos pos, bool tc) {
     EscFn *fn = w->fn;
+    if (!tc && !fn->tc_counted) {
+        fn->tc_counted = true;
+        tree_visit(func_body(fn->info), count_tc_temps, fn);
+    }
     int index = tc ? fn->nfixed + locals_before(fn, w->stmt_pos) + fn->tc_made++
                    : fn->nfixed + fn->nlocals + fn->ntc_temps + fn->esc_made++;
     EscLoc *l = esc_new_loc(w, LOC_VAR, false);

@@ -65,6 +65,8 @@ typedef struct Rewrite {
     // the block being rebuilt: values made before / after each old value
     Value **before, **after;
     int nbefore, nafter, cap;
+    Value **out;        // the block's new order
+    int outcap;
 } Rewrite;
 
 static void note_made(Rewrite *r, Value *v, bool after) {
@@ -150,12 +152,12 @@ static Value *new_heap_object(Rewrite *r, Moved *mv, Value *at, Value *m0, Value
 }
 
 static void rewrite_value(Rewrite *r, Value *v) {
-    const char *name = escmap_get(r->stack, v);
-    if (name && v->op == OpNewObject) {
+    const char *name = v->op == OpNewObject && r->stack->len ? escmap_get(r->stack, v) : NULL;
+    if (name) {
         stack_object(r, v, name);
         return;
     }
-    Moved *mv = v->aux.kind == AUX_VAR ? escmap_get(r->moved, v->aux.u.var) : NULL;
+    Moved *mv = v->aux.kind == AUX_VAR && r->moved->len ? escmap_get(r->moved, v->aux.u.var) : NULL;
     if (mv && !mv->decl)
         return;     // no declaration found to allocate at: left as it is
     if (mv && v->op == OpLocalAddr && v->nargs == 2) {
@@ -218,53 +220,49 @@ static void param_store(Rewrite *r, Value *v, Moved *mv) {
     r->dead = true;     // the Load the slot's LocalAddr became
 }
 
+// Rewrites the block's values in order; those made go right before or
+// after the value they were made for (value_new appended them), in `out`,
+// which is copied back only if anything was made.
 static void rewrite_block(Rewrite *r, Block *b) {
     int n = b->nvalues;
-    if (!n)
-        return;
-    Value **old = malloc(sizeof(Value *) * (size_t)n);
-    if (!old)
-        abort();
-    memcpy(old, b->values, sizeof(Value *) * (size_t)n);
-    Value ***pre = calloc((size_t)n, sizeof(Value **)), ***post = calloc((size_t)n, sizeof(Value **));
-    int *npre = calloc((size_t)n, sizeof(int)), *npost = calloc((size_t)n, sizeof(int));
-    if (!pre || !post || !npre || !npost)
-        abort();
+    int k = 0;
     for (int i = 0; i < n; i++) {
-        Value *v = old[i];
+        Value *v = b->values[i];    // re-read: value_new may move the array
         r->nbefore = r->nafter = 0;
-        Moved *pm = escmap_get(r->params, v);
+        Moved *pm = v->op == OpStore && r->params->len ? escmap_get(r->params, v) : NULL;
         if (pm)
             param_store(r, v, pm);
         else
             rewrite_value(r, v);
-        if (r->nbefore) {
-            pre[i] = malloc(sizeof(Value *) * (size_t)r->nbefore);
-            memcpy(pre[i], r->before, sizeof(Value *) * (size_t)r->nbefore);
-            npre[i] = r->nbefore;
+        if (b->nvalues == n)
+            continue;       // nothing made yet in this block
+        int need = k + r->nbefore + 1 + r->nafter;
+        if (need > r->outcap) {
+            int cap = r->outcap ? r->outcap : 64;
+            while (cap < need || cap < n)
+                cap *= 2;
+            Value **o = realloc(r->out, sizeof(Value *) * (size_t)cap);
+            if (!o)
+                abort();
+            r->out = o;
+            r->outcap = cap;
         }
-        if (r->nafter) {
-            post[i] = malloc(sizeof(Value *) * (size_t)r->nafter);
-            memcpy(post[i], r->after, sizeof(Value *) * (size_t)r->nafter);
-            npost[i] = r->nafter;
+        if (k < i) {
+            // The first value that made others: the ones before it are as they were.
+            memcpy(r->out, b->values, sizeof(Value *) * (size_t)i);
+            k = i;
         }
+        memcpy(r->out + k, r->before, sizeof(Value *) * (size_t)r->nbefore);
+        k += r->nbefore;
+        r->out[k++] = v;
+        memcpy(r->out + k, r->after, sizeof(Value *) * (size_t)r->nafter);
+        k += r->nafter;
     }
-    // The new values were appended; put everything in order.
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        for (int j = 0; j < npre[i]; j++)
-            b->values[k++] = pre[i][j];
-        b->values[k++] = old[i];
-        for (int j = 0; j < npost[i]; j++)
-            b->values[k++] = post[i][j];
-        free(pre[i]);
-        free(post[i]);
-    }
-    free(old);
-    free(pre);
-    free(post);
-    free(npre);
-    free(npost);
+    if (b->nvalues == n)
+        return;
+    if (k != b->nvalues)
+        abort();    // a value made for another block than its own
+    memcpy(b->values, r->out, sizeof(Value *) * (size_t)k);
 }
 
 static void rewrite_func(Rewrite *r) {
@@ -272,15 +270,16 @@ static void rewrite_func(Rewrite *r) {
     for (int b = 0; b < f->nblocks; b++)
         for (int k = 0; k < f->blocks[b]->nvalues; k++) {
             Value *v = f->blocks[b]->values[k];
-            if (v->op == OpSelectN && v->nargs == 1 && escmap_get(r->stack, v->args[0]))
+            if (v->op == OpSelectN && v->nargs == 1 && r->stack->len && escmap_get(r->stack, v->args[0]))
                 escmap_put(r->p->arena, v->auxint == 0 ? r->sel0 : r->sel1, v->args[0], v);
-            if (v->op == OpVarDef && v->aux.kind == AUX_VAR) {
+            if (v->op == OpVarDef && v->aux.kind == AUX_VAR && r->moved->len) {
                 Moved *mv = escmap_get(r->moved, v->aux.u.var);
                 if (mv && !mv->decl)
                     mv->decl = v;
             }
         }
-    param_stores(r, f->entry);
+    if (r->moved->len)
+        param_stores(r, f->entry);
     for (int b = 0; b < f->nblocks; b++)
         rewrite_block(r, f->blocks[b]);
     if (r->dead)
@@ -308,16 +307,14 @@ void esc_rewrite_ssa(EscPass *p, EscBatch *b) {
         if (f && !l->fn->rewriting && (decides_stack(l, f) || decides_heap(l))) {
             l->fn->rewriting = true;
             l->fn->rewrite_index = funcs.len;
-            ptrvec_push(p->arena, &funcs, l->fn);
+            ptrvec_push(p->batch_arena, &funcs, l->fn);
         }
     }
     if (funcs.len == 0)
         return;
-    int *first = calloc((size_t)funcs.len, sizeof(int));  // loc index + 1 of each function's first
-    int *last = calloc((size_t)funcs.len, sizeof(int));
-    int *next = calloc((size_t)b->locs.len, sizeof(int)); // loc index + 1 of the next of its function
-    if (!first || !last || !next)
-        abort();
+    int *first = ARENA_ARRAY(p->batch_arena, int, funcs.len);  // loc index + 1 of each function's first
+    int *last = ARENA_ARRAY(p->batch_arena, int, funcs.len);
+    int *next = ARENA_ARRAY(p->batch_arena, int, b->locs.len); // loc index + 1 of the next of its function
     for (int j = 0; j < b->locs.len; j++) {
         EscLoc *l = b->locs.items[j];
         if (!l->fn || !l->fn->rewriting)
@@ -329,11 +326,14 @@ void esc_rewrite_ssa(EscPass *p, EscBatch *b) {
             first[k] = j + 1;
         last[k] = j + 1;
     }
+    // One set of scratch buffers for all the functions.
+    Rewrite r = {.p = p, .moved = &p->rw_moved, .stack = &p->rw_stack, .sel0 = &p->rw_sel0,
+                 .sel1 = &p->rw_sel1, .params = &p->rw_params};
     for (int i = 0; i < funcs.len; i++) {
         EscFn *fn = funcs.items[i];
         Func *f = fn->ssa;
-        Rewrite r = {.p = p, .f = f, .moved = &p->rw_moved, .stack = &p->rw_stack, .sel0 = &p->rw_sel0,
-                     .sel1 = &p->rw_sel1, .params = &p->rw_params};
+        r.f = f;
+        r.dead = false;
         escmap_clear(r.moved);
         escmap_clear(r.stack);
         escmap_clear(r.sel0);
@@ -344,7 +344,7 @@ void esc_rewrite_ssa(EscPass *p, EscBatch *b) {
             if (decides_stack(l, f)) {
                 escmap_put(p->arena, r.stack, l->ssa, (void *)esc_loc_expr(p, l));
             } else if (decides_heap(l) && !escmap_get(r.moved, l->var)) {
-                Moved *mv = ARENA_NEW(p->arena, Moved);
+                Moved *mv = ARENA_NEW(p->batch_arena, Moved);
                 mv->x = l->var;
                 mv->ref = stack_var(p->cc, arena_sprintf(p->arena, "&%s", l->var->name->s),
                                     ptr_to(p, l->var->type), l->var->pos);
@@ -352,12 +352,10 @@ void esc_rewrite_ssa(EscPass *p, EscBatch *b) {
             }
         }
         rewrite_func(&r);
-        free(r.before);
-        free(r.after);
     }
+    free(r.before);
+    free(r.after);
+    free(r.out);
     for (int i = 0; i < funcs.len; i++)
         ((EscFn *)funcs.items[i])->rewriting = false;
-    free(first);
-    free(last);
-    free(next);
 }
