@@ -189,7 +189,7 @@ static void index_program(EscPass *p) {
                     new_fn(p, ic->lits[k]);
     }
     for (uint32_t i = 0; i < p->fns.cap; i++) {
-        EscFn *fn = p->fns.vals[i];
+        EscFn *fn = p->fns.slots[i].val;
         if (fn && fn->info->outer)
             fn->outer = escmap_get(&p->fns, fn->info->outer);
     }

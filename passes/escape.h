@@ -176,8 +176,8 @@ struct EscFn {
     bool is_wrapper;        // a method wrapper gc makes (escape_wrappers.c)
     bool has_body;
     bool visited;           // in the walk (literals in dead code never are)
-    bool rewriting;         // escape_ssa.c: has decisions to write into its SSA ...
-    int rewrite_index;      // ... and its place in the batch's list of such functions
+    PtrVec rw_locs;         // escape_ssa.c: its locations that may change its SSA ...
+    uint32_t rw_seq;        // ... listed by the pass's rw_seq'th index_decisions
     // gc names a temporary .autotmp_N, N the length of the function's
     // declaration list when it is made: params and results, then the
     // locals and the type checker's temporaries in source order, then the
@@ -205,21 +205,22 @@ struct EscFn {
     PtrVec itabs;
 };
 
-// A hash map from pointers to pointers (FuncInfo -> EscFn, Obj -> EscLoc).
-// With `gens`, an entry counts only while its generation is the map's:
-// escmap_clear empties the map in constant time (one map serves every
-// batch without growing with the whole program). A cleared map also uses
-// only as many of its slots as its last contents needed, so that one big
-// batch does not spread every later small one over megabytes of slots
-// (a cache miss per lookup).
+// A hash map from pointers to pointers (FuncInfo -> EscFn, Obj -> EscLoc),
+// open addressing with each key beside its value (one cache line per
+// probe). escmap_clear empties a map for reuse (one map serves every
+// batch without growing with the whole program): it zeroes the slots in
+// use, and shrinks the map to as many as its last contents needed, so that
+// one big batch does not spread every later small one over megabytes of
+// slots (a cache miss per lookup); the slots it had stay its own.
+typedef struct EscSlot {
+    const void *key;
+    void *val;
+} EscSlot;
 typedef struct EscMap {
-    const void **keys;
-    void **vals;
-    uint32_t *gens;         // per slot: the generation that filled it
-    uint32_t gen;
+    EscSlot *slots;
     uint32_t cap, len;
-    uint32_t room;          // clearable: the slots allocated (cap of them in use)
-    bool clearable;         // keeps gens (else entries never expire)
+    uint32_t room;          // the slots allocated (cap of them in use)
+    bool clearable;         // only clearable maps are emptied
 } EscMap;
 void *escmap_get(const EscMap *m, const void *key);
 void escmap_put(Arena *a, EscMap *m, const void *key, void *val);
@@ -245,6 +246,8 @@ typedef struct EscBatch {
     PtrVec locs;            // every location made, in order (gc's allLocs)
     PtrVec closures;        // EscClosure*
     PtrVec fns;             // EscFn*: the component's functions and literals
+    PtrVec rw_fns;          // escape_ssa.c: those whose SSA may change ...
+    bool rw_indexed;        // ... once listed
     EscLoc heap, blank;
 } EscBatch;
 
@@ -275,6 +278,7 @@ struct EscPass {
     PtrVec batches;         // EscBatch*, for the pictures
     PtrVec boxed_ptrs;      // escape_wrappers.c: pointer types the SSA converts to interfaces
     uint32_t walkgen;
+    uint32_t rw_seq;        // escape_ssa.c: batches indexed for the rewrite
 };
 
 // The walker of one function (gc's escape).

@@ -85,18 +85,33 @@ static uint32_t ptr_hash(const void *p) {
     return (uint32_t)x;
 }
 
-static bool slot_used(const EscMap *m, uint32_t h) {
-    return m->keys[h] && (!m->clearable || m->gens[h] == m->gen);
+void *escmap_get(const EscMap *m, const void *key) {
+    if (!m->len)
+        return NULL;
+    uint32_t mask = m->cap - 1;
+    for (uint32_t h = ptr_hash(key) & mask;; h = (h + 1) & mask) {
+        const EscSlot *s = &m->slots[h];
+        if (s->key == key)
+            return s->val;
+        if (!s->key)
+            return NULL;
+    }
 }
 
-void *escmap_get(const EscMap *m, const void *key) {
-    if (!m->cap)
-        return NULL;
-    for (uint32_t h = ptr_hash(key) & (m->cap - 1);; h = (h + 1) & (m->cap - 1)) {
-        if (!slot_used(m, h))
-            return NULL;
-        if (m->keys[h] == key)
-            return m->vals[h];
+static void put_slot(EscMap *m, const void *key, void *val) {
+    uint32_t mask = m->cap - 1;
+    for (uint32_t h = ptr_hash(key) & mask;; h = (h + 1) & mask) {
+        EscSlot *s = &m->slots[h];
+        if (!s->key) {
+            s->key = key;
+            s->val = val;
+            m->len++;
+            return;
+        }
+        if (s->key == key) {
+            s->val = val;
+            return;
+        }
     }
 }
 
@@ -104,57 +119,43 @@ static void escmap_grow(Arena *a, EscMap *m) {
     EscMap old = *m;
     m->cap = old.cap ? old.cap * 2 : 64;
     m->len = 0;
-    if (m->clearable && m->cap <= m->room) {
-        // More of the slots it has: the entries move out and back in.
-        const void **keys = malloc(sizeof(void *) * 2 * (size_t)old.len + 1);
-        if (!keys)
+    if (m->cap <= m->room) {
+        // More of the slots it has (a cleared map): the entries move out
+        // and back in.
+        EscSlot *tmp = malloc(sizeof(EscSlot) * (size_t)old.len + 1);
+        if (!tmp)
             abort();
-        void **vals = (void **)keys + old.len;
         uint32_t n = 0;
         for (uint32_t i = 0; i < old.cap; i++)
-            if (slot_used(&old, i))
-                keys[n] = old.keys[i], vals[n++] = old.vals[i];
-        m->gen++;
+            if (old.slots[i].key)
+                tmp[n++] = old.slots[i];
+        memset(m->slots, 0, sizeof(EscSlot) * (size_t)old.cap);
         for (uint32_t i = 0; i < n; i++)
-            escmap_put(a, m, keys[i], vals[i]);
-        free(keys);
+            put_slot(m, tmp[i].key, tmp[i].val);
+        free(tmp);
         return;
     }
     m->room = m->cap;
-    m->keys = ARENA_ARRAY(a, const void *, m->cap);
-    m->vals = ARENA_ARRAY(a, void *, m->cap);
-    if (m->clearable)
-        m->gens = ARENA_ARRAY(a, uint32_t, m->cap);
+    m->slots = ARENA_ARRAY(a, EscSlot, m->cap);
     for (uint32_t i = 0; i < old.cap; i++)
-        if (slot_used(&old, i))
-            escmap_put(a, m, old.keys[i], old.vals[i]);
+        if (old.slots[i].key)
+            put_slot(m, old.slots[i].key, old.slots[i].val);
 }
 
 void escmap_put(Arena *a, EscMap *m, const void *key, void *val) {
     if ((m->len + 1) * 2 > m->cap)
         escmap_grow(a, m);
-    for (uint32_t h = ptr_hash(key) & (m->cap - 1);; h = (h + 1) & (m->cap - 1)) {
-        if (!slot_used(m, h)) {
-            m->keys[h] = key;
-            m->vals[h] = val;
-            if (m->clearable)
-                m->gens[h] = m->gen;
-            m->len++;
-            return;
-        }
-        if (m->keys[h] == key) {
-            m->vals[h] = val;
-            return;
-        }
-    }
+    put_slot(m, key, val);
 }
 
-void escmap_init_clearable(EscMap *m) { *m = (EscMap){.clearable = true, .gen = 1}; }
+void escmap_init_clearable(EscMap *m) { *m = (EscMap){.clearable = true}; }
 
+// The slots in use are zeroed (none if it is empty); every slot of `room`
+// outside [0, cap) is zero already, so the map can grow back into them.
 void escmap_clear(EscMap *m) {
-    if (!m->cap)
+    if (!m->len)
         return;
-    m->gen++;
+    memset(m->slots, 0, sizeof(EscSlot) * (size_t)m->cap);
     while (m->cap > 64 && (m->len + 1) * 4 <= m->cap)
         m->cap /= 2;
     m->len = 0;

@@ -295,43 +295,39 @@ static bool decides_heap(const EscLoc *l) {
     return l->kind == LOC_VAR && l->escapes && l->var && l->var->name && l->var->type;
 }
 
-void esc_rewrite_ssa(EscPass *p, EscBatch *b) {
-    // The functions with something to rewrite, each once, and each one's
-    // locations in batch order: one walk over the batch, not one per
-    // function (a strongly connected component of K functions would
-    // otherwise cost K walks of all its locations).
-    PtrVec funcs = {0};
+// The functions with something to rewrite, each once, and each one's
+// candidate locations in batch order: one walk over the batch's locations,
+// not one per function (a strongly connected component of K functions
+// would otherwise cost K walks of all its locations), nor one per piece of
+// a batch rewritten in pieces (escape.c).
+static void index_decisions(EscPass *p, EscBatch *b) {
+    uint32_t seq = ++p->rw_seq;
+    b->rw_indexed = true;
     for (int i = 0; i < b->locs.len; i++) {
         EscLoc *l = b->locs.items[i];
-        Func *f = l->fn ? l->fn->ssa : NULL;
-        if (f && !l->fn->rewriting && (decides_stack(l, f) || decides_heap(l))) {
-            l->fn->rewriting = true;
-            l->fn->rewrite_index = funcs.len;
-            ptrvec_push(p->batch_arena, &funcs, l->fn);
-        }
-    }
-    if (funcs.len == 0)
-        return;
-    int *first = ARENA_ARRAY(p->batch_arena, int, funcs.len);  // loc index + 1 of each function's first
-    int *last = ARENA_ARRAY(p->batch_arena, int, funcs.len);
-    int *next = ARENA_ARRAY(p->batch_arena, int, b->locs.len); // loc index + 1 of the next of its function
-    for (int j = 0; j < b->locs.len; j++) {
-        EscLoc *l = b->locs.items[j];
-        if (!l->fn || !l->fn->rewriting)
+        EscFn *fn = l->fn;
+        if (!fn || !((l->kind == LOC_ALLOC && !l->escapes) || decides_heap(l)))
             continue;
-        int k = l->fn->rewrite_index;
-        if (last[k])
-            next[last[k] - 1] = j + 1;
-        else
-            first[k] = j + 1;
-        last[k] = j + 1;
+        if (fn->rw_seq != seq) {
+            fn->rw_seq = seq;
+            fn->rw_locs = (PtrVec){0};
+            ptrvec_push(p->batch_arena, &b->rw_fns, fn);
+        }
+        ptrvec_push(p->batch_arena, &fn->rw_locs, l);
     }
+}
+
+void esc_rewrite_ssa(EscPass *p, EscBatch *b) {
+    if (!b->rw_indexed)
+        index_decisions(p, b);
     // One set of scratch buffers for all the functions.
     Rewrite r = {.p = p, .moved = &p->rw_moved, .stack = &p->rw_stack, .sel0 = &p->rw_sel0,
                  .sel1 = &p->rw_sel1, .params = &p->rw_params};
-    for (int i = 0; i < funcs.len; i++) {
-        EscFn *fn = funcs.items[i];
+    for (int i = 0; i < b->rw_fns.len; i++) {
+        EscFn *fn = b->rw_fns.items[i];
         Func *f = fn->ssa;
+        if (!f)
+            continue;   // not built, or in another piece
         r.f = f;
         r.dead = false;
         escmap_clear(r.moved);
@@ -339,8 +335,8 @@ void esc_rewrite_ssa(EscPass *p, EscBatch *b) {
         escmap_clear(r.sel0);
         escmap_clear(r.sel1);
         escmap_clear(r.params);
-        for (int j = first[i]; j; j = next[j - 1]) {
-            EscLoc *l = b->locs.items[j - 1];
+        for (int j = 0; j < fn->rw_locs.len; j++) {
+            EscLoc *l = fn->rw_locs.items[j];
             if (decides_stack(l, f)) {
                 escmap_put(p->arena, r.stack, l->ssa, (void *)esc_loc_expr(p, l));
             } else if (decides_heap(l) && !escmap_get(r.moved, l->var)) {
@@ -351,11 +347,10 @@ void esc_rewrite_ssa(EscPass *p, EscBatch *b) {
                 escmap_put(p->arena, r.moved, l->var, mv);
             }
         }
-        rewrite_func(&r);
+        if (r.stack->len || r.moved->len)
+            rewrite_func(&r);
     }
     free(r.before);
     free(r.after);
     free(r.out);
-    for (int i = 0; i < funcs.len; i++)
-        ((EscFn *)funcs.items[i])->rewriting = false;
 }

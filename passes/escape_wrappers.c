@@ -508,11 +508,13 @@ void esc_note_itabs(EscPass *p, EscFn *fn) {
     Package *pkg = prog->main_pkg;
     if (!f || !pkg || p->m < (prog->inlining ? 1 : 2))
         return;
+    bool devirts = prog->devirt != NULL;
     for (int b = 0; b < f->nblocks; b++)
         for (int k = 0; k < f->blocks[b]->nvalues; k++) {
             Value *v = f->blocks[b]->values[k];
-            Type *dst = v->type && v->type->kind == TY_TUPLE && v->type->u.tuple.n ? v->type->u.tuple.types[0] : v->type;
             if ((v->op == OpConvIface || v->op == OpIMake) && v->nargs == 2) {
+                Type *dst = v->type && v->type->kind == TY_TUPLE && v->type->u.tuple.n ? v->type->u.tuple.types[0]
+                                                                                     : v->type;
                 Value *src = v->op == OpConvIface ? v->args[0] : v->args[1];
                 Type *st = src->type;
                 if (v->op == OpIMake && v->args[0]->op == OpTypeAddr && v->args[0]->aux.kind == AUX_TYPE)
@@ -520,9 +522,11 @@ void esc_note_itabs(EscPass *p, EscFn *fn) {
                 ptrvec_push(p->arena, &fn->itabs, st);
                 ptrvec_push(p->arena, &fn->itabs, dst);
             }
-            if (v->node && v->node->kind == N_CALL) {
-                Devirt *d = devirt_of(prog, v->node);
-                Node *sel = d ? unparen(v->node->u.call.fun) : NULL;
+            // The table first: most values' nodes are not devirtualized
+            // calls, and the node itself is a cache miss.
+            Devirt *d = v->node && devirts ? devirt_of(prog, v->node) : NULL;
+            if (d && v->node->kind == N_CALL) {
+                Node *sel = unparen(v->node->u.call.fun);
                 if (sel && sel->kind == N_SELECTOR) {
                     ptrvec_push(p->arena, &fn->itabs, d->typ);
                     ptrvec_push(p->arena, &fn->itabs, sel->u.sel.x->type);
