@@ -189,8 +189,10 @@ void check_call(Checker *c, Operand *x, Node *call) {
     if (f && f->kind == N_SELECTOR) {
         if (f->u.sel.kind == SEL_METHOD)
             call->u.call.kind = CALL_METHOD;
-        else if (f->u.sel.kind == SEL_INTERFACE_METHOD)
+        else if (f->u.sel.kind == SEL_INTERFACE_METHOD) {
             call->u.call.kind = CALL_INTERFACE;
+            func_add_facts(c->fn, FACT_IFACE_CALL);
+        }
     }
     int nargs;
     bool commaok;

@@ -1547,6 +1547,8 @@ NOINLINE static void index_expr(Checker *c, Operand *x, Node *e) {
         set_invalid(c, x);
         return;
     }
+    if (length >= 0)
+        func_add_facts(c->fn, FACT_ARRAY_INDEX);
     bool ok;
     check_index(c, e->u.index.index, length, &ok);
 }

@@ -230,6 +230,7 @@ void check_func_body(Checker *c, FuncInfo *fn, Node *body) {
     Checker saved = *c;
     int base = c->st->locals.len;
     c->fn = fn;
+    fn->facts |= FACT_CHECKED;
     c->sig = fn->sig;
     c->scope = fn->scope ? fn->scope : scope_new(c->cc, c->scope);
     c->scope_pending = false;
@@ -1181,11 +1182,38 @@ NOINLINE static void labeled_stmt(Checker *c, Node *s) {
     stmt(c, s->u.labeled.stmt);
 }
 
+// An operand of an if's && / || chain (or the condition) that is constant:
+// early deadcode folds the chain there.
+static bool const_in_cond(const Node *n) {
+    n = unparen(n);
+    if (!n || n->val.kind == CONST_BOOL)
+        return n != NULL;
+    return n->kind == N_BINARY && (n->u.binary.op == T_LAND || n->u.binary.op == T_LOR) &&
+           (const_in_cond(n->u.binary.x) || const_in_cond(n->u.binary.y));
+}
+
+// What early deadcode acts on (FACT_DEAD_CODE), once s is checked.
+static void dead_code_fact(Checker *c, const Node *s) {
+    bool dead = false;
+    switch (s->kind) {
+    case N_EMPTYSTMT: dead = true; break;   // a body of empty statements is emptied
+    case N_IF: dead = const_in_cond(s->u.ifs.cond); break;
+    case N_SWITCH: dead = !s->u.sw.tag || unparen(s->u.sw.tag)->val.kind != CONST_NONE; break;
+    case N_FOR: dead = s->u.fors.cond && unparen(s->u.fors.cond)->val.kind == CONST_BOOL; break;
+    default: break;
+    }
+    if (dead)
+        func_add_facts(c->fn, FACT_DEAD_CODE);
+}
+
 static void stmt(Checker *c, Node *s) {
     if (!s)
         return;
     switch (s->kind) {
-    case N_EMPTYSTMT: case N_BAD:
+    case N_EMPTYSTMT:
+        dead_code_fact(c, s);
+        break;
+    case N_BAD:
         break;
     case N_DECLSTMT:
         if (s->u.declstmt.decl)
@@ -1224,9 +1252,11 @@ static void stmt(Checker *c, Node *s) {
     }
     case N_IF:
         if_stmt(c, s);
+        dead_code_fact(c, s);
         break;
     case N_SWITCH:
         switch_stmt(c, s);
+        dead_code_fact(c, s);
         break;
     case N_TYPESWITCH:
         type_switch_stmt(c, s);
@@ -1236,6 +1266,7 @@ static void stmt(Checker *c, Node *s) {
         break;
     case N_FOR:
         for_stmt(c, s);
+        dead_code_fact(c, s);
         break;
     case N_RANGE:
         range_stmt(c, s);

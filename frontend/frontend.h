@@ -837,7 +837,32 @@ struct FuncInfo {
                             // function, as in gc): the literal in the source it copies
     bool shape;             // a method of a generic std type stenciled for a GC shape
                             // (generic.c): gc marks it DUPOK and passes a dictionary
+    uint8_t facts;          // FuncFact bits: what the body may hold (see func_may_hold)
 };
+
+// What a body (with the literals in it and, once inlining is done, the
+// bodies inlined into them) holds of the constructs that some whole-program
+// passes act on, so that they skip the functions without any. The checker
+// sets FACT_CHECKED when it checks the body, then a bit per construct it
+// meets, in the function and every function around it; the inliner adds a
+// callee's bits to its caller's. A bit may be set for nothing (a superset),
+// never missing: a function the checker did not see (made by a pass) may
+// hold anything.
+enum FuncFact {
+    FACT_CHECKED = 1 << 0,
+    FACT_IFACE_CALL = 1 << 1,   // a call of an interface's method (devirtualize)
+    FACT_ARRAY_INDEX = 1 << 2,  // an index of an array, *array or constant string (bounds)
+    FACT_DEAD_CODE = 1 << 3,    // an if, for or switch on a constant, an empty statement (early deadcode)
+    FACT_ALL = FACT_IFACE_CALL | FACT_ARRAY_INDEX | FACT_DEAD_CODE,
+};
+static inline bool func_may_hold(const FuncInfo *fi, unsigned fact) {
+    return !(fi->facts & FACT_CHECKED) || (fi->facts & fact);
+}
+// Adds the construct bits `facts` to fi and the functions around it.
+static inline void func_add_facts(FuncInfo *fi, unsigned facts) {
+    for (; fi; fi = fi->outer)
+        fi->facts |= (uint8_t)(facts & FACT_ALL);
+}
 
 // ---------------------------------------------------------------------------
 // Tree helpers (tree.c): what several passes need of the typed AST.

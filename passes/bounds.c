@@ -225,7 +225,9 @@ void pass_bounds(Program *prog) {
     Walk w = {.prog = prog, .cc = cc};
     for (int i = 0; i < pkg->funcs.len; i++) {
         FuncInfo *fi = pkg->funcs.items[i];
-        Node *body = fi && !fi->outer ? func_body(fi) : NULL;
+        // Only an index of an array or constant string is noted: a function
+        // without one (its literals and inlined bodies included) is skipped.
+        Node *body = fi && !fi->outer && func_may_hold(fi, FACT_ARRAY_INDEX) ? func_body(fi) : NULL;
         if (body)
             walk_node(&w, body);
     }

@@ -353,8 +353,10 @@ static bool folded_literals(Node *n, void *ctx) {
 }
 
 static void prune_package(Dead *d, Package *pkg) {
+    // The checker saw which bodies hold a constant condition or an empty
+    // statement (FACT_DEAD_CODE): only those can change.
     for (int i = 0; i < pkg->funcs.len; i++)
-        if (pkg->funcs.items[i])
+        if (pkg->funcs.items[i] && func_may_hold(pkg->funcs.items[i], FACT_DEAD_CODE))
             dead_func_body(d, body_of(pkg->funcs.items[i]));
     // Package-level constants and initializers: their literals have no
     // enclosing body for the walk above.
@@ -371,7 +373,7 @@ static void prune_package(Dead *d, Package *pkg) {
             }
         }
     }
-    for (int i = 0; i < pkg->funcs.len; i++)
+    for (int i = 0; i < pkg->funcs.len && d->dead.len; i++)
         for (int j = 0; j < d->dead.len && pkg->funcs.items[i]; j++)
             if (pkg->funcs.items[i] == d->dead.items[j])
                 pkg->funcs.items[i] = NULL;

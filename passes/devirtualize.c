@@ -551,7 +551,9 @@ void pass_devirtualize(Program *prog) {
         main_listed |= pkg == prog->main_pkg;
         for (int j = 0; pkg && j < pkg->funcs.len; j++) {
             FuncInfo *fi = pkg->funcs.items[j];
-            if (fi && !fi->outer)
+            // Without an interface call in it (its literals and inlined
+            // bodies included) a function has nothing to decide.
+            if (fi && !fi->outer && func_may_hold(fi, FACT_IFACE_CALL))
                 devirtualize_fn(prog, out, fi, 0);
         }
     }

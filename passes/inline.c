@@ -843,6 +843,8 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site, TreeCopyFacts *
     ic->lits = (FuncInfo **)m.made.items;
     ic->nlits = m.made.len;
     ic->caller = c->cur->fi;
+    // The caller now holds what the body holds (FuncInfo.facts).
+    func_add_facts(ic->caller, fi->facts & FACT_CHECKED ? fi->facts : FACT_ALL);
     InlTable *t = c->table;
     if (t->last && t->last->caller == ic->caller) {
         t->last->next_in_caller = ic;
