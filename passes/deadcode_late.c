@@ -21,10 +21,12 @@ static Value *copy_source(Value *v) {
 }
 
 static void copy_elim(Func *f) {
+    bool any = false;
     for (int i = 0; i < f->nblocks; i++) {
         Block *b = f->blocks[i];
         for (int j = 0; j < b->nvalues; j++) {
             Value *v = b->values[j];
+            any |= v->op == OpCopy;
             for (int k = 0; k < v->nargs; k++) {
                 Value *a = v->args[k];
                 if (a->op == OpCopy) {
@@ -42,6 +44,8 @@ static void copy_elim(Func *f) {
     }
     // Now unused, memory Copies too (func_remove_dead keeps every memory
     // value, and a stale one would end the block's memory chain).
+    if (!any)
+        return;
     for (int i = 0; i < f->nblocks; i++) {
         Block *b = f->blocks[i];
         int n = 0;

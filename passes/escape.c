@@ -54,6 +54,7 @@ static EscFn *new_fn(EscPass *p, FuncInfo *fi) {
     fn->info = fi;
     fn->has_body = func_body(fi) != NULL;
     fn->is_std = fi->pkg && fi->pkg->is_std;
+    fn->inlined = inlined_calls_of(p->prog, fi);
     escmap_put(p->arena, &p->fns, fi, fn);
     return fn;
 }
@@ -162,16 +163,20 @@ static void stream_rewrite_in_pieces(EscPass *p, EscBatch *b, PtrVec *all, PtrVe
 
 static void index_program(EscPass *p) {
     Compiler *cc = p->cc;
+    // The functions in the order the call graph is walked from (the
+    // packages', then the main package's if it is not one of them).
+    Package *m = p->prog->main_pkg;
+    bool main_listed = false;
     for (int i = 0; i < cc->packages.len; i++) {
         Package *pkg = cc->packages.items[i];
+        main_listed |= pkg == m;
         for (int j = 0; j < pkg->funcs.len; j++)
             if (pkg->funcs.items[j])
-                new_fn(p, pkg->funcs.items[j]);
+                ptrvec_push(p->arena, &p->order, new_fn(p, pkg->funcs.items[j]));
     }
-    Package *m = p->prog->main_pkg;
-    for (int j = 0; m && j < m->funcs.len; j++)
+    for (int j = 0; m && !main_listed && j < m->funcs.len; j++)
         if (m->funcs.items[j])
-            new_fn(p, m->funcs.items[j]);
+            ptrvec_push(p->arena, &p->order, new_fn(p, m->funcs.items[j]));
     for (int i = 0; i < p->prog->nfuncs; i++) {
         Func *f = p->prog->funcs[i];
         EscFn *fn = f->info ? new_fn(p, f->info) : NULL;
@@ -180,14 +185,11 @@ static void index_program(EscPass *p) {
         index_func(p, f);
     }
     // The literals copied into inlined bodies are functions of the caller.
-    for (int i = 0; i < cc->packages.len + 1; i++) {
-        Package *pkg = i < cc->packages.len ? cc->packages.items[i] : m;
-        for (int j = 0; pkg && j < pkg->funcs.len; j++)
-            for (const InlinedCall *ic = pkg->funcs.items[j] ? inlined_calls_of(p->prog, pkg->funcs.items[j]) : NULL;
-                 ic; ic = ic->next_in_caller)
-                for (int k = 0; ic->spliced && k < ic->nlits; k++)
-                    new_fn(p, ic->lits[k]);
-    }
+    int n = p->order.len;
+    for (int i = 0; i < n; i++)
+        for (const InlinedCall *ic = ((EscFn *)p->order.items[i])->inlined; ic; ic = ic->next_in_caller)
+            for (int k = 0; ic->spliced && k < ic->nlits; k++)
+                new_fn(p, ic->lits[k]);
     for (uint32_t i = 0; i < p->fns.cap; i++) {
         EscFn *fn = p->fns.slots[i].val;
         if (fn && fn->info->outer)
@@ -422,7 +424,7 @@ static void init_fn(EscBatch *b, EscFn *fn) {
     }
     // The variables of the bodies inlined into it, declared as gc's inliner
     // appends them to the function: parameters and locals, then results.
-    for (const InlinedCall *ic = inlined_calls_of(p->prog, fi); ic; ic = ic->next_in_caller) {
+    for (const InlinedCall *ic = fn->inlined; ic; ic = ic->next_in_caller) {
         if (!ic->spliced)
             continue;
         if (ic->recv)
@@ -804,22 +806,9 @@ static void analyse(EscPass *p) {
     uint32_t counter = 0;
     PtrVec stack = {0};
     Frames frames = {0};
-    Compiler *cc = p->cc;
-    PtrVec order = {0};
-    for (int i = 0; i < cc->packages.len; i++) {
-        Package *pkg = cc->packages.items[i];
-        for (int j = 0; j < pkg->funcs.len; j++)
-            ptrvec_push(p->arena, &order, pkg->funcs.items[j]);
-    }
-    Package *m = p->prog->main_pkg;
-    bool main_listed = false;
-    for (int i = 0; i < cc->packages.len; i++)
-        main_listed |= cc->packages.items[i] == m;
-    for (int j = 0; m && !main_listed && j < m->funcs.len; j++)
-        ptrvec_push(p->arena, &order, m->funcs.items[j]);
-    for (int i = 0; i < order.len; i++) {
-        EscFn *fn = escmap_get(&p->fns, order.items[i]);
-        if (!fn || fn->outer || fn->scc_id)
+    for (int i = 0; i < p->order.len; i++) {
+        EscFn *fn = p->order.items[i];
+        if (fn->outer || fn->scc_id)
             continue;
         scc_from(p, fn, &counter, &stack, &frames);
     }

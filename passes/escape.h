@@ -170,6 +170,7 @@ struct EscFn {
     FuncInfo *info;
     Func *ssa;              // its SSA, if built
     EscFn *outer;           // for literals: the enclosing function
+    const InlinedCall *inlined;     // the calls inlined into it (inlined_calls_of)
     EscFnState state;
     bool closure_called;    // a literal called right where it is written
     bool is_std;            // a standard-library model: never reported on
@@ -267,6 +268,7 @@ struct EscPass {
     int64_t max_stack_var;      // gc's MaxStackVarSize (-smallframes lowers it)
     int64_t max_implicit_var;   // gc's MaxImplicitStackVarSize
     EscMap fns;             // FuncInfo* -> EscFn*
+    PtrVec order;           // EscFn*: the program's functions, as the call graph is walked from them
     EscMap locs;            // Obj* -> EscLoc* (variables of the current batch; cleared per batch)
     EscMap ptr_types;       // Type* -> *Type, made once for the SSA rewrite
     EscMap rw_moved, rw_stack, rw_sel0, rw_sel1, rw_params;  // escape_ssa.c's, cleared per function

@@ -522,10 +522,8 @@ void esc_note_itabs(EscPass *p, EscFn *fn) {
                 ptrvec_push(p->arena, &fn->itabs, st);
                 ptrvec_push(p->arena, &fn->itabs, dst);
             }
-            // The table first: most values' nodes are not devirtualized
-            // calls, and the node itself is a cache miss.
-            Devirt *d = v->node && devirts ? devirt_of(prog, v->node) : NULL;
-            if (d && v->node->kind == N_CALL) {
+            Devirt *d = v->node && devirts && v->node->kind == N_CALL ? devirt_of(prog, v->node) : NULL;
+            if (d) {
                 Node *sel = unparen(v->node->u.call.fun);
                 if (sel && sel->kind == N_SELECTOR) {
                     ptrvec_push(p->arena, &fn->itabs, d->typ);
