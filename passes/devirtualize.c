@@ -69,7 +69,8 @@ static void table_put(Arena *a, DevirtTable *t, const Node *key, Devirt *val) {
 
 Devirt *devirt_of(const Program *prog, const Node *call) {
     const DevirtTable *t = prog ? prog->devirt : NULL;
-    if (!t || !t->cap || !call)
+    // Escape asks of every call it meets: only interface calls are keys.
+    if (!t || !t->len || !call || call->kind != N_CALL || call->u.call.kind != CALL_INTERFACE)
         return NULL;
     for (uint32_t h = hash_node(call) & (t->cap - 1); t->keys[h]; h = (h + 1) & (t->cap - 1))
         if (t->keys[h] == call)
@@ -523,6 +524,10 @@ static void make_static(Compiler *cc, Value *v, Devirt *d) {
 }
 
 static void rewrite_calls(Compiler *cc, Func *f, const Program *prog) {
+    // A function without interface calls (inlined ones included) has no
+    // InterLECall.
+    if (f->info && !func_may_hold(f->info, FACT_IFACE_CALL))
+        return;
     for (int b = 0; b < f->nblocks; b++)
         for (int k = 0; k < f->blocks[b]->nvalues; k++) {
             Value *v = f->blocks[b]->values[k];
