@@ -54,12 +54,17 @@ void arena_reset(Arena *a);
 // The common case inline (a million nodes, each one call); the rest, a new
 // chunk or a child arena, in arena.c.
 void *arena_alloc_slow(Arena *a, size_t size);
+// A child arena of a root one (a Func's SSA) bumps its parent's chunk here
+// too, counting in both.
 static inline void *arena_alloc(Arena *a, size_t size) {
     size = (size + 7) & ~(size_t)7;
-    if (size && !a->parent && (size_t)(a->end - a->cur) >= size) {
-        void *p = a->cur;
-        a->cur += size;
-        a->total += size;
+    Arena *r = a->parent ? a->parent : a;
+    if (size && (size_t)(r->end - r->cur) >= size) {
+        void *p = r->cur;
+        r->cur += size;
+        r->total += size;
+        if (r != a)
+            a->total += size;
         return p;
     }
     return arena_alloc_slow(a, size);
@@ -258,6 +263,7 @@ typedef struct Lexer {
     const SourceFile *file;
     const char *src, *end, *cur;
     const char *line_start;
+    uint32_t file_index;    // file->index, for positions
     uint32_t line;
     TokKind last;           // for automatic semicolon insertion
     unsigned pragmas;       // PRAGMA_* seen since the last take
@@ -271,6 +277,7 @@ typedef struct Lexer {
 
 void lex_init(Lexer *lx, Compiler *cc, const SourceFile *file);
 Token lex_next(Lexer *lx);
+void lex_scan(Lexer *lx, Token *t);  // lex_next into *t
 unsigned lex_take_pragmas(Lexer *lx);
 // Reports a lexical (or other non-"syntax error") error as gc does: an error
 // with the same text as the previous one on the same line is dropped.

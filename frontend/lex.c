@@ -38,6 +38,13 @@ static bool is_ascii_letter(int c) {
 
 static bool is_decimal(int c) { return c >= '0' && c <= '9'; }
 
+// Whether byte c continues an ASCII identifier (letter, digit, '_'): one
+// bit test, for the loop that runs over every byte of every name.
+static bool is_ascii_ident(unsigned char c) {
+    static const uint64_t bits[4] = {0x03FF000000000000u, 0x07FFFFFE87FFFFFEu, 0, 0};
+    return (bits[c >> 6] >> (c & 63)) & 1;
+}
+
 static bool is_hex(int c) {
     return is_decimal(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -178,7 +185,7 @@ static const char *rune_q(char *buf, size_t size, int32_t c) {
 // Positions and errors
 
 static Pos pos_at(const Lexer *lx, const char *p) {
-    return (Pos){lx->file->index, lx->line, (uint32_t)(p - lx->line_start) + 1};
+    return (Pos){lx->file_index, lx->line, (uint32_t)(p - lx->line_start) + 1};
 }
 
 void lex_error(Lexer *lx, Pos pos, const char *fmt, ...) {
@@ -284,17 +291,14 @@ static TokKind keyword(const char *s, uint32_t n) {
 }
 
 // Tokens after which a newline ends the statement.
-static bool ends_statement(TokKind k) {
-    switch (k) {
-    case T_IDENT: case T_INT: case T_FLOAT: case T_IMAG: case T_CHAR: case T_STRING:
-    case T_RPAREN: case T_RBRACK: case T_RBRACE:
-    case T_BREAK: case T_CONTINUE: case T_FALLTHROUGH: case T_RETURN:
-    case T_INC: case T_DEC:
-        return true;
-    default:
-        return false;
-    }
-}
+static const bool ends_statement_tab[T_COUNT] = {
+    [T_IDENT] = true, [T_INT] = true, [T_FLOAT] = true, [T_IMAG] = true, [T_CHAR] = true,
+    [T_STRING] = true, [T_RPAREN] = true, [T_RBRACK] = true, [T_RBRACE] = true,
+    [T_BREAK] = true, [T_CONTINUE] = true, [T_FALLTHROUGH] = true, [T_RETURN] = true,
+    [T_INC] = true, [T_DEC] = true,
+};
+
+static bool ends_statement(TokKind k) { return (unsigned)k < T_COUNT && ends_statement_tab[k]; }
 
 // ---------------------------------------------------------------------------
 // Identifiers
@@ -318,7 +322,7 @@ static void check_ident_char(Lexer *lx, const char *p, int32_t r, bool first) {
 static const char *scan_ident(Lexer *lx, const char *p) {
     for (;;) {
         unsigned char c = (unsigned char)*p;
-        if (is_ascii_letter(c) || is_decimal(c)) {
+        if (is_ascii_ident(c)) {
             p++;
             continue;
         }
@@ -951,6 +955,7 @@ void lex_init(Lexer *lx, Compiler *cc, const SourceFile *file) {
     memset(lx, 0, sizeof *lx);
     lx->cc = cc;
     lx->file = file;
+    lx->file_index = file->index;
     lx->src = file->text;
     lx->end = file->text + file->len;
     lx->cur = lx->src;
@@ -969,8 +974,8 @@ unsigned lex_take_pragmas(Lexer *lx) {
     return bits;
 }
 
-static Token semicolon(Lexer *lx, const char *at, const char *word) {
-    Token t = {T_SEMICOLON, pos_at(lx, at), word, (uint32_t)strlen(word), false};
+static Token semicolon(Lexer *lx, const char *at, const char *word, uint32_t len) {
+    Token t = {T_SEMICOLON, pos_at(lx, at), word, len, false};
     return t;
 }
 
@@ -1117,7 +1122,7 @@ static bool scan_token(Lexer *lx, Token *t, const char *p, bool nlsemi) {
         }
         break;
     case '\n':
-        *t = semicolon(lx, p, "newline");
+        *t = semicolon(lx, p, "newline", 7);
         newline_at(lx, p);
         lx->cur = p + 1;
         return true;
@@ -1151,11 +1156,12 @@ static bool scan_token(Lexer *lx, Token *t, const char *p, bool nlsemi) {
     return true;
 }
 
-Token lex_next(Lexer *lx) {
+// The parser's entry: the token is written in place (a Token is 40 bytes,
+// and a big file has millions of them).
+void lex_scan(Lexer *lx, Token *t) {
     bool nlsemi = ends_statement(lx->last);
-    Token t;
+    const char *p = lx->cur;
     for (;;) {
-        const char *p = lx->cur;
         for (;;) {
             char c = *p;
             if (c == ' ' || c == '\t' || c == '\r') {
@@ -1170,15 +1176,21 @@ Token lex_next(Lexer *lx) {
         lx->cur = p;
         if (p >= lx->end) {
             if (nlsemi)
-                t = semicolon(lx, p, "EOF");
+                *t = semicolon(lx, p, "EOF", 3);
             else
-                t = (Token){T_EOF, pos_at(lx, p), "EOF", 3, false};
+                *t = (Token){T_EOF, pos_at(lx, p), "EOF", 3, false};
             break;
         }
-        if (scan_token(lx, &t, p, nlsemi))
+        if (scan_token(lx, t, p, nlsemi))
             break;
+        p = lx->cur;
     }
-    lx->last = t.kind;
+    lx->last = t->kind;
+}
+
+Token lex_next(Lexer *lx) {
+    Token t;
+    lex_scan(lx, &t);
     return t;
 }
 

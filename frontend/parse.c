@@ -56,7 +56,7 @@ void p_next(Parser *p) {
         p->tok = (Token){T_EOF, p->tok.pos, "EOF", 3, false};
         return;
     }
-    p->tok = lex_next(&p->lx);
+    lex_scan(&p->lx, &p->tok);
 }
 
 bool p_got(Parser *p, TokKind k) {
