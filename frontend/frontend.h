@@ -177,8 +177,10 @@ typedef struct NameTable {
 
 Name *intern(Compiler *cc, const char *s, size_t len);
 Name *intern_cstr(Compiler *cc, const char *s);
+// s is a literal: its strlen and the memcmp fold into a few compares.
 static inline bool name_is(const Name *n, const char *s) {
-    return n && strcmp(n->s, s) == 0;
+    size_t len = strlen(s);
+    return n && n->len == len && memcmp(n->s, s, len) == 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -803,6 +805,7 @@ struct Obj {
 struct Scope {
     Scope *parent;
     Obj **entries;      // small scopes: linear; large ones: open hash (see scope.c)
+    Name **keys;        // hashed: entries[i]->name, probed without touching the objects
     int len, cap;
     bool hashed;
     bool is_func;       // the outermost scope of a function body

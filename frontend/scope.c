@@ -32,17 +32,18 @@ Obj *obj_new(Compiler *cc, ObjKind kind, Name *name, Pos pos, Type *type) {
 
 // Slot of `name` in a hashed scope: where it is, or the empty slot where it
 // would go.
+// The probe reads the names beside the table (keys), not the objects: a
+// package scope of 36,000 functions is too big for the cache, and each
+// object looked at was a miss of its own.
 static int hash_slot(const Scope *s, const Name *name) {
     uint32_t mask = (uint32_t)s->cap - 1;
     uint32_t i = name->hash & mask;
-    while (s->entries[i] && s->entries[i]->name != name)
+    while (s->keys[i] && s->keys[i] != name)
         i = (i + 1) & mask;
     return (int)i;
 }
 
-Obj *scope_lookup_local(Scope *s, Name *name) {
-    if (!s || !name)
-        return NULL;
+static inline Obj *lookup_local(const Scope *s, const Name *name) {
     if (s->hashed)
         return s->entries[hash_slot(s, name)];
     for (int i = 0; i < s->len; i++)
@@ -51,9 +52,17 @@ Obj *scope_lookup_local(Scope *s, Name *name) {
     return NULL;
 }
 
+Obj *scope_lookup_local(Scope *s, Name *name) {
+    if (!s || !name)
+        return NULL;
+    return lookup_local(s, name);
+}
+
 Obj *scope_lookup(Scope *s, Name *name) {
+    if (!name)
+        return NULL;
     for (; s; s = s->parent) {
-        Obj *o = scope_lookup_local(s, name);
+        Obj *o = lookup_local(s, name);
         if (o)
             return o;
     }
@@ -65,14 +74,20 @@ static void rehash(Compiler *cc, Scope *s, int cap) {
     Obj **old = s->entries;
     int oldcap = s->cap, oldlen = s->len;
     bool was_hashed = s->hashed;
-    s->entries = cap >= SCOPE_BLOCK_MIN ? arena_alloc_block(&cc->arena, sizeof(Obj *) * (size_t)cap)
-                                        : ARENA_ARRAY(&cc->arena, Obj *, cap);
+    // One block: the objects, then their names.
+    size_t size = 2 * sizeof(Obj *) * (size_t)cap;
+    s->entries = cap >= SCOPE_BLOCK_MIN ? arena_alloc_block(&cc->arena, size) : arena_alloc(&cc->arena, size);
+    s->keys = (Name **)(s->entries + cap);
     s->cap = cap;
     s->hashed = true;
     int n = was_hashed ? oldcap : oldlen;
-    for (int i = 0; i < n; i++)
-        if (old[i])
-            s->entries[hash_slot(s, old[i]->name)] = old[i];
+    for (int i = 0; i < n; i++) {
+        if (old[i]) {
+            int j = hash_slot(s, old[i]->name);
+            s->entries[j] = old[i];
+            s->keys[j] = old[i]->name;
+        }
+    }
     if (was_hashed && oldcap >= SCOPE_BLOCK_MIN)
         arena_free_block(&cc->arena, old);
 }
@@ -93,7 +108,9 @@ Obj *scope_insert(Compiler *cc, Scope *s, Obj *obj) {
             return NULL;    // nothing can look it up
         if (2 * (s->len + 1) > s->cap)
             rehash(cc, s, s->cap * 2);
-        s->entries[hash_slot(s, obj->name)] = obj;
+        int j = hash_slot(s, obj->name);
+        s->entries[j] = obj;
+        s->keys[j] = obj->name;
         s->len++;
         return NULL;
     }

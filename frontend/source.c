@@ -9,17 +9,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-SourceFile *source_add(Compiler *cc, const char *path, const char *text, size_t len, bool is_std) {
+// text is already the arena's NUL-terminated copy.
+static SourceFile *add_owned(Compiler *cc, const char *path, const char *text, size_t len, bool is_std) {
     SourceFile *sf = ARENA_NEW(&cc->arena, SourceFile);
     sf->path = arena_strndup(&cc->arena, path, strlen(path));
-    sf->text = arena_strndup(&cc->arena, text, len);
+    sf->text = text;
     sf->len = len;
     sf->index = (uint32_t)cc->files.len;
     sf->is_std = is_std;
     sf->std_rules = is_std;
     ptrvec_push(&cc->arena, &cc->files, sf);
     return sf;
+}
+
+SourceFile *source_add(Compiler *cc, const char *path, const char *text, size_t len, bool is_std) {
+    return add_owned(cc, path, arena_strndup(&cc->arena, text, len), len, is_std);
 }
 
 // Reports a failed file operation with the errno text spelled as Go spells
@@ -36,6 +42,27 @@ SourceFile *source_load(Compiler *cc, const char *path) {
     if (!f) {
         report_io_error(cc, "open", path, errno);
         return NULL;
+    }
+    // A regular file is read straight into the arena (a big file copied
+    // there from a heap buffer cost its size twice in fresh pages).
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
+        size_t size = (size_t)st.st_size;
+        char *text = arena_alloc(&cc->arena, size + 1);
+        size_t n = fread(text, 1, size, f);
+        // A file that grew meanwhile is read again the general way.
+        if (n == size && !ferror(f) && getc(f) == EOF && !ferror(f)) {
+            fclose(f);
+            text[size] = 0;
+            return add_owned(cc, path, text, size, false);
+        }
+        if (ferror(f)) {
+            int err = errno;
+            fclose(f);
+            report_io_error(cc, "read", path, err);
+            return NULL;
+        }
+        rewind(f);
     }
     size_t cap = 1 << 16, len = 0;
     char *buf = malloc(cap);
