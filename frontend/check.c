@@ -472,6 +472,28 @@ static void associate_methods(Checker *c, Collected *col) {
     }
 }
 
+// About how many names the files declare at package level.
+static int count_decl_names(File **files, int nfiles) {
+    int n = 0;
+    for (int i = 0; i < nfiles; i++) {
+        if (!files[i])
+            continue;
+        n += files[i]->generics.len;
+        for (int j = 0; j < files[i]->decls.len; j++) {
+            Node *d = files[i]->decls.items[j];
+            if (d->kind != N_GENDECL) {
+                n++;
+                continue;
+            }
+            for (int k = 0; k < d->u.gendecl.specs.len; k++) {
+                Node *spec = d->u.gendecl.specs.items[k];
+                n += spec->kind == N_VALUESPEC ? spec->u.valspec.names.len : 1;
+            }
+        }
+    }
+    return n;
+}
+
 static void collect_file(Checker *c, Collected *col, File *f) {
     for (int i = 0; i < f->imports.len; i++)
         collect_import(c, f->imports.items[i]);
@@ -989,6 +1011,7 @@ Package *check_package(Compiler *cc, const char *path, File **files, int nfiles)
         pkg->name = intern_cstr(cc, path);
 
     Collected col = {0};
+    scope_reserve(cc, pkg->scope, count_decl_names(files, nfiles));
     for (int i = 0; i < nfiles; i++) {
         if (!files[i])
             continue;

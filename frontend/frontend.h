@@ -697,11 +697,20 @@ Type *type_chan(Compiler *cc, Type *elem, int dir);
 Type *type_tuple(Compiler *cc, Type **types, int n);
 Type *type_basic(Compiler *cc, TypeKind kind);
 
-Type *type_underlying(Type *t);
+// Inline: the passes ask these of nearly every node they look at.
+static inline Type *type_underlying(Type *t) {
+    // A chain of defined types whose underlying is being resolved ends early;
+    // the bound keeps a broken chain from looping.
+    for (int i = 0; t && t->kind == TY_NAMED && i < 100; i++)
+        t = t->u.named.underlying;
+    if (t && t->kind == TY_NAMED)
+        return NULL;
+    return t;
+}
 bool type_identical(Type *a, Type *b);
 bool type_identical_ignore_tags(Type *a, Type *b);  // struct tags do not count (conversions)
 bool type_not_in_heap(Type *t);    // gc's NotInHeap (//go:notinheap)
-bool type_is_untyped(Type *t);
+static inline bool type_is_untyped(Type *t) { return t && t->kind >= TY_UNTYPED_BOOL && t->kind <= TY_UNTYPED_NIL; }
 bool type_is_integer(Type *t);
 bool type_is_unsigned(Type *t);
 bool type_is_float(Type *t);
@@ -709,8 +718,14 @@ bool type_is_complex(Type *t);
 bool type_is_numeric(Type *t);
 bool type_is_string(Type *t);
 bool type_is_boolean(Type *t);
-bool type_is_interface(Type *t);
-bool type_is_pointer(Type *t);
+static inline bool type_is_interface(Type *t) {
+    Type *u = type_underlying(t);
+    return u && u->kind == TY_INTERFACE;
+}
+static inline bool type_is_pointer(Type *t) {
+    Type *u = type_underlying(t);
+    return u && u->kind == TY_POINTER;
+}
 bool type_has_pointers(Type *t);    // for the escape analysis: does it hold pointers
 bool type_has_shape(Type *t);       // mentions a GC shape type (generic.c): gc's HasShape
 // An interface holding a value of type t keeps the value itself in its data
@@ -815,6 +830,9 @@ struct Scope {
 
 Scope *scope_new(Compiler *cc, Scope *parent);
 Obj *scope_lookup_local(Scope *s, Name *name);
+// Makes an empty scope a table for about n objects at once (a package scope
+// grown by doubling rebuilt itself a dozen times).
+void scope_reserve(Compiler *cc, Scope *s, int n);
 Obj *scope_lookup(Scope *s, Name *name);          // walks parents
 // Inserts obj; returns the object already there with that name, or NULL.
 Obj *scope_insert(Compiler *cc, Scope *s, Obj *obj);

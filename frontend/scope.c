@@ -72,6 +72,7 @@ Obj *scope_lookup(Scope *s, Name *name) {
 // Re-inserts every object into a table of `cap` slots (a power of two).
 static void rehash(Compiler *cc, Scope *s, int cap) {
     Obj **old = s->entries;
+    Name **oldkeys = s->keys;
     int oldcap = s->cap, oldlen = s->len;
     bool was_hashed = s->hashed;
     // One block: the objects, then their names.
@@ -83,13 +84,23 @@ static void rehash(Compiler *cc, Scope *s, int cap) {
     int n = was_hashed ? oldcap : oldlen;
     for (int i = 0; i < n; i++) {
         if (old[i]) {
-            int j = hash_slot(s, old[i]->name);
+            Name *name = was_hashed ? oldkeys[i] : old[i]->name;
+            int j = hash_slot(s, name);
             s->entries[j] = old[i];
-            s->keys[j] = old[i]->name;
+            s->keys[j] = name;
         }
     }
     if (was_hashed && oldcap >= SCOPE_BLOCK_MIN)
         arena_free_block(&cc->arena, old);
+}
+
+void scope_reserve(Compiler *cc, Scope *s, int n) {
+    if (s->hashed || s->len > 0 || n <= SCOPE_LINEAR_MAX)
+        return;
+    int cap = 64;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    rehash(cc, s, cap);
 }
 
 Obj *scope_insert(Compiler *cc, Scope *s, Obj *obj) {

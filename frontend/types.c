@@ -83,23 +83,9 @@ Type *type_tuple(Compiler *cc, Type **types, int n) {
 // ---------------------------------------------------------------------------
 // Predicates
 
-Type *type_underlying(Type *t) {
-    // A chain of defined types whose underlying is being resolved ends early;
-    // the bound keeps a broken chain from looping.
-    for (int i = 0; t && t->kind == TY_NAMED && i < 100; i++)
-        t = t->u.named.underlying;
-    if (t && t->kind == TY_NAMED)
-        return NULL;
-    return t;
-}
-
 static TypeKind ukind(Type *t) {
     Type *u = type_underlying(t);
     return u ? u->kind : TY_INVALID;
-}
-
-bool type_is_untyped(Type *t) {
-    return t && t->kind >= TY_UNTYPED_BOOL && t->kind <= TY_UNTYPED_NIL;
 }
 
 bool type_is_integer(Type *t) {
@@ -136,9 +122,6 @@ bool type_is_boolean(Type *t) {
     return k == TY_BOOL || k == TY_UNTYPED_BOOL;
 }
 
-bool type_is_interface(Type *t) { return ukind(t) == TY_INTERFACE; }
-
-bool type_is_pointer(Type *t) { return ukind(t) == TY_POINTER; }
 
 // The recursive properties below are remembered per type (Type.memo, three
 // bits each): types that share their parts form a DAG with exponentially
