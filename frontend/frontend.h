@@ -924,9 +924,14 @@ Node *tree_copy(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map, co
 // The same, telling what the inliner would otherwise walk the copy again
 // for: whether it holds a func literal, and its return statements outside
 // literals, in source order.
+// With `calls`, also its calls of functions and methods outside literals,
+// in the order of tree_visit_post (children first), but the call a go or
+// defer statement makes.
 typedef struct TreeCopyFacts {
     bool literals;
+    bool calls;         // in: collect calls
     PtrVec returns;
+    PtrVec call_list;
 } TreeCopyFacts;
 Node *tree_copy_facts(Compiler *cc, Node *n, const FuncInfo *root, TreeObjMap *map, const Pos *site,
                       TreeCopyFacts *facts);
@@ -945,8 +950,17 @@ Node *outer_value(Node *n);
 // gets each strongly connected component of top-level functions, callees
 // first; `recursive` when the component is a cycle (one function calling
 // itself, directly or from a literal inside it, included).
+// `fns` is valid only during the call.
 typedef void (*TreeSccFn)(FuncInfo **fns, int n, bool recursive, void *ctx);
 void funcs_bottom_up(Compiler *cc, FuncInfo **fns, int n, TreeSccFn batch, void *ctx);
+// The same, telling as each function's body is walked for the call graph
+// (before any batch holding it) the calls in it that gc's InlineCalls
+// visits: for each function and literal (a literal first, then the function
+// it is in), its calls of functions and methods outside nested literals, in
+// the order of tree_visit_post (children first), but the call a go or defer
+// statement makes. `calls` is valid only during the call.
+typedef void (*TreeCallsFn)(FuncInfo *fi, Node **calls, int n, void *ctx);
+void funcs_bottom_up_calls(Compiler *cc, FuncInfo **fns, int n, TreeCallsFn calls, TreeSccFn batch, void *ctx);
 
 // ---------------------------------------------------------------------------
 // Packages, the checker and the package loader

@@ -62,73 +62,78 @@ static void walk_list(Visitor *v, NodeList *l, int depth) {
         child(v, l->items[i], depth);
 }
 
+// The children of n in source order, each given to visit (a node) or
+// visit_list (a NodeList *): the one order every walk of the tree follows.
+#define TREE_CHILDREN(n, visit, visit_list) \
+    switch (n->kind) { \
+    case N_COMPOSITE: visit_list(&n->u.complit.elts); break; \
+    case N_KEYVALUE: visit(n->u.kv.key); visit(n->u.kv.value); break; \
+    case N_FUNCLIT: visit(n->u.funclit.body); break; \
+    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPRSTMT: case N_GO: case N_DEFER: \
+        visit(n->u.unary.x); \
+        break; \
+    case N_SELECTOR: visit(n->u.sel.x); break; \
+    case N_INDEX: visit(n->u.index.x); visit(n->u.index.index); break; \
+    case N_SLICE: \
+        visit(n->u.slice.x); \
+        visit(n->u.slice.lo); \
+        visit(n->u.slice.hi); \
+        visit(n->u.slice.max); \
+        break; \
+    case N_TYPEASSERT: visit(n->u.assert.x); break; \
+    case N_CALL: visit(n->u.call.fun); visit_list(&n->u.call.args); break; \
+    case N_BINARY: visit(n->u.binary.x); visit(n->u.binary.y); break; \
+    case N_DECLSTMT: visit(n->u.declstmt.decl); break; \
+    case N_GENDECL: visit_list(&n->u.gendecl.specs); break; \
+    case N_VALUESPEC: \
+        visit_list(&n->u.valspec.names); \
+        visit_list(&n->u.valspec.values); \
+        break; \
+    case N_LABELED: visit(n->u.labeled.stmt); break; \
+    case N_SENDSTMT: visit(n->u.send.chan); visit(n->u.send.value); break; \
+    case N_INCDEC: visit(n->u.incdec.x); break; \
+    case N_ASSIGN: visit_list(&n->u.assign.lhs); visit_list(&n->u.assign.rhs); break; \
+    case N_RETURN: visit_list(&n->u.ret.results); break; \
+    case N_BLOCK: visit_list(&n->u.block.stmts); break; \
+    case N_IF: \
+        visit(n->u.ifs.init); \
+        visit(n->u.ifs.cond); \
+        visit(n->u.ifs.then); \
+        visit(n->u.ifs.els); \
+        break; \
+    case N_CASECLAUSE: case N_COMMCLAUSE: \
+        visit_list(&n->u.clause.list); \
+        visit(n->u.clause.comm); \
+        visit_list(&n->u.clause.body); \
+        break; \
+    case N_SWITCH: case N_TYPESWITCH: case N_SELECT: \
+        visit(n->u.sw.init); \
+        visit(n->u.sw.tag); \
+        visit_list(&n->u.sw.clauses); \
+        break; \
+    case N_FOR: \
+        visit(n->u.fors.init); \
+        visit(n->u.fors.cond); \
+        visit(n->u.fors.post); \
+        visit(n->u.fors.body); \
+        break; \
+    case N_RANGE: \
+        visit(n->u.range.key); \
+        visit(n->u.range.value); \
+        visit(n->u.range.x); \
+        visit(n->u.range.body); \
+        break; \
+    default: \
+        break; \
+    }
+
 static void walk(Visitor *v, Node *n, int depth) {
     if (depth > TREE_MAX_DEPTH || !v->pre(n, v->ctx))
         return;
     depth++;
 #define visit(n) child(v, (n), depth)
 #define visit_list(l) walk_list(v, (l), depth)
-    switch (n->kind) {
-    case N_COMPOSITE: visit_list(&n->u.complit.elts); break;
-    case N_KEYVALUE: visit(n->u.kv.key); visit(n->u.kv.value); break;
-    case N_FUNCLIT: visit(n->u.funclit.body); break;
-    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPRSTMT: case N_GO: case N_DEFER:
-        visit(n->u.unary.x);
-        break;
-    case N_SELECTOR: visit(n->u.sel.x); break;
-    case N_INDEX: visit(n->u.index.x); visit(n->u.index.index); break;
-    case N_SLICE:
-        visit(n->u.slice.x);
-        visit(n->u.slice.lo);
-        visit(n->u.slice.hi);
-        visit(n->u.slice.max);
-        break;
-    case N_TYPEASSERT: visit(n->u.assert.x); break;
-    case N_CALL: visit(n->u.call.fun); visit_list(&n->u.call.args); break;
-    case N_BINARY: visit(n->u.binary.x); visit(n->u.binary.y); break;
-    case N_DECLSTMT: visit(n->u.declstmt.decl); break;
-    case N_GENDECL: visit_list(&n->u.gendecl.specs); break;
-    case N_VALUESPEC:
-        visit_list(&n->u.valspec.names);
-        visit_list(&n->u.valspec.values);
-        break;
-    case N_LABELED: visit(n->u.labeled.stmt); break;
-    case N_SENDSTMT: visit(n->u.send.chan); visit(n->u.send.value); break;
-    case N_INCDEC: visit(n->u.incdec.x); break;
-    case N_ASSIGN: visit_list(&n->u.assign.lhs); visit_list(&n->u.assign.rhs); break;
-    case N_RETURN: visit_list(&n->u.ret.results); break;
-    case N_BLOCK: visit_list(&n->u.block.stmts); break;
-    case N_IF:
-        visit(n->u.ifs.init);
-        visit(n->u.ifs.cond);
-        visit(n->u.ifs.then);
-        visit(n->u.ifs.els);
-        break;
-    case N_CASECLAUSE: case N_COMMCLAUSE:
-        visit_list(&n->u.clause.list);
-        visit(n->u.clause.comm);
-        visit_list(&n->u.clause.body);
-        break;
-    case N_SWITCH: case N_TYPESWITCH: case N_SELECT:
-        visit(n->u.sw.init);
-        visit(n->u.sw.tag);
-        visit_list(&n->u.sw.clauses);
-        break;
-    case N_FOR:
-        visit(n->u.fors.init);
-        visit(n->u.fors.cond);
-        visit(n->u.fors.post);
-        visit(n->u.fors.body);
-        break;
-    case N_RANGE:
-        visit(n->u.range.key);
-        visit(n->u.range.value);
-        visit(n->u.range.x);
-        visit(n->u.range.body);
-        break;
-    default:
-        break;
-    }
+    TREE_CHILDREN(n, visit, visit_list)
 #undef visit
 #undef visit_list
     if (v->post)
@@ -309,6 +314,14 @@ static Node *copy(CopyCtx *c, Node *n) {
     default:
         break;
     }
+    if (c->facts && c->facts->calls && !c->in_literal) {
+        PtrVec *calls = &c->facts->call_list;
+        if (m->kind == N_CALL && (m->u.call.kind == CALL_FUNC || m->u.call.kind == CALL_METHOD))
+            ptrvec_push(&c->cc->arena, calls, m);
+        else if ((m->kind == N_GO || m->kind == N_DEFER) && calls->len &&
+                 calls->items[calls->len - 1] == unparen(m->u.unary.x))
+            calls->len--;
+    }
     c->depth--;
     return m;
 }
@@ -461,7 +474,6 @@ typedef struct Scc {
     FuncInfo **all;
     int nall;
     SccNode *nodes;         // parallel to all
-    PtrVec refs;            // scratch
     PtrVec stack;           // FuncInfo* in visit order
     int *hslots;            // see scc_index
     uint32_t hcap;          // a power of two, at least twice nall
@@ -498,62 +510,149 @@ static const FuncInfo *outermost(const FuncInfo *fi) {
     return fi;
 }
 
-static bool collect_ref(Node *n, void *ctx) {
-    Scc *s = ctx;
+// The successors of the functions on the DFS path, each frame's on top of
+// its parent's (a frame is done with them before it is popped): one heap
+// buffer for the whole walk instead of a vector in the arena per function.
+typedef struct TreeRefs {
+    const FuncInfo **items;
+    int len, cap;
+} TreeRefs;
+
+static void tree_refs_note(TreeRefs *r, const Node *n) {
     Obj *o = NULL;
     if (n->kind == N_IDENT)
         o = n->u.ident.obj;
     else if (n->kind == N_SELECTOR && (n->u.sel.kind == SEL_QUALIFIED || n->u.sel.kind == SEL_METHOD ||
                                        n->u.sel.kind == SEL_METHOD_EXPR))
         o = n->u.sel.obj;
-    if (o && o->kind == OBJ_FUNC && o->u.func.fn)
-        ptrvec_push(&s->cc->arena, &s->refs, (void *)outermost(o->u.func.fn));
+    if (!o || o->kind != OBJ_FUNC || !o->u.func.fn)
+        return;
+    if (r->len == r->cap) {
+        int cap = r->cap ? r->cap * 2 : 256;
+        const FuncInfo **items = realloc(r->items, sizeof(*items) * (size_t)cap);
+        if (!items)
+            abort();
+        r->items = items;
+        r->cap = cap;
+    }
+    r->items[r->len++] = outermost(o->u.func.fn);
+}
+
+static bool collect_ref(Node *n, void *ctx) {
+    tree_refs_note(ctx, n);
     return true;
 }
 
-typedef struct SccFrame {
-    int node;
-    void **succ;
-    int nsucc, next;
-} SccFrame;
-
-static void scc_refs(Scc *s, int i, SccFrame *fr) {
-    s->refs = (PtrVec){0};
-    tree_visit(func_body(s->all[i]), collect_ref, s);
-    fr->node = i;
-    fr->succ = s->refs.items;
-    fr->nsucc = s->refs.len;
-    fr->next = 0;
+static void body_refs(FuncInfo *fi, TreeRefs *refs, void *ctx) {
+    (void)ctx;
+    tree_visit(func_body(fi), collect_ref, refs);
 }
 
-static void scc_from(Scc *s, int root, uint32_t *counter, TreeSccFn batch, void *ctx) {
-    int cap = 64, sp = 0;
-    SccFrame *frames = malloc(sizeof(SccFrame) * (size_t)cap);
-    if (!frames)
-        abort();
-    s->nodes[root].id = s->nodes[root].low = ++*counter;
-    s->nodes[root].on_stack = true;
-    ptrvec_push(&s->cc->arena, &s->stack, s->all[root]);
-    scc_refs(s, root, &frames[sp++]);
-    while (sp > 0) {
-        SccFrame *fr = &frames[sp - 1];
-        if (fr->next < fr->nsucc) {
-            int w = scc_index(s, fr->succ[fr->next++]);
+// funcs_bottom_up_calls' walk: the references as collect_ref finds them,
+// and each function's calls on a stack of the open functions' (a literal's
+// are taken off when it closes), reported as each function ends.
+typedef struct CallScan {
+    TreeRefs *refs;
+    Node **calls;
+    int ncalls, cap;
+    TreeCallsFn report;
+    void *ctx;
+} CallScan;
+
+static void scan_calls(CallScan *s, Node *n, int depth) {
+    if (!n || depth > TREE_MAX_DEPTH)
+        return;
+    tree_refs_note(s->refs, n);
+    if (is_leaf(n))
+        return;
+    depth++;
+    if (n->kind == N_FUNCLIT) {
+        int begin = s->ncalls;
+        scan_calls(s, n->u.funclit.body, depth);
+        if (n->u.funclit.fn)
+            s->report(n->u.funclit.fn, s->calls + begin, s->ncalls - begin, s->ctx);
+        s->ncalls = begin;
+        return;
+    }
+#define visit(x) scan_calls(s, (x), depth)
+#define visit_list(l) \
+    for (int i_ = 0; i_ < (l)->len; i_++) \
+        scan_calls(s, (l)->items[i_], depth)
+    TREE_CHILDREN(n, visit, visit_list)
+#undef visit
+#undef visit_list
+    if (n->kind == N_CALL && (n->u.call.kind == CALL_FUNC || n->u.call.kind == CALL_METHOD)) {
+        if (s->ncalls == s->cap) {
+            s->cap = s->cap ? s->cap * 2 : 256;
+            Node **calls = realloc(s->calls, sizeof(Node *) * (size_t)s->cap);
+            if (!calls)
+                abort();
+            s->calls = calls;
+        }
+        s->calls[s->ncalls++] = n;
+    } else if ((n->kind == N_GO || n->kind == N_DEFER) && s->ncalls &&
+               s->calls[s->ncalls - 1] == unparen(n->u.unary.x)) {
+        s->ncalls--;    // the statement's own call, the last one to end in it
+    }
+}
+
+static void body_calls(FuncInfo *fi, TreeRefs *refs, void *ctx) {
+    CallScan *s = ctx;
+    s->refs = refs;
+    s->ncalls = 0;
+    scan_calls(s, func_body(fi), 0);
+    s->report(fi, s->calls, s->ncalls, s->ctx);
+}
+
+typedef void (*TreeBodyFn)(FuncInfo *fi, TreeRefs *refs, void *ctx);
+
+typedef struct SccFrame {
+    int node;
+    int begin, next;    // its successors: refs.items[begin ..] until the next frame's
+} SccFrame;
+
+typedef struct SccRun {
+    Scc *s;
+    TreeRefs refs;
+    SccFrame *frames;
+    int cap, sp;
+    uint32_t counter;
+    TreeBodyFn body;
+    void *body_ctx;
+    TreeSccFn batch;
+    void *ctx;
+} SccRun;
+
+static void scc_push(SccRun *r, int i) {
+    Scc *s = r->s;
+    s->nodes[i].id = s->nodes[i].low = ++r->counter;
+    s->nodes[i].on_stack = true;
+    ptrvec_push(&s->cc->arena, &s->stack, s->all[i]);
+    if (r->sp == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 64;
+        SccFrame *nf = realloc(r->frames, sizeof(SccFrame) * (size_t)r->cap);
+        if (!nf)
+            abort();
+        r->frames = nf;
+    }
+    SccFrame *fr = &r->frames[r->sp++];
+    fr->node = i;
+    fr->begin = fr->next = r->refs.len;
+    r->body(s->all[i], &r->refs, r->body_ctx);
+}
+
+static void scc_from(SccRun *r, int root) {
+    Scc *s = r->s;
+    scc_push(r, root);
+    while (r->sp > 0) {
+        SccFrame *fr = &r->frames[r->sp - 1];
+        if (fr->next < r->refs.len) {
+            int w = scc_index(s, r->refs.items[fr->next++]);
             if (w < 0)
                 continue;
             SccNode *wn = &s->nodes[w];
             if (!wn->id) {
-                wn->id = wn->low = ++*counter;
-                wn->on_stack = true;
-                ptrvec_push(&s->cc->arena, &s->stack, s->all[w]);
-                if (sp == cap) {
-                    cap *= 2;
-                    SccFrame *nf = realloc(frames, sizeof(SccFrame) * (size_t)cap);
-                    if (!nf)
-                        abort();
-                    frames = nf;
-                }
-                scc_refs(s, w, &frames[sp++]);
+                scc_push(r, w);
             } else if (wn->on_stack) {
                 SccNode *v = &s->nodes[fr->node];
                 if (wn->id < v->low)
@@ -565,28 +664,28 @@ static void scc_from(Scc *s, int root, uint32_t *counter, TreeSccFn batch, void 
         }
         int vi = fr->node;
         SccNode *v = &s->nodes[vi];
-        sp--;
-        if (sp > 0 && v->low < s->nodes[frames[sp - 1].node].low)
-            s->nodes[frames[sp - 1].node].low = v->low;
+        r->refs.len = fr->begin;
+        r->sp--;
+        if (r->sp > 0 && v->low < s->nodes[r->frames[r->sp - 1].node].low)
+            s->nodes[r->frames[r->sp - 1].node].low = v->low;
         if (v->low == v->id) {
             int start = s->stack.len;
             while (start > 0 && s->stack.items[start - 1] != s->all[vi])
                 start--;
             start--;
             int n = s->stack.len - start;
-            FuncInfo **comp = ARENA_ARRAY(&s->cc->arena, FuncInfo *, n);
-            for (int i = 0; i < n; i++) {
-                comp[i] = s->stack.items[start + i];
+            // The batch may keep the component only while it runs.
+            FuncInfo **comp = (FuncInfo **)s->stack.items + start;
+            for (int i = 0; i < n; i++)
                 s->nodes[scc_index(s, comp[i])].on_stack = false;
-            }
+            r->batch(comp, n, n > 1 || v->done, r->ctx);
             s->stack.len = start;
-            batch(comp, n, n > 1 || v->done, ctx);
         }
     }
-    free(frames);
 }
 
-void funcs_bottom_up(Compiler *cc, FuncInfo **fns, int n, TreeSccFn batch, void *ctx) {
+static void bottom_up(Compiler *cc, FuncInfo **fns, int n, TreeBodyFn body, void *body_ctx, TreeSccFn batch,
+                      void *ctx) {
     // Only top-level functions are nodes; each batch then lists the literals
     // each holds after it, in source order (gc's stack order).
     Scc s = {.cc = cc};
@@ -601,10 +700,22 @@ void funcs_bottom_up(Compiler *cc, FuncInfo **fns, int n, TreeSccFn batch, void 
     s.hslots = ARENA_ARRAY(&cc->arena, int, s.hcap);
     for (int i = 0; i < s.nall; i++)
         scc_index_add(&s, i);
-    uint32_t counter = 0;
+    SccRun r = {.s = &s, .body = body, .body_ctx = body_ctx, .batch = batch, .ctx = ctx};
     for (int i = 0; i < s.nall; i++)
         if (!s.nodes[i].id)
-            scc_from(&s, i, &counter, batch, ctx);
+            scc_from(&r, i);
+    free(r.refs.items);
+    free(r.frames);
+}
+
+void funcs_bottom_up(Compiler *cc, FuncInfo **fns, int n, TreeSccFn batch, void *ctx) {
+    bottom_up(cc, fns, n, body_refs, NULL, batch, ctx);
+}
+
+void funcs_bottom_up_calls(Compiler *cc, FuncInfo **fns, int n, TreeCallsFn calls, TreeSccFn batch, void *ctx) {
+    CallScan scan = {.report = calls, .ctx = ctx};
+    bottom_up(cc, fns, n, body_calls, &scan, batch, ctx);
+    free(scan.calls);
 }
 
 // ---------------------------------------------------------------------------

@@ -161,8 +161,24 @@ static const Intrinsics amd64_intrinsics[] = {
     {NULL, NULL},
 };
 
+// The intrinsics of a package (NULL if none), remembered for the last
+// packages asked about: every call is asked, and the path comparisons
+// were most of the cost.
+static const char *const *package_intrinsics(Inliner *in, const Package *pkg) {
+    for (int i = 0; i < in->nintr; i++)
+        if (in->intr_pkgs[i] == pkg)
+            return in->intr_names[i];
+    const char *const *names = NULL;
+    for (const Intrinsics *t = amd64_intrinsics; t->pkg; t++)
+        if (strcmp(pkg->path, t->pkg) == 0)
+            names = t->names;
+    int i = in->nintr < INL_INTR_CACHE ? in->nintr++ : (int)(in->intr_next++ % INL_INTR_CACHE);
+    in->intr_pkgs[i] = pkg;
+    in->intr_names[i] = names;
+    return names;
+}
+
 bool inl_is_intrinsic(Inliner *in, Node *call) {
-    (void)in;
     if (call->u.call.kind != CALL_FUNC)
         return false;
     Node *f = unparen(call->u.call.fun);
@@ -173,10 +189,8 @@ bool inl_is_intrinsic(Inliner *in, Node *call) {
         o = f->u.sel.obj;
     if (!o || o->kind != OBJ_FUNC || !o->pkg || !o->pkg->path || o->u.func.recv)
         return false;
-    for (const Intrinsics *t = amd64_intrinsics; t->pkg; t++)
-        if (strcmp(o->pkg->path, t->pkg) == 0)
-            return name_in(o->name->s, t->names);
-    return false;
+    const char *const *names = package_intrinsics(in, o->pkg);
+    return names && name_in(o->name->s, names);
 }
 
 // ---------------------------------------------------------------------------
@@ -490,20 +504,24 @@ static void mkinlcall(Calls *c, Node *call, InlFn *callee) {
     inline_body(c, call, callee, site);
 }
 
+// One call InlineCalls meets (a call of a function or method, not the one
+// a go or defer statement makes, nor an intrinsic).
+static void call_at(Calls *c, Node *n) {
+    InlFn *callee = inl_callee(c->in, n);
+    if (callee)
+        mkinlcall(c, n, callee);
+}
+
 static bool calls_post(Node *n, void *ctx) {
     CallsCtx *x = ctx;
-    Calls *c = x->c;
     if ((n->kind == N_GO || n->kind == N_DEFER) && x->stmts.len)
         x->stmts.len--;
     if (n->kind != N_CALL || (n->u.call.kind != CALL_FUNC && n->u.call.kind != CALL_METHOD))
         return true;
     if (x->stmts.len && go_defer_call(n, x->stmts.items[x->stmts.len - 1]))
         return true;
-    if (inl_is_intrinsic(c->in, n))
-        return true;
-    InlFn *callee = inl_callee(c->in, n);
-    if (callee)
-        mkinlcall(c, n, callee);
+    if (!inl_is_intrinsic(x->c->in, n))
+        call_at(x->c, n);
     return true;
 }
 
@@ -940,7 +958,7 @@ static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
     inst->callee = callee;
     inst->call = call;
     inst->parent = c->inst;
-    TreeCopyFacts facts = {0};
+    TreeCopyFacts facts = {.calls = true};
     inst->ic = copy_body(c, callee, site, &facts);
     Node *body = inst->ic->body;
     inst->result = delayed_result(callee->fi, &facts.returns);
@@ -965,7 +983,9 @@ static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
     inst->lit_end = c->nlits;
     c->site = site;
     c->inst = inst;
-    walk_calls(c, body);
+    for (int i = 0; i < facts.call_list.len; i++)
+        if (!inl_is_intrinsic(c->in, facts.call_list.items[i]))
+            call_at(c, facts.call_list.items[i]);
     c->site = saved_site;
     c->inst = saved_inst;
     c->active.len--;
@@ -973,7 +993,7 @@ static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
 
 static void inline_calls(Inliner *in, InlFn *f) {
     Node *body = func_body(f->fi);
-    if (!body)
+    if (!body || (f->listed && !f->ncalls))
         return;
     Calls c = {.in = in, .cur = f, .max_cost = INL_MAX_BUDGET, .report = reports(in, f->fi), .table = in->table};
     // An inlinable function's cost walk went to its end and counted at
@@ -984,7 +1004,11 @@ static void inline_calls(Inliner *in, InlFn *f) {
         c.max_cost = INL_BIG_FUNCTION_MAX_COST;
     Calls *saved = in->walking;
     in->walking = &c;
-    walk_calls(&c, body);
+    if (f->listed)
+        for (int i = 0; i < f->ncalls; i++)
+            call_at(&c, f->calls[i]);
+    else
+        walk_calls(&c, body);
     in->walking = saved;
 }
 
@@ -1074,6 +1098,28 @@ static void index_literals(Arena *a, Batch *b) {
     }
 }
 
+// The walk that finds the call graph also lists, for each function and
+// literal, the calls walk_calls would meet, in its order: InlineCalls then
+// goes down the list instead of walking the body again, and a function
+// without calls costs nothing more. The bodies do not change until the pass
+// is over (inlining copies them).
+static void listed_calls(FuncInfo *fi, Node **calls, int n, void *ctx) {
+    Batch *b = ctx;
+    InlFn *f = inl_fn(b->in, fi);
+    if (f->listed)
+        return;
+    f->listed = true;
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (!inl_is_intrinsic(b->in, calls[i]))
+            calls[k++] = calls[i];
+    f->ncalls = k;
+    if (!k)
+        return;
+    f->calls = ARENA_ARRAY(&b->in->cc->arena, Node *, k);
+    memcpy(f->calls, calls, sizeof(Node *) * (size_t)k);
+}
+
 static void batch(FuncInfo **fns, int n, bool recursive, void *ctx) {
     Batch *b = ctx;
     Inliner *in = b->in;
@@ -1139,7 +1185,7 @@ void pass_inline(Program *prog) {
             if (prog->main_pkg->funcs.items[j])
                 ptrvec_push(&cc->arena, &b.all, prog->main_pkg->funcs.items[j]);
     index_literals(&cc->arena, &b);
-    funcs_bottom_up(cc, (FuncInfo **)b.all.items, b.all.len, batch, &b);
+    funcs_bottom_up_calls(cc, (FuncInfo **)b.all.items, b.all.len, listed_calls, batch, &b);
     if (!imports_only)
         inline_init(&in, prog->main_pkg);
     *inp = in;

@@ -14,6 +14,7 @@ enum {
     INL_BIG_FUNCTION_NODES = 5000,
     INL_BIG_FUNCTION_MAX_COST = 20,
     INL_CLOSURE_COST = 15,
+    INL_INTR_CACHE = 8,
 };
 
 typedef struct Inliner Inliner;
@@ -29,6 +30,9 @@ typedef struct InlFn {
     int closgen;            // literals named inside it so far (gc's Closgen)
     FuncInfo *made;         // a literal's copy inside an inlined body: the function it is
                             // (fi is the literal in the source)
+    bool listed;            // calls holds the calls InlineCalls considers, found by the
+    Node **calls;           // walk of the call graph (inline.c: scan_body), in its order
+    int ncalls;
 } InlFn;
 
 InlFn *inl_fn(Inliner *in, FuncInfo *fi);
@@ -57,6 +61,11 @@ struct Inliner {
     struct InlTable *table; // the calls inlined (inlined_call)
     struct Calls *walking;  // the InlineCalls under way, if any: a literal
                             // inside a body it inlines is that body's copy
+    // Packages -> their intrinsics (inl_is_intrinsic), the last few asked.
+    const Package *intr_pkgs[INL_INTR_CACHE];
+    const char *const *intr_names[INL_INTR_CACHE];
+    int nintr;
+    unsigned intr_next;
 };
 
 #endif
