@@ -166,6 +166,10 @@ void diag_note(Compiler *cc, Pos pos, const char *fmt, ...) {
     diag_add(cc, DIAG_NOTE, pos, arena_strndup(&cc->arena, buf, (size_t)n), (size_t)n);
 }
 
+void diag_note_text(Compiler *cc, Pos pos, const char *msg, size_t len) {
+    diag_add(cc, DIAG_NOTE, pos, msg, len);
+}
+
 int diag_error_count(const Compiler *cc) { return cc->diags.nerrors; }
 
 int pos_compare(Pos a, Pos b) {

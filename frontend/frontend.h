@@ -153,6 +153,9 @@ typedef struct Diags {
 void diag_error(Compiler *cc, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void diag_verror(Compiler *cc, Pos pos, const char *fmt, va_list ap);
 void diag_note(Compiler *cc, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+// A note already made, kept as it is (it must outlive the diagnostics: the
+// arena's or static) with its length: for the passes that make thousands.
+void diag_note_text(Compiler *cc, Pos pos, const char *msg, size_t len);
 // Prints all recorded diagnostics to `out` as gc does and empties the list.
 // Without -e, printing stops after 10 errors with "too many errors".
 void diag_flush(Compiler *cc, void *out /* FILE* */);

@@ -214,7 +214,7 @@ typedef struct Instance {
 typedef struct Calls {
     Inliner *in;
     InlFn *cur;             // the function calls are inlined into
-    int max_cost;
+    int max_cost;           // -1: not known yet (see max_cost)
     bool report;            // cur is the program's, not a model's
     PtrVec active;          // InlFn* being inlined further out (gc's inlMap)
     Pos site;               // the outermost call site, inside an inlined body
@@ -233,6 +233,16 @@ static bool reports(Inliner *in, FuncInfo *fi) {
         return false;
     const SourceFile *sf = in->cc->files.items[p.file];
     return !sf->is_std;
+}
+
+// "can inline f", "inlining call to f": without a format, as thousands of
+// them cost the run more than the inlining they report.
+static void note_name(Compiler *cc, Pos pos, const char *what, const char *name) {
+    size_t a = strlen(what), b = strlen(name);
+    char *msg = arena_alloc(&cc->arena, a + b + 1);
+    memcpy(msg, what, a);
+    memcpy(msg + a, name, b + 1);
+    diag_note_text(cc, pos, msg, a + b);
 }
 
 // gc reports a function at the token after `func`: its name, or the
@@ -291,7 +301,7 @@ void inl_can_inline(Inliner *in, InlFn *f) {
         diag_note(in->cc, func_pos(fi), "can inline %s with cost %d as: %s { %s }", f->name, cost,
                   signature(in, fi), inline_body_string(in->cc, fi, &body->u.block.stmts));
     else
-        diag_note(in->cc, func_pos(fi), "can inline %s", f->name);
+        note_name(in->cc, func_pos(fi), "can inline ", f->name);
 }
 
 // ---------------------------------------------------------------------------
@@ -487,9 +497,22 @@ static bool shape_mismatch(Node *call, InlFn *callee) {
     return callee->fi && callee->fi->shape ? !any : any;
 }
 
+// gc's limit for the callees of cur: 20 in a big function, else 80. A
+// function the cost walk found inlinable is not big (that walk counted at
+// least the nodes isBigFunc counts, literals included); for the others the
+// count waits until a callee's cost needs it.
+static int max_cost(Calls *c) {
+    if (c->max_cost < 0)
+        c->max_cost = inl_is_big(c->in, c->cur->fi) ? INL_BIG_FUNCTION_MAX_COST : INL_MAX_BUDGET;
+    return c->max_cost;
+}
+
 static void mkinlcall(Calls *c, Node *call, InlFn *callee) {
     Inliner *in = c->in;
-    if (!callee->can || callee->cost > c->max_cost || callee == c->cur)
+    if (!callee->can || callee == c->cur)
+        return;
+    // The caller's limit is needed only past the smaller one.
+    if (callee->cost > INL_BIG_FUNCTION_MAX_COST && callee->cost > max_cost(c))
         return;
     if (shape_mismatch(call, callee))
         return;
@@ -500,7 +523,7 @@ static void mkinlcall(Calls *c, Node *call, InlFn *callee) {
         return;
     }
     if (c->report)
-        diag_note(in->cc, site, "inlining call to %s", callee->name);
+        note_name(in->cc, site, "inlining call to ", callee->name);
     inline_body(c, call, callee, site);
 }
 
@@ -995,13 +1018,9 @@ static void inline_calls(Inliner *in, InlFn *f) {
     Node *body = func_body(f->fi);
     if (!body || (f->listed && !f->ncalls))
         return;
-    Calls c = {.in = in, .cur = f, .max_cost = INL_MAX_BUDGET, .report = reports(in, f->fi), .table = in->table};
-    // An inlinable function's cost walk went to its end and counted at
-    // least the nodes gc's isBigFunc counts (it also counts inside
-    // literals): no second walk is needed to know it is not big.
-    bool small = f->can && f->nodes < INL_BIG_FUNCTION_NODES;
-    if (!small && inl_is_big(in, f->fi))
-        c.max_cost = INL_BIG_FUNCTION_MAX_COST;
+    Calls c = {.in = in, .cur = f, .max_cost = -1, .report = reports(in, f->fi), .table = in->table};
+    if (f->can && f->nodes < INL_BIG_FUNCTION_NODES)
+        c.max_cost = INL_MAX_BUDGET;
     Calls *saved = in->walking;
     in->walking = &c;
     if (f->listed)
@@ -1051,52 +1070,10 @@ static void inline_init(Inliner *in, Package *pkg) {
 // ---------------------------------------------------------------------------
 // The pass
 
-// The func literals inside each function (at any depth, in the order of
-// `all`) are listed once up front: finding them by scanning every function
-// for each function of each batch made the pass quadratic in program size.
 typedef struct Batch {
     Inliner *in;
     PtrVec all;         // every FuncInfo
-    FuncInfo **keys;    // the same, sorted by address, for lookup ...
-    PtrVec *lits;       // ... and parallel to keys: the literals inside each
-    int nkeys;
 } Batch;
-
-static int cmp_funcinfo_addr(const void *a, const void *b) {
-    uintptr_t x = (uintptr_t)*(FuncInfo *const *)a, y = (uintptr_t)*(FuncInfo *const *)b;
-    return x < y ? -1 : x > y;
-}
-
-static PtrVec *lits_of(Batch *b, FuncInfo *fi) {
-    int lo = 0, hi = b->nkeys - 1;
-    while (lo <= hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (b->keys[mid] == fi)
-            return &b->lits[mid];
-        if ((uintptr_t)b->keys[mid] < (uintptr_t)fi)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return NULL;
-}
-
-static void index_literals(Arena *a, Batch *b) {
-    b->nkeys = b->all.len;
-    b->keys = ARENA_ARRAY(a, FuncInfo *, b->nkeys > 0 ? b->nkeys : 1);
-    b->lits = ARENA_ARRAY(a, PtrVec, b->nkeys > 0 ? b->nkeys : 1);
-    if (b->nkeys > 0)
-        memcpy(b->keys, b->all.items, sizeof(FuncInfo *) * (size_t)b->nkeys);
-    qsort(b->keys, (size_t)b->nkeys, sizeof(FuncInfo *), cmp_funcinfo_addr);
-    for (int j = 0; j < b->all.len; j++) {
-        FuncInfo *lit = b->all.items[j];
-        for (FuncInfo *f = lit->outer; f; f = f->outer) {
-            PtrVec *v = lits_of(b, f);
-            if (v)
-                ptrvec_push(a, v, lit);
-        }
-    }
-}
 
 // The walk that finds the call graph also lists, for each function and
 // literal, the calls walk_calls would meet, in its order: InlineCalls then
@@ -1120,27 +1097,25 @@ static void listed_calls(FuncInfo *fi, Node **calls, int n, void *ctx) {
     memcpy(f->calls, calls, sizeof(Node *) * (size_t)k);
 }
 
+static void decide(Inliner *in, InlFn *f, bool alone_recursive) {
+    if (!alone_recursive) {
+        inl_can_inline(in, f);
+    } else if (!f->checked) {
+        f->checked = true;
+        if (reports(in, f->fi) && in->m > 1)
+            diag_note(in->cc, func_pos(f->fi), "cannot inline %s: recursive", f->name);
+    }
+    inline_calls(in, f);
+}
+
 static void batch(FuncInfo **fns, int n, bool recursive, void *ctx) {
     Batch *b = ctx;
     Inliner *in = b->in;
-    PtrVec list = {0};
     for (int i = 0; i < n; i++) {
-        ptrvec_push(&in->cc->arena, &list, fns[i]);
-        PtrVec *lits = lits_of(b, fns[i]);
-        for (int j = 0; lits && j < lits->len; j++)
-            ptrvec_push(&in->cc->arena, &list, lits->items[j]);
-    }
-    for (int i = 0; i < list.len; i++) {
-        FuncInfo *fi = list.items[i];
-        InlFn *f = inl_fn(in, fi);
-        if (!recursive || n > 1) {
-            inl_can_inline(in, f);
-        } else if (!f->checked) {
-            f->checked = true;
-            if (reports(in, fi) && in->m > 1)
-                diag_note(in->cc, func_pos(fi), "cannot inline %s: recursive", f->name);
-        }
-        inline_calls(in, f);
+        InlFn *top = inl_fn(in, fns[i]);
+        decide(in, top, recursive && n == 1);
+        for (int j = 0; j < top->lits.len; j++)
+            decide(in, inl_fn(in, top->lits.items[j]), recursive && n == 1);
     }
 }
 
@@ -1184,7 +1159,16 @@ void pass_inline(Program *prog) {
         for (int j = 0; j < prog->main_pkg->funcs.len; j++)
             if (prog->main_pkg->funcs.items[j])
                 ptrvec_push(&cc->arena, &b.all, prog->main_pkg->funcs.items[j]);
-    index_literals(&cc->arena, &b);
+    // The func literals inside each function (at any depth, in the order
+    // of `all`), which its batch lists after it.
+    for (int j = 0; j < b.all.len; j++) {
+        FuncInfo *lit = b.all.items[j], *top = lit->outer;
+        if (!top)
+            continue;
+        while (top->outer)
+            top = top->outer;
+        ptrvec_push(&cc->arena, &inl_fn(&in, top)->lits, lit);
+    }
     funcs_bottom_up_calls(cc, (FuncInfo **)b.all.items, b.all.len, listed_calls, batch, &b);
     if (!imports_only)
         inline_init(&in, prog->main_pkg);

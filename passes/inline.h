@@ -33,6 +33,7 @@ typedef struct InlFn {
     bool listed;            // calls holds the calls InlineCalls considers, found by the
     Node **calls;           // walk of the call graph (inline.c: scan_body), in its order
     int ncalls;
+    PtrVec lits;            // a top-level function's literals, at any depth
 } InlFn;
 
 InlFn *inl_fn(Inliner *in, FuncInfo *fi);
