@@ -898,8 +898,13 @@ static inline void func_add_facts(FuncInfo *fi, unsigned facts) {
 // ---------------------------------------------------------------------------
 // Tree helpers (tree.c): what several passes need of the typed AST.
 
-// n without the parentheses written around it.
-Node *unparen(const Node *n);
+// n without the parentheses written around it (inline: every pass asks, at
+// most nodes).
+static inline Node *unparen(const Node *n) {
+    while (n && n->kind == N_PAREN)
+        n = n->u.unary.x;
+    return (Node *)n;
+}
 // The body (N_BLOCK) of a declared function or a func literal; NULL if none.
 Node *func_body(const FuncInfo *fi);
 // Calls f on n and, while f returns true, on its children (a func literal's

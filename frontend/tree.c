@@ -15,12 +15,6 @@
 
 #define TREE_MAX_DEPTH 10000
 
-Node *unparen(const Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return (Node *)n;
-}
-
 Node *func_body(const FuncInfo *fi) {
     if (!fi || !fi->decl)
         return NULL;
@@ -132,7 +126,9 @@ static void walk(Visitor *v, Node *n, int depth) {
         return;
     depth++;
 #define visit(n) child(v, (n), depth)
-#define visit_list(l) walk_list(v, (l), depth)
+#define visit_list(l) \
+    for (int i_ = 0; i_ < (l)->len; i_++) \
+        child(v, (l)->items[i_], depth)
     TREE_CHILDREN(n, visit, visit_list)
 #undef visit
 #undef visit_list
@@ -518,15 +514,7 @@ typedef struct TreeRefs {
     int len, cap;
 } TreeRefs;
 
-static void tree_refs_note(TreeRefs *r, const Node *n) {
-    Obj *o = NULL;
-    if (n->kind == N_IDENT)
-        o = n->u.ident.obj;
-    else if (n->kind == N_SELECTOR && (n->u.sel.kind == SEL_QUALIFIED || n->u.sel.kind == SEL_METHOD ||
-                                       n->u.sel.kind == SEL_METHOD_EXPR))
-        o = n->u.sel.obj;
-    if (!o || o->kind != OBJ_FUNC || !o->u.func.fn)
-        return;
+static void refs_push(TreeRefs *r, const Obj *o) {
     if (r->len == r->cap) {
         int cap = r->cap ? r->cap * 2 : 256;
         const FuncInfo **items = realloc(r->items, sizeof(*items) * (size_t)cap);
@@ -536,6 +524,17 @@ static void tree_refs_note(TreeRefs *r, const Node *n) {
         r->cap = cap;
     }
     r->items[r->len++] = outermost(o->u.func.fn);
+}
+
+static inline void tree_refs_note(TreeRefs *r, const Node *n) {
+    Obj *o = NULL;
+    if (n->kind == N_IDENT)
+        o = n->u.ident.obj;
+    else if (n->kind == N_SELECTOR && (n->u.sel.kind == SEL_QUALIFIED || n->u.sel.kind == SEL_METHOD ||
+                                       n->u.sel.kind == SEL_METHOD_EXPR))
+        o = n->u.sel.obj;
+    if (o && o->kind == OBJ_FUNC && o->u.func.fn)
+        refs_push(r, o);
 }
 
 static bool collect_ref(Node *n, void *ctx) {
@@ -559,25 +558,33 @@ typedef struct CallScan {
     void *ctx;
 } CallScan;
 
-static void scan_calls(CallScan *s, Node *n, int depth) {
+static void scan_calls(CallScan *s, Node *n, int depth);
+
+// As child(): a leaf needs no call.
+static inline void scan_child(CallScan *s, Node *n, int depth) {
     if (!n || depth > TREE_MAX_DEPTH)
         return;
-    tree_refs_note(s->refs, n);
     if (is_leaf(n))
-        return;
+        tree_refs_note(s->refs, n);
+    else
+        scan_calls(s, n, depth);
+}
+
+static void scan_calls(CallScan *s, Node *n, int depth) {
+    tree_refs_note(s->refs, n);
     depth++;
     if (n->kind == N_FUNCLIT) {
         int begin = s->ncalls;
-        scan_calls(s, n->u.funclit.body, depth);
+        scan_child(s, n->u.funclit.body, depth);
         if (n->u.funclit.fn)
             s->report(n->u.funclit.fn, s->calls + begin, s->ncalls - begin, s->ctx);
         s->ncalls = begin;
         return;
     }
-#define visit(x) scan_calls(s, (x), depth)
+#define visit(x) scan_child(s, (x), depth)
 #define visit_list(l) \
     for (int i_ = 0; i_ < (l)->len; i_++) \
-        scan_calls(s, (l)->items[i_], depth)
+        scan_child(s, (l)->items[i_], depth)
     TREE_CHILDREN(n, visit, visit_list)
 #undef visit
 #undef visit_list
@@ -600,7 +607,7 @@ static void body_calls(FuncInfo *fi, TreeRefs *refs, void *ctx) {
     CallScan *s = ctx;
     s->refs = refs;
     s->ncalls = 0;
-    scan_calls(s, func_body(fi), 0);
+    scan_child(s, func_body(fi), 0);
     s->report(fi, s->calls, s->ncalls, s->ctx);
 }
 

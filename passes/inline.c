@@ -53,9 +53,12 @@ static const char *display_name(Inliner *in, FuncInfo *fi) {
     return name;
 }
 
+// The hash tables of the pass grow by replacement: each is a heap block of
+// the arena, given back when the bigger one is made (the smaller copies
+// left in the arena were megabytes on a big file).
 static void grow(Inliner *in) {
     uint32_t cap = in->cap ? in->cap * 2 : 256;
-    InlFn **slots = ARENA_ARRAY(&in->cc->arena, InlFn *, cap);
+    InlFn **slots = arena_alloc_block(&in->cc->arena, sizeof(InlFn *) * cap);
     for (uint32_t i = 0; i < in->cap; i++) {
         InlFn *f = in->slots[i];
         if (!f)
@@ -65,6 +68,8 @@ static void grow(Inliner *in) {
             h = (h + 1) & (cap - 1);
         slots[h] = f;
     }
+    if (in->slots)
+        arena_free_block(&in->cc->arena, in->slots);
     in->slots = slots;
     in->cap = cap;
 }
@@ -223,6 +228,8 @@ typedef struct Calls {
     struct InlTable *table; // call -> InlinedCall, for the passes after
     Literal *lits;          // literals of the inlined bodies, renamed
     int nlits, caplits;
+    Arena *scratch;         // what lives only while the calls are inlined: the
+                            // instances, the lists above (Inliner.scratch)
 } Calls;
 
 static bool reports(Inliner *in, FuncInfo *fi) {
@@ -553,7 +560,7 @@ static bool calls_pre_ctx(Node *n, void *ctx) {
     if (n->kind == N_FUNCLIT)
         return false;
     if (n->kind == N_GO || n->kind == N_DEFER)
-        ptrvec_push(&x->c->in->cc->arena, &x->stmts, n);
+        ptrvec_push(x->c->scratch, &x->stmts, n);
     return true;
 }
 
@@ -579,7 +586,7 @@ static void add_literal(Calls *c, FuncInfo *made) {
         copy->name = arena_sprintf(&in->cc->arena, "%s.func%d", cur->name, cur->closgen);
     if (c->nlits == c->caplits) {
         int cap = c->caplits ? c->caplits * 2 : 8;
-        Literal *l = ARENA_ARRAY(&in->cc->arena, Literal, cap);
+        Literal *l = ARENA_ARRAY(c->scratch, Literal, cap);
         if (c->nlits)
             memcpy(l, c->lits, sizeof(Literal) * (size_t)c->nlits);
         c->lits = l;
@@ -650,8 +657,8 @@ static void firsts_put(Arena *a, InlTable *t, const FuncInfo *caller, InlinedCal
         return;
     if (2 * (t->clen + 1) > t->ccap) {
         uint32_t cap = t->ccap ? t->ccap * 2 : 64;
-        const FuncInfo **keys = ARENA_ARRAY(a, const FuncInfo *, cap);
-        InlinedCall **vals = ARENA_ARRAY(a, InlinedCall *, cap);
+        const FuncInfo **keys = arena_alloc_block(a, sizeof(*keys) * cap);
+        InlinedCall **vals = arena_alloc_block(a, sizeof(*vals) * cap);
         for (uint32_t i = 0; i < t->ccap; i++) {
             if (!t->callers[i])
                 continue;
@@ -660,6 +667,10 @@ static void firsts_put(Arena *a, InlTable *t, const FuncInfo *caller, InlinedCal
                 h = (h + 1) & (cap - 1);
             keys[h] = t->callers[i];
             vals[h] = t->firsts[i];
+        }
+        if (t->callers) {
+            arena_free_block(a, (void *)t->callers);
+            arena_free_block(a, t->firsts);
         }
         t->callers = keys, t->firsts = vals, t->ccap = cap;
     }
@@ -686,8 +697,8 @@ const InlinedCall *inlined_calls_of(const Program *prog, const FuncInfo *fn) {
 static void table_put(Arena *a, InlTable *t, const Node *call, InlinedCall *ic) {
     if (2 * (t->len + 1) > t->cap) {
         uint32_t cap = t->cap ? t->cap * 2 : 64;
-        const Node **keys = ARENA_ARRAY(a, const Node *, cap);
-        InlinedCall **vals = ARENA_ARRAY(a, InlinedCall *, cap);
+        const Node **keys = arena_alloc_block(a, sizeof(*keys) * cap);
+        InlinedCall **vals = arena_alloc_block(a, sizeof(*vals) * cap);
         for (uint32_t i = 0; i < t->cap; i++) {
             if (!t->keys[i])
                 continue;
@@ -696,6 +707,10 @@ static void table_put(Arena *a, InlTable *t, const Node *call, InlinedCall *ic) 
                 h = (h + 1) & (cap - 1);
             keys[h] = t->keys[i];
             vals[h] = t->vals[i];
+        }
+        if (t->keys) {
+            arena_free_block(a, (void *)t->keys);
+            arena_free_block(a, t->vals);
         }
         t->keys = keys, t->vals = vals, t->cap = cap;
     }
@@ -848,7 +863,9 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site, TreeCopyFacts *
     FuncInfo *fi = body_of(callee);
     Node *body = func_body(fi);
     InlinedCall *ic = ARENA_NEW(&cc->arena, InlinedCall);
-    TreeObjMap map = {0};
+    // The map lives only while the copy is made: most hold a handful.
+    Obj *from[16], *to[16];
+    TreeObjMap map = {from, to, 0, 16};
     ic->callee = fi;
     ic->recv = fresh_var(cc, &map, fi->recv, site);
     ic->nparams = fi->nparams;
@@ -977,11 +994,13 @@ static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
     if (!func_body(callee->fi))
         return;
     Arena *a = &c->in->cc->arena;
-    Instance *inst = ARENA_NEW(a, Instance);
+    Instance *inst = ARENA_NEW(c->scratch, Instance);
     inst->callee = callee;
     inst->call = call;
     inst->parent = c->inst;
-    TreeCopyFacts facts = {.calls = true};
+    // Both lists are read only here.
+    void *returns[4], *calls[8];
+    TreeCopyFacts facts = {.calls = true, .returns = {returns, 0, 4}, .call_list = {calls, 0, 8}};
     inst->ic = copy_body(c, callee, site, &facts);
     Node *body = inst->ic->body;
     inst->result = delayed_result(callee->fi, &facts.returns);
@@ -996,8 +1015,8 @@ static void inline_body(Calls *c, Node *call, InlFn *callee, Pos site) {
             rewrite_return(facts.returns.items[i], &r);
     }
     table_put(a, c->table, call, inst->ic);
-    ptrvec_push(a, &c->insts, inst);
-    ptrvec_push(a, &c->active, callee);
+    ptrvec_push(c->scratch, &c->insts, inst);
+    ptrvec_push(c->scratch, &c->active, callee);
     Pos saved_site = c->site;
     Instance *saved_inst = c->inst;
     inst->lit_begin = c->nlits;
@@ -1018,17 +1037,21 @@ static void inline_calls(Inliner *in, InlFn *f) {
     Node *body = func_body(f->fi);
     if (!body || (f->listed && !f->ncalls))
         return;
-    Calls c = {.in = in, .cur = f, .max_cost = -1, .report = reports(in, f->fi), .table = in->table};
+    Calls c = {.in = in, .cur = f, .max_cost = -1, .report = reports(in, f->fi), .table = in->table,
+               .scratch = in->scratch};
     if (f->can && f->nodes < INL_BIG_FUNCTION_NODES)
         c.max_cost = INL_MAX_BUDGET;
     Calls *saved = in->walking;
     in->walking = &c;
+    size_t used = in->scratch->total;
     if (f->listed)
         for (int i = 0; i < f->ncalls; i++)
             call_at(&c, f->calls[i]);
     else
         walk_calls(&c, body);
     in->walking = saved;
+    if (in->scratch->total != used)
+        arena_reset(in->scratch);
 }
 
 // gc gathers the package-level initializers it cannot set statically into
@@ -1046,7 +1069,8 @@ static void inline_init(Inliner *in, Package *pkg) {
     f->fi = fi;
     f->name = "init";
     f->checked = true;
-    Calls c = {.in = in, .cur = f, .max_cost = INL_MAX_BUDGET, .report = in->m && !pkg->is_std, .table = in->table};
+    Calls c = {.in = in, .cur = f, .max_cost = INL_MAX_BUDGET, .report = in->m && !pkg->is_std, .table = in->table,
+               .scratch = in->scratch};
     Calls *saved = in->walking;
     in->walking = &c;
     for (int i = 0; i < pkg->init_order.len; i++) {
@@ -1126,7 +1150,12 @@ void inline_wrapper(Program *prog, FuncInfo *wrapper) {
     InlTable *t = prog->inlined;
     if (!prog->inlining || !t || !t->in)
         return;
+    Arena scratch;
+    arena_init(&scratch);
+    t->in->scratch = &scratch;
     inline_calls(t->in, inl_fn(t->in, wrapper));
+    t->in->scratch = NULL;
+    arena_free(&scratch);
 }
 
 void pass_inline(Program *prog) {
@@ -1143,6 +1172,9 @@ void pass_inline(Program *prog) {
     in.closures = cc->opt.inlfuncswithclosures;
     in.table = ARENA_NEW(&cc->arena, InlTable);
     prog->inlined = in.table;
+    Arena scratch;
+    arena_init(&scratch);
+    in.scratch = &scratch;
     Batch b = {.in = &in};
     bool main_listed = false;
     for (int i = 0; i < cc->packages.len; i++) {
@@ -1172,6 +1204,8 @@ void pass_inline(Program *prog) {
     funcs_bottom_up_calls(cc, (FuncInfo **)b.all.items, b.all.len, listed_calls, batch, &b);
     if (!imports_only)
         inline_init(&in, prog->main_pkg);
+    arena_free(&scratch);
+    in.scratch = NULL;
     *inp = in;
     in.table->in = inp;
 }

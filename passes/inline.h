@@ -62,6 +62,7 @@ struct Inliner {
     struct InlTable *table; // the calls inlined (inlined_call)
     struct Calls *walking;  // the InlineCalls under way, if any: a literal
                             // inside a body it inlines is that body's copy
+    Arena *scratch;         // reset after each function's InlineCalls
     // Packages -> their intrinsics (inl_is_intrinsic), the last few asked.
     const Package *intr_pkgs[INL_INTR_CACHE];
     const char *const *intr_names[INL_INTR_CACHE];

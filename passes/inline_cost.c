@@ -84,7 +84,7 @@ static void fail(Walk *w, const char *reason) {
 static void node(Walk *w) {
     w->budget--;
     w->nodes++;
-    if (!w->count_only && w->budget < 0 && w->in->m < 2 && !w->stop) {
+    if (w->budget < 0 && !w->count_only && w->in->m < 2 && !w->stop) {
         w->reason = "too expensive";
         w->stop = true;
     }
@@ -97,12 +97,14 @@ static void extra(Walk *w, int units) {
 
 static bool is_const(Node *n) { return n->val.kind != CONST_NONE && !(n->flags & NF_TYPE); }
 
-static bool is_nil(Node *n) {
-    n = unparen(n);
+// n without parentheses.
+static inline bool is_nil_unparen(const Node *n) {
     if (n->kind == N_IDENT && n->u.ident.obj && n->u.ident.obj->kind == OBJ_NIL)
         return true;
     return n->type && n->type->kind == TY_UNTYPED_NIL;
 }
+
+static bool is_nil(Node *n) { return is_nil_unparen(unparen(n)); }
 
 // Whether storing src into a destination of type dst boxes it (gc's
 // implicit OCONVIFACE): a non-interface into an interface, or an interface
@@ -556,7 +558,7 @@ static void ex(Walk *w, Node *n) {
     if (w->depth > 10000)
         return;
     w->depth++;
-    if (is_const(n) || is_nil(n)) {
+    if (is_const(n) || is_nil_unparen(n)) {
         node(w);
         w->depth--;
         return;
