@@ -51,11 +51,6 @@ static inline void child(Visitor *v, Node *n, int depth) {
     walk(v, n, depth);
 }
 
-static void walk_list(Visitor *v, NodeList *l, int depth) {
-    for (int i = 0; i < l->len; i++)
-        child(v, l->items[i], depth);
-}
-
 // The children of n in source order, each given to visit (a node) or
 // visit_list (a NodeList *): the one order every walk of the tree follows.
 #define TREE_CHILDREN(n, visit, visit_list) \
@@ -121,8 +116,9 @@ static void walk_list(Visitor *v, NodeList *l, int depth) {
         break; \
     }
 
+// (child has checked the depth.)
 static void walk(Visitor *v, Node *n, int depth) {
-    if (depth > TREE_MAX_DEPTH || !v->pre(n, v->ctx))
+    if (!v->pre(n, v->ctx))
         return;
     depth++;
 #define visit(n) child(v, (n), depth)
@@ -136,14 +132,37 @@ static void walk(Visitor *v, Node *n, int depth) {
         v->post(n, v->ctx);
 }
 
-void tree_visit(Node *n, TreeVisitFn f, void *ctx) {
-    Visitor v = {f, NULL, ctx};
-    child(&v, n, 0);
+// The same without a post callback (tree_visit, most walks): the callback
+// and its context in arguments, no test for post at every node.
+static void walk_pre(TreeVisitFn pre, void *ctx, Node *n, int depth);
+
+static inline void child_pre(TreeVisitFn pre, void *ctx, Node *n, int depth) {
+    if (!n || depth > TREE_MAX_DEPTH)
+        return;
+    if (is_leaf(n))
+        pre(n, ctx);
+    else
+        walk_pre(pre, ctx, n, depth);
 }
 
+static void walk_pre(TreeVisitFn pre, void *ctx, Node *n, int depth) {
+    if (!pre(n, ctx))
+        return;
+    depth++;
+#define visit(n) child_pre(pre, ctx, (n), depth)
+#define visit_list(l) \
+    for (int i_ = 0; i_ < (l)->len; i_++) \
+        child_pre(pre, ctx, (l)->items[i_], depth)
+    TREE_CHILDREN(n, visit, visit_list)
+#undef visit
+#undef visit_list
+}
+
+void tree_visit(Node *n, TreeVisitFn f, void *ctx) { child_pre(f, ctx, n, 0); }
+
 void tree_visit_list(NodeList *l, TreeVisitFn f, void *ctx) {
-    Visitor v = {f, NULL, ctx};
-    walk_list(&v, l, 0);
+    for (int i = 0; i < l->len; i++)
+        child_pre(f, ctx, l->items[i], 0);
 }
 
 void tree_visit_post(Node *n, TreeVisitFn pre, TreeVisitFn post, void *ctx) {

@@ -841,7 +841,7 @@ static bool mark_imported(Node *n, void *ctx) {
 
 // ~R0, ~R1, ...: written by hand, as snprintf cost more than the copy of
 // a small body.
-static Name *result_name(Compiler *cc, int i) {
+static Name *make_result_name(Compiler *cc, int i) {
     char buf[16], digits[12];
     int n = 0, k = 0;
     unsigned u = (unsigned)i;
@@ -854,6 +854,15 @@ static Name *result_name(Compiler *cc, int i) {
         buf[k++] = digits[--n];
     buf[k] = 0;
     return intern_cstr(cc, buf);
+}
+
+// The first few once per pass: most calls have one result.
+static Name *result_name(Inliner *in, int i) {
+    if (i >= INL_RESULT_NAMES)
+        return make_result_name(in->cc, i);
+    if (!in->result_names[i])
+        in->result_names[i] = make_result_name(in->cc, i);
+    return in->result_names[i];
 }
 
 // The body of callee as it now stands at the call: a copy with fresh
@@ -879,7 +888,7 @@ static InlinedCall *copy_body(Calls *c, InlFn *callee, Pos site, TreeCopyFacts *
         // gc names the results it makes for unnamed (or blank) ones ~R0, ~R1, ...
         Obj *r = ic->results[i];
         if (r && (!r->name || r->name->s[0] == '~' || name_is(r->name, "_")))
-            r->name = result_name(cc, i);
+            r->name = result_name(c->in, i);
     }
     int fixed = map.len;
     ic->body = tree_copy_facts(cc, body, fi, &map, &site, facts);

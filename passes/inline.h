@@ -15,6 +15,7 @@ enum {
     INL_BIG_FUNCTION_MAX_COST = 20,
     INL_CLOSURE_COST = 15,
     INL_INTR_CACHE = 8,
+    INL_RESULT_NAMES = 8,
 };
 
 typedef struct Inliner Inliner;
@@ -63,6 +64,7 @@ struct Inliner {
     struct Calls *walking;  // the InlineCalls under way, if any: a literal
                             // inside a body it inlines is that body's copy
     Arena *scratch;         // reset after each function's InlineCalls
+    Name *result_names[INL_RESULT_NAMES];  // ~R0, ~R1, ... once made
     // Packages -> their intrinsics (inl_is_intrinsic), the last few asked.
     const Package *intr_pkgs[INL_INTR_CACHE];
     const char *const *intr_names[INL_INTR_CACHE];
