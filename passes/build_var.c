@@ -407,12 +407,21 @@ typedef struct ReadFrame {
     Block *blk;
     Value *phi;     // NULL: the block has one predecessor and passes its answer on
     int next;       // the predecessor being asked
+    int mark;       // ReadStack.nstale when the frame was pushed
 } ReadFrame;
+
+// A block whose map the read pointed at a Phi still being filled below it.
+typedef struct StaleDef {
+    Block *blk;
+    Value *phi;
+} StaleDef;
 
 // The stack of blocks being asked, kept in the Builder between reads.
 struct ReadStack {
     ReadFrame *items;
     int len, cap;
+    StaleDef *stale;
+    int nstale, capstale;
 };
 
 static void push_frame(Builder *b, ReadStack *st, Block *blk) {
@@ -424,7 +433,74 @@ static void push_frame(Builder *b, ReadStack *st, Block *blk) {
         st->items = n;
         st->cap = ncap;
     }
-    st->items[st->len++] = (ReadFrame){blk, NULL, -1};
+    st->items[st->len++] = (ReadFrame){blk, NULL, -1, st->nstale};
+}
+
+static void push_stale(Builder *b, ReadStack *st, Block *blk, Value *phi) {
+    if (st->nstale == st->capstale) {
+        int ncap = st->capstale ? st->capstale * 2 : 32;
+        StaleDef *n = SC_ARRAY(b, StaleDef, ncap);
+        if (st->nstale)
+            memcpy(n, st->stale, sizeof(StaleDef) * (size_t)st->nstale);
+        st->stale = n;
+        st->capstale = ncap;
+    }
+    st->stale[st->nstale++] = (StaleDef){blk, phi};
+}
+
+// A Phi whose operands are still being read: its frame is on the stack.
+static bool filling(const Value *v) {
+    return v->op == OpPhi && v->block->sealed && v->nargs < v->block->npreds;
+}
+
+// Reading an outer loop's variable below K nested loops makes a Phi at
+// every inner header, each standing for the one outside it: kept until the
+// final clean-up, they made the memory of K nested loops grow as K squared
+// Values. So a trivial Phi the read made, once its operands are all in,
+// goes back to the Func for the next value (value_free) if nothing but
+// itself reads it, it is last in its block and near the end of
+// Builder.phis. A Phi that something reads (a Phi forwarded to it among
+// them) waits for the clean-up as before. The maps the read pointed at it
+// while it was being filled (the blocks of the trivial Phis above it) then
+// name what it stands for. Its id stays used: the dumps' ids do not change.
+static void finish_phi(Builder *b, ReadStack *st, ReadFrame *fr, uint32_t var, Value *same) {
+    Value *phi = fr->phi;
+    bool give_back = false;
+    if (same != phi) {
+        int self = 0;
+        for (int i = 0; i < phi->nargs; i++)
+            self += phi->args[i] == phi;
+        Block *blk = phi->block;
+        int at = b->nphis - 1;
+        while (at > 0 && at > b->nphis - 8 && b->phis[at] != phi)
+            at--;
+        give_back = phi->uses == self && blk->values[blk->nvalues - 1] == phi && at >= 0 && b->phis[at] == phi;
+        if (give_back) {
+            memmove(&b->phis[at], &b->phis[at + 1], sizeof(Value *) * (size_t)(b->nphis - at - 1));
+            b->nphis--;
+            blk->nvalues--;
+            b->forward[phi->id] = NULL;
+        }
+    }
+    // Past fr->mark: the maps pointed at this Phi or at one further below.
+    bool below = same != phi && filling(same);
+    int n = fr->mark;
+    for (int i = fr->mark; i < st->nstale; i++) {
+        StaleDef d = st->stale[i];
+        if (d.phi != phi) {
+            st->stale[n++] = d;
+        } else if (give_back && def_get(d.blk, var) == phi) {
+            def_set(b, d.blk, var, same);
+            if (below)
+                st->stale[n++] = (StaleDef){d.blk, same};
+        }
+    }
+    st->nstale = n;
+    if (give_back)
+        value_free(phi);
+    def_set(b, fr->blk, var, same);
+    if (below)
+        push_stale(b, st, fr->blk, same);
 }
 
 // Looks at a block newly pushed: answers from its own knowledge (returns the
@@ -471,6 +547,7 @@ Value *bv_read(Builder *b, uint32_t var, Block *blk) {
         b->reads = SC_NEW(b, ReadStack);
     ReadStack *st = b->reads;
     st->len = 0;
+    st->nstale = 0;
     push_frame(b, st, blk);
     Value *result = NULL;
     for (;;) {
@@ -499,7 +576,7 @@ Value *bv_read(Builder *b, uint32_t var, Block *blk) {
                 break;
             }
             result = try_remove_trivial(b, p->phi, var);
-            def_set(b, p->blk, var, result);
+            finish_phi(b, st, p, var, result);
             st->len--;
         }
         if (st->len == 0)

@@ -101,7 +101,13 @@ void block_set_control(Block *b, Value *v) {
 
 Value *value_new(Block *b, Op op, Type *type, Pos pos) {
     Func *f = b->func;
-    Value *v = ARENA_NEW(&f->arena, Value);
+    Value *v = f->free_values;
+    if (v) {
+        f->free_values = v->inline_args[0];
+        memset(v, 0, sizeof *v);
+    } else {
+        v = ARENA_NEW(&f->arena, Value);
+    }
     v->id = f->next_value_id++;
     v->op = op;
     v->type = type;
@@ -140,6 +146,15 @@ void value_reset_args(Value *v) {
     for (int i = 0; i < v->nargs; i++)
         v->args[i]->uses--;
     v->nargs = 0;
+}
+
+void value_free(Value *v) {
+    Func *f = v->block->func;
+    value_reset_args(v);
+    v->op = OpInvalid;
+    v->block = NULL;
+    v->inline_args[0] = f->free_values;
+    f->free_values = v;
 }
 
 Value *value_new0(Block *b, Op op, Type *type, Pos pos) { return value_new(b, op, type, pos); }

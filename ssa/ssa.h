@@ -160,6 +160,7 @@ struct Func {
     Value *sp, *sb, *initmem;
     InlSite *inl; int ninl, capinl;     // the calls inlined into it, in the order they were built
     uint32_t building_inl;  // while the builder builds inlined code: the Value.inl new values get
+    Value *free_values;     // values given back by value_free, reused by value_new
     void *pass_data;    // the pass that is running may hang its state here
 };
 
@@ -182,6 +183,10 @@ void value_set_arg(Value *v, int i, Value *arg);
 void value_reset_args(Value *v);
 // Turns v into a Copy of w (keeping v's id), as gc's v.copyOf(w).
 void value_copy_of(Value *v, Value *w);
+// Gives back a value that nothing refers to any more and that is in no
+// block's list (the builder's trivial Phis): value_new reuses its memory,
+// under a new id, so the ids handed out do not change.
+void value_free(Value *v);
 // Records a call inlined into f; returns its index in f->inl.
 int func_add_inl(Func *f, FuncInfo *callee, Pos site, Pos at, int parent);
 // Removes values with no uses and no memory effect, and unreachable blocks.
