@@ -128,9 +128,44 @@ static void stream_finish(EscPass *p, EscBatch *b) {
 // after the solve, and gets it rebuilt, this much at a time.
 enum { STREAM_BATCH_BYTES = 8 << 20 };
 
+// Whether v holds the same len items from index a on as from index b on.
+static bool same_items(const PtrVec *v, int a, int b, int len) {
+    return len == 0 || memcmp(&v->items[a], &v->items[b], sizeof(void *) * (size_t)len) == 0;
+}
+
+// Notes a function's itabs from the SSA about to be dropped, if they are
+// what its rewritten SSA would give; false if not (nothing noted). Nothing
+// but esc_note_itabs reads a streamed batch's SSA after the solve: the
+// rewrite turns allocations into stack slots and moved variables into heap
+// objects, which keeps every conversion and call it notes (ops, types and
+// nodes), except that a rewrite leaving values unused removes every unused
+// one (func_remove_dead). So the notes stand if removing the unused values
+// now changes none of them. (A repeated note changes nothing: the wrappers
+// keep each itab and type once, at its first note.)
+static bool note_before_drop(EscPass *p, EscFn *fn) {
+    PtrVec *it = &fn->itabs, *bp = &p->boxed_ptrs;
+    int i0 = it->len, b0 = bp->len;
+    esc_note_itabs(p, fn);
+    int i1 = it->len, b1 = bp->len;
+    func_remove_dead(fn->ssa);
+    esc_note_itabs(p, fn);
+    bool same = it->len - i1 == i1 - i0 && bp->len - b1 == b1 - b0 && same_items(it, i0, i1, i1 - i0) &&
+                same_items(bp, b0, b1, b1 - b0);
+    it->len = same ? i1 : i0;
+    bp->len = same ? b1 : b0;
+    return same;
+}
+
 // Drops the SSA walked so far, remembering which locations the rewrite
-// will need the allocating value of again (by their node, l->n).
-static void stream_drop(EscPass *p, EscBatch *b, PtrVec *all, int upto, PtrVec *refind) {
+// will need the allocating value of again (by their node, l->n). While
+// *noted, the itabs of the functions dropped are noted first, and *noted
+// stays true if they all could be.
+static void stream_drop(EscPass *p, EscBatch *b, PtrVec *all, int upto, PtrVec *refind, bool *noted) {
+    for (int i = 0; i < upto && *noted; i++) {
+        EscFn *fn = all->items[i];
+        if (fn->ssa)
+            *noted = note_before_drop(p, fn);
+    }
     for (int i = 0; i < b->locs.len; i++) {
         EscLoc *l = b->locs.items[i];
         if (l->ssa && l->ssa->op == OpNewObject && l->n)
@@ -737,7 +772,11 @@ static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
     // Under Program.stream each function's SSA (its literals' too) is built
     // just before its walk, in `all`'s order, and dropped when too much of
     // the batch's is alive at once.
-    bool dropped = false;
+    // A batch past STREAM_BATCH_BYTES was built twice, which made the time
+    // of one component of K functions grow faster than K: unless the SSA is
+    // checked, it is built again only if some function's itabs could not be
+    // noted before its SSA went (note_before_drop).
+    bool dropped = false, noted = !p->prog->check;
     PtrVec refind = {0};
     for (int i = 0; i < n; i++) {
         if (p->prog->stream)
@@ -747,7 +786,7 @@ static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
         else
             fns[i]->visited = true;
         if (p->prog->stream && p->prog->ssa_arena->total >= STREAM_BATCH_BYTES && i + 1 < n) {
-            stream_drop(p, b, &all, starts[i + 1], &refind);
+            stream_drop(p, b, &all, starts[i + 1], &refind, &noted);
             dropped = true;
         }
     }
@@ -771,8 +810,9 @@ static void run_batch(EscPass *p, EscFn **fns, int n, bool pictured) {
     }
     report_locs(b);
     if (dropped) {
-        stream_drop(p, b, &all, all.len, &refind);
-        stream_rewrite_in_pieces(p, b, &all, &refind);
+        stream_drop(p, b, &all, all.len, &refind, &noted);
+        if (!noted)
+            stream_rewrite_in_pieces(p, b, &all, &refind);
     } else {
         esc_rewrite_ssa(p, b);
     }
