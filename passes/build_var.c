@@ -329,6 +329,10 @@ static Value **forward_slot(Builder *b, uint32_t id) {
     return &b->forward[id];
 }
 
+static bool is_forwarded(Builder *b, Value *v) {
+    return v->op == OpPhi && v->id < b->capforward && b->forward[v->id];
+}
+
 Value *bv_resolve(Builder *b, Value *v) {
     Value *end = v;
     while (end && end->op == OpPhi && end->id < b->capforward && b->forward[end->id])
@@ -407,21 +411,23 @@ typedef struct ReadFrame {
     Block *blk;
     Value *phi;     // NULL: the block has one predecessor and passes its answer on
     int next;       // the predecessor being asked
-    int mark;       // ReadStack.nstale when the frame was pushed
 } ReadFrame;
 
-// A block whose map the read pointed at a Phi still being filled below it.
+// A block whose map the read pointed at a Phi still being filled.
 typedef struct StaleDef {
     Block *blk;
     Value *phi;
 } StaleDef;
 
-// The stack of blocks being asked, kept in the Builder between reads.
+// The stack of blocks being asked, kept in the Builder between reads, and
+// what the read leaves to do when it ends (finish_phi).
 struct ReadStack {
     ReadFrame *items;
     int len, cap;
     StaleDef *stale;
     int nstale, capstale;
+    Value **unread;     // trivial Phis nothing reads, for value_free
+    int nunread, capunread;
 };
 
 static void push_frame(Builder *b, ReadStack *st, Block *blk) {
@@ -433,7 +439,7 @@ static void push_frame(Builder *b, ReadStack *st, Block *blk) {
         st->items = n;
         st->cap = ncap;
     }
-    st->items[st->len++] = (ReadFrame){blk, NULL, -1, st->nstale};
+    st->items[st->len++] = (ReadFrame){blk, NULL, -1};
 }
 
 static void push_stale(Builder *b, ReadStack *st, Block *blk, Value *phi) {
@@ -448,6 +454,18 @@ static void push_stale(Builder *b, ReadStack *st, Block *blk, Value *phi) {
     st->stale[st->nstale++] = (StaleDef){blk, phi};
 }
 
+static void push_unread(Builder *b, ReadStack *st, Value *phi) {
+    if (st->nunread == st->capunread) {
+        int ncap = st->capunread ? st->capunread * 2 : 32;
+        Value **n = SC_ARRAY(b, Value *, ncap);
+        if (st->nunread)
+            memcpy(n, st->unread, sizeof(Value *) * (size_t)st->nunread);
+        st->unread = n;
+        st->capunread = ncap;
+    }
+    st->unread[st->nunread++] = phi;
+}
+
 // A Phi whose operands are still being read: its frame is on the stack.
 static bool filling(const Value *v) {
     return v->op == OpPhi && v->block->sealed && v->nargs < v->block->npreds;
@@ -457,15 +475,17 @@ static bool filling(const Value *v) {
 // every inner header, each standing for the one outside it: kept until the
 // final clean-up, they made the memory of K nested loops grow as K squared
 // Values. So a trivial Phi the read made, once its operands are all in,
-// goes back to the Func for the next value (value_free) if nothing but
-// itself reads it, it is last in its block and near the end of
-// Builder.phis. A Phi that something reads (a Phi forwarded to it among
-// them) waits for the clean-up as before. The maps the read pointed at it
-// while it was being filled (the blocks of the trivial Phis above it) then
-// name what it stands for. Its id stays used: the dumps' ids do not change.
+// leaves its block if nothing but itself reads it, it is last in its block
+// and near the end of Builder.phis, and drops its operands (so the Phi it
+// stands for may go the same way); it stays forwarded to what it stands
+// for until the read ends, when the maps the read pointed at Phis being
+// filled (the blocks of the trivial Phis above them) are made to name what
+// those stand for, and it goes back to the Func for a next value
+// (value_free). A Phi that something reads (a Phi forwarded to it among
+// them) waits for the clean-up as before. Its id stays used: the dumps'
+// ids do not change.
 static void finish_phi(Builder *b, ReadStack *st, ReadFrame *fr, uint32_t var, Value *same) {
     Value *phi = fr->phi;
-    bool give_back = false;
     if (same != phi) {
         int self = 0;
         for (int i = 0; i < phi->nargs; i++)
@@ -474,33 +494,33 @@ static void finish_phi(Builder *b, ReadStack *st, ReadFrame *fr, uint32_t var, V
         int at = b->nphis - 1;
         while (at > 0 && at > b->nphis - 8 && b->phis[at] != phi)
             at--;
-        give_back = phi->uses == self && blk->values[blk->nvalues - 1] == phi && at >= 0 && b->phis[at] == phi;
-        if (give_back) {
+        if (phi->uses == self && blk->values[blk->nvalues - 1] == phi && at >= 0 && b->phis[at] == phi) {
             memmove(&b->phis[at], &b->phis[at + 1], sizeof(Value *) * (size_t)(b->nphis - at - 1));
             b->nphis--;
             blk->nvalues--;
-            b->forward[phi->id] = NULL;
+            value_reset_args(phi);
+            push_unread(b, st, phi);
         }
     }
-    // Past fr->mark: the maps pointed at this Phi or at one further below.
-    bool below = same != phi && filling(same);
-    int n = fr->mark;
-    for (int i = fr->mark; i < st->nstale; i++) {
-        StaleDef d = st->stale[i];
-        if (d.phi != phi) {
-            st->stale[n++] = d;
-        } else if (give_back && def_get(d.blk, var) == phi) {
-            def_set(b, d.blk, var, same);
-            if (below)
-                st->stale[n++] = (StaleDef){d.blk, same};
-        }
-    }
-    st->nstale = n;
-    if (give_back)
-        value_free(phi);
     def_set(b, fr->blk, var, same);
-    if (below)
+    if (same != phi && filling(same))
         push_stale(b, st, fr->blk, same);
+}
+
+// The end of a read: no map names a Phi that goes.
+static void end_read(Builder *b, ReadStack *st, uint32_t var) {
+    for (int i = 0; i < st->nstale; i++) {
+        Block *blk = st->stale[i].blk;
+        Value *d = def_get(blk, var);
+        if (d && is_forwarded(b, d))
+            def_set(b, blk, var, bv_resolve(b, d));
+    }
+    for (int i = 0; i < st->nunread; i++) {
+        Value *phi = st->unread[i];
+        b->forward[phi->id] = NULL;
+        value_free(phi);
+    }
+    st->nstale = st->nunread = 0;
 }
 
 // Looks at a block newly pushed: answers from its own knowledge (returns the
@@ -547,7 +567,6 @@ Value *bv_read(Builder *b, uint32_t var, Block *blk) {
         b->reads = SC_NEW(b, ReadStack);
     ReadStack *st = b->reads;
     st->len = 0;
-    st->nstale = 0;
     push_frame(b, st, blk);
     Value *result = NULL;
     for (;;) {
@@ -582,6 +601,8 @@ Value *bv_read(Builder *b, uint32_t var, Block *blk) {
         if (st->len == 0)
             break;
     }
+    if (st->nunread || st->nstale)
+        end_read(b, st, var);
     return result;
 }
 
@@ -619,9 +640,6 @@ static bool blk_has_phi(Block *blk) {
     return false;
 }
 
-static bool is_forwarded(Builder *b, Value *v) {
-    return v->op == OpPhi && v->id < b->capforward && b->forward[v->id];
-}
 
 // The Phis that read each Phi, as linked lists in one pool: when a Phi
 // turns out trivial only the Phis reading it can have become trivial too,
