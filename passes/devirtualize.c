@@ -69,8 +69,7 @@ static void table_put(Arena *a, DevirtTable *t, const Node *key, Devirt *val) {
 
 Devirt *devirt_of(const Program *prog, const Node *call) {
     const DevirtTable *t = prog ? prog->devirt : NULL;
-    // Escape asks of every call it meets: only interface calls are keys.
-    if (!t || !t->len || !call || call->kind != N_CALL || call->u.call.kind != CALL_INTERFACE)
+    if (!t || !t->cap || !call)
         return NULL;
     for (uint32_t h = hash_node(call) & (t->cap - 1); t->keys[h]; h = (h + 1) & (t->cap - 1))
         if (t->keys[h] == call)
