@@ -596,7 +596,7 @@ static void scan_calls(CallScan *s, Node *n, int depth) {
         int begin = s->ncalls;
         scan_child(s, n->u.funclit.body, depth);
         if (n->u.funclit.fn)
-            s->report(n->u.funclit.fn, s->calls + begin, s->ncalls - begin, s->ctx);
+            s->report(n->u.funclit.fn, s->calls ? s->calls + begin : NULL, s->ncalls - begin, s->ctx);  // no calls yet: no array
         s->ncalls = begin;
         return;
     }
