@@ -236,7 +236,9 @@ static void rewrite_block(Rewrite *r, Block *b) {
             rewrite_value(r, v);
         if (b->nvalues == n)
             continue;       // nothing made yet in this block
-        int need = k + r->nbefore + 1 + r->nafter;
+        // The values before i are copied first if none were (k < i), so the
+        // room needed counts from the larger of the two.
+        int need = (k < i ? i : k) + r->nbefore + 1 + r->nafter;
         if (need > r->outcap) {
             int cap = r->outcap ? r->outcap : 64;
             while (cap < need || cap < n)
