@@ -1056,5 +1056,9 @@ Package *check_package(Compiler *cc, const char *path, File **files, int nfiles)
     col_free(&col);
     pkg->checked = true;
     ptrvec_push(&cc->arena, &cc->packages, pkg);
+    // The package compiled (not one it imports): how the passes' messages
+    // name what it imported.
+    if (cc->import_depth == 0 && diag_error_count(cc) == 0)
+        reach_qualifiers(cc, pkg);
     return pkg;
 }

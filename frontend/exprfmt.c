@@ -400,7 +400,7 @@ static void write_list(Out *o, Node *const *items, int len) {
 static void write_obj_name(Out *o, Obj *obj, Name *fallback) {
     bool global = obj && (obj->kind == OBJ_FUNC || (obj->kind == OBJ_VAR && obj->u.var.is_global));
     if (global && obj->pkg && obj->pkg->is_std && obj->pkg->name) {
-        put(o, obj->pkg->name->s);
+        put(o, pkg_qualifier(obj->pkg));
         put(o, ".");
     }
     Name *name = obj && obj->name ? obj->name : fallback;
@@ -434,7 +434,7 @@ static void write_name(Out *o, const Node *n) {
     Obj *obj = n->u.ident.obj;
     if ((n->flags & NF_IMPORTED) && obj && obj->kind == OBJ_VAR && !obj->u.var.is_global && obj->pkg &&
         obj->pkg->name && obj->name && obj->name->s[0] != '~') {
-        put(o, obj->pkg->name->s);
+        put(o, pkg_qualifier(obj->pkg));
         put(o, ".");
     }
     write_obj_name(o, n->u.ident.obj, n->u.ident.name);

@@ -983,6 +983,8 @@ struct Package {
     PtrVec globals;         // Obj* of package-level variables, in source order
     PtrVec init_order;      // Obj* of package-level variables with an initializer, in
                             // gc's initialization order (for `var a, b = f()` only a)
+    const char *qual;       // how gc qualifies its names when not by `name` (reach.c):
+                            // its quoted path, if another package read shares the name
     bool is_std;
     bool checked;
     bool fake;              // an import minigc could not load: after its one error,
@@ -1014,6 +1016,12 @@ Package *import_package(Compiler *cc, const char *path, const char **why);
 // Drops from every imported package's funcs the functions the main package
 // cannot reach, so the passes analyse only the others (reach.c).
 void reach_prune(Compiler *cc, Package *main_pkg);
+// Sets Package.qual of the packages gc names by their quoted path: those
+// whose name another package mentioned in the direct imports' export data
+// shares (reach.c).
+void reach_qualifiers(Compiler *cc, Package *main_pkg);
+// The qualifier gc prints before an imported package's names.
+static inline const char *pkg_qualifier(const Package *p) { return p->qual ? p->qual : p->name->s; }
 
 // ---------------------------------------------------------------------------
 // The compilation context

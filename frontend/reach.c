@@ -665,3 +665,182 @@ void reach_prune(Compiler *cc, Package *main_pkg) {
     }
     arena_free(&a);
 }
+
+// ---------------------------------------------------------------------------
+// Which packages gc names by their quoted path
+//
+// gc prints an imported name as pkg.Name unless two of the packages it has
+// read of export data share that package name; it then writes the quoted
+// path, "crypto/internal/subtle".AnyOverlap. It counts the packages the
+// export data of each direct import mentions: the import itself, and every
+// package owning a declaration that data re-exports: the types of its
+// exported objects, followed through every named type's underlying type and
+// methods, and the inline bodies written with them and what those name.
+// minigc follows the same things in the sources. A body is counted when the
+// function may be inlined by the cost bound above (gc writes only bodies it
+// can inline); a method's when it is exported or its type is one the
+// package itself exports (gc's crawler: such a type may be embedded, which
+// makes all its methods callable). Wider than gc's crawler in that every
+// type met counts its exported methods' bodies, not only those reachable
+// from a value.
+
+typedef struct Exports {
+    Reach r;            // for cost bounds
+    PtrSet objs;        // Obj* followed
+    PtrSet types;       // Type* followed
+    PtrSet pkgs;        // Package* mentioned
+    PtrSet roots;       // Package* whose export data was followed
+    PtrVec work;        // Obj* still to follow
+    Package *root;      // the import whose export data is being followed
+} Exports;
+
+static void exp_type(Exports *x, Type *t, int depth);
+
+static bool is_exported(const Name *n) { return n && n->s[0] >= 'A' && n->s[0] <= 'Z'; }
+
+static void exp_obj(Exports *x, Obj *o) {
+    if (o && o->pkg && set_add(x->r.arena, &x->objs, o))
+        ptrvec_push(x->r.arena, &x->work, o);
+}
+
+static bool may_inline(Exports *x, Obj *fn) {
+    FuncInfo *fi = fn && fn->kind == OBJ_FUNC ? fn->u.func.fn : NULL;
+    const CostBound *b = cost_bound(&x->r, fi);
+    return b && !b->never && b->cost <= INLINE_BUDGET;
+}
+
+static bool exp_node(Node *n, void *ctx) {
+    Exports *x = ctx;
+    Obj *o = NULL;
+    if (n->kind == N_IDENT)
+        o = n->u.ident.obj;
+    else if (n->kind == N_SELECTOR && n->u.sel.kind != SEL_NONE)
+        o = n->u.sel.obj;
+    if (o && (o->kind == OBJ_FUNC || o->kind == OBJ_TYPE || o->kind == OBJ_CONST ||
+              (o->kind == OBJ_VAR && o->u.var.is_global)))
+        exp_obj(x, o);
+    exp_type(x, n->type, 0);
+    return true;
+}
+
+static void exp_body(Exports *x, Obj *fn) {
+    if (may_inline(x, fn))
+        tree_visit(func_body(fn->u.func.fn), exp_node, x);
+}
+
+static void exp_sig_list(Exports *x, Type **ts, int n, int depth) {
+    for (int i = 0; i < n; i++)
+        exp_type(x, ts[i], depth + 1);
+}
+
+static void exp_type(Exports *x, Type *t, int depth) {
+    if (!t || depth > REACH_MAX_TYPE_DEPTH || !set_add(x->r.arena, &x->types, t))
+        return;
+    switch (t->kind) {
+    case TY_ARRAY: exp_type(x, t->u.array.elem, depth + 1); break;
+    case TY_SLICE: exp_type(x, t->u.slice.elem, depth + 1); break;
+    case TY_POINTER: exp_type(x, t->u.ptr.elem, depth + 1); break;
+    case TY_CHAN: exp_type(x, t->u.chan.elem, depth + 1); break;
+    case TY_MAP:
+        exp_type(x, t->u.map.key, depth + 1);
+        exp_type(x, t->u.map.value, depth + 1);
+        break;
+    case TY_STRUCT:
+        for (int i = 0; i < t->u.strct.nfields; i++)
+            exp_type(x, t->u.strct.fields[i].type, depth + 1);
+        break;
+    case TY_FUNC:
+        exp_sig_list(x, t->u.func.params, t->u.func.nparams, depth);
+        exp_sig_list(x, t->u.func.results, t->u.func.nresults, depth);
+        break;
+    case TY_INTERFACE:
+        for (int i = 0; i < t->u.iface.nmethods; i++)
+            exp_type(x, t->u.iface.methods[i].type, depth + 1);
+        break;
+    case TY_TUPLE: exp_sig_list(x, t->u.tuple.types, t->u.tuple.n, depth); break;
+    case TY_NAMED: {
+        Obj *o = t->u.named.obj;
+        if (t->u.named.shape || !o || !o->pkg)
+            break;
+        set_add(x->r.arena, &x->pkgs, o->pkg);
+        exp_sig_list(x, t->u.named.targs, t->u.named.ntargs, depth);
+        exp_type(x, t->u.named.underlying, depth + 1);
+        bool all = o->pkg == x->root && is_exported(o->name);
+        for (int i = 0; i < t->u.named.nmethods; i++) {
+            Method *m = &t->u.named.methods[i];
+            exp_type(x, m->type, depth + 1);
+            if (m->obj && (all || is_exported(m->name)))
+                exp_obj(x, m->obj);
+        }
+        break;
+    }
+    default: break;
+    }
+}
+
+static void exp_follow(Exports *x, Obj *o) {
+    set_add(x->r.arena, &x->pkgs, o->pkg);
+    exp_type(x, o->type, 0);
+    if (o->kind == OBJ_FUNC)
+        exp_body(x, o);
+}
+
+// Adds to x->pkgs the packages the export data of `imp` mentions.
+static void exp_import(Exports *x, Package *imp) {
+    x->root = imp;
+    set_add(x->r.arena, &x->pkgs, imp);
+    Scope *s = imp->scope;
+    int n = s ? (s->hashed ? s->cap : s->len) : 0;
+    for (int i = 0; i < n; i++) {
+        Obj *o = s->entries[i];
+        if (o && o->kind != OBJ_PKG && is_exported(o->name))
+            exp_obj(x, o);
+    }
+    while (x->work.len > 0)
+        exp_follow(x, x->work.items[--x->work.len]);
+}
+
+// Whether two loaded packages share a name: without that no name is ever
+// quoted and nothing need be followed.
+static bool names_collide(Compiler *cc) {
+    for (int i = 0; i < cc->packages.len; i++) {
+        Package *p = cc->packages.items[i];
+        for (int k = i + 1; p->is_std && p->name && k < cc->packages.len; k++) {
+            Package *q = cc->packages.items[k];
+            if (q->is_std && q->name == p->name)
+                return true;
+        }
+    }
+    return false;
+}
+
+void reach_qualifiers(Compiler *cc, Package *main_pkg) {
+    if (!main_pkg || !names_collide(cc))
+        return;
+    Arena a;
+    arena_init(&a);
+    Exports x = {.r = {.cc = cc, .arena = &a}};
+    for (int i = 0; i < main_pkg->nfiles; i++) {
+        File *f = main_pkg->files[i];
+        for (int k = 0; f && k < f->imports.len; k++) {
+            Package *imp = f->imports.items[k]->u.import.pkg;
+            // Only the union counts: what one import's data led to need
+            // not be followed again for the next.
+            if (imp && imp->is_std && !imp->fake && imp != cc->unsafe_pkg && set_add(&a, &x.roots, imp))
+                exp_import(&x, imp);
+        }
+    }
+    for (uint32_t i = 0; i < x.pkgs.cap; i++) {
+        Package *p = (Package *)x.pkgs.slots[i];
+        if (!p || p == main_pkg || !p->name)
+            continue;
+        for (uint32_t k = 0; k < x.pkgs.cap; k++) {
+            Package *q = (Package *)x.pkgs.slots[k];
+            if (q && q != p && q != main_pkg && q->name == p->name) {
+                p->qual = arena_sprintf(&cc->arena, "\"%s\"", p->path);
+                break;
+            }
+        }
+    }
+    arena_free(&a);
+}

@@ -741,7 +741,7 @@ static void write_named(TypeWriter *w, Type *t) {
     // whatever is not the package being checked.
     bool qualify = p && p->name && (w->types2 ? p != w->from : p->is_std);
     if (qualify) {
-        puts_(w, p->name->s);
+        puts_(w, w->types2 ? p->name->s : pkg_qualifier(p));
         puts_(w, ".");
     }
     puts_(w, o->name ? o->name->s : "?");

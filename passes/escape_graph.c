@@ -251,7 +251,7 @@ EscLoc *esc_var_loc(EscWalk *w, Obj *var) {
     Package *mp = w->fn && w->fn->info ? w->fn->info->pkg : NULL;
     if (var->kind == OBJ_VAR && !var->u.var.is_global && var->pkg && mp && var->pkg != mp && var->pkg->name &&
         var->name && var->name->s[0] != '~' && var->name->s[0] != '.' && !name_is(var->name, "_"))
-        l->name = arena_sprintf(w->p->arena, "%s.%s", var->pkg->name->s, var->name->s);
+        l->name = arena_sprintf(w->p->arena, "%s.%s", pkg_qualifier(var->pkg), var->name->s);
     l->pos = var->pos;
     l->type = var->type;
     escmap_put(w->p->arena, &w->p->locs, var, l);

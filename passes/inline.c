@@ -49,7 +49,7 @@ static uint32_t ptr_hash(const void *p) {
 static const char *display_name(Inliner *in, FuncInfo *fi) {
     const char *name = fi->gc_name ? fi->gc_name : "?";
     if (fi->pkg && fi->pkg != in->prog->main_pkg && fi->pkg->name)
-        return arena_sprintf(&in->cc->arena, "%s.%s", fi->pkg->name->s, name);
+        return arena_sprintf(&in->cc->arena, "%s.%s", pkg_qualifier(fi->pkg), name);
     return name;
 }
 
@@ -991,7 +991,7 @@ static const char *params_text(Compiler *cc, InlinedCall *ic, Node *call) {
     for (int i = 0; i < k; i++) {
         const char *name = vars[i] && vars[i]->name ? vars[i]->name->s : "_";
         if (imported && vars[i] && vars[i]->name && !name_is(vars[i]->name, "_"))
-            name = arena_sprintf(a, "%s.%s", ic->callee->pkg->name->s, name);
+            name = arena_sprintf(a, "%s.%s", pkg_qualifier(ic->callee->pkg), name);
         lhs = i ? arena_sprintf(a, "%s, %s", lhs, name) : name;
         const char *v = expr_string(cc, vals[i]);
         rhs = i ? arena_sprintf(a, "%s, %s", rhs, v) : v;
