@@ -534,12 +534,14 @@ bool be_noder_last(Node *n, Pos *out) {
     return true;
 }
 
-// A variable or function name: gc's per-argument conversion leaves the
-// current position where it was for these (they have no position of their own).
+// A variable or function name, an imported one (pkg.V) too: gc's
+// per-argument conversion leaves the current position where it was for these
+// (its IR has the name itself, with no position of its own).
 bool be_is_plain_name(Node *n) {
     n = unparen(n);
-    return n && n->kind == N_IDENT && n->u.ident.obj &&
-           (n->u.ident.obj->kind == OBJ_VAR || n->u.ident.obj->kind == OBJ_FUNC);
+    Obj *o = !n ? NULL : n->kind == N_IDENT ? n->u.ident.obj
+                     : n->kind == N_SELECTOR && n->u.sel.kind == SEL_QUALIFIED ? n->u.sel.obj : NULL;
+    return o && (o->kind == OBJ_VAR || o->kind == OBJ_FUNC);
 }
 
 // gc reports an implicit conversion to an interface where its noder stood
