@@ -80,6 +80,18 @@ Node *node_clone(Compiler *cc, const Node *n) {
     return m;
 }
 
+const ConstVal node_no_val = {.kind = CONST_NONE};
+
+void node_set_val(Compiler *cc, Node *n, ConstVal v) {
+    if (v.kind == CONST_NONE) {
+        n->cv = NULL;
+        return;
+    }
+    ConstVal *c = ARENA_NEW(&cc->arena, ConstVal);
+    *c = v;
+    n->cv = c;
+}
+
 NodeList nodelist_from(Compiler *cc, Node **items, int len) {
     NodeList l = {NULL, 0};
     if (len <= 0)

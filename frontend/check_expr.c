@@ -39,7 +39,7 @@ void record_operand(Checker *c, Operand *x) {
         return;
     case MODE_CONST:
         e->type = x->type;
-        e->val = x->val;
+        node_set_val(c->cc, e, x->val);
         return;
     case MODE_VAR:
         e->type = x->type;
@@ -66,7 +66,7 @@ void update_expr_type(Checker *c, Node *e, Type *t, bool final) { update_type(c,
 static void update_type(Checker *c, Node *parent, Node *e, Type *t, bool final) {
     if (!e || !e->type || !type_is_untyped(e->type))
         return;
-    bool is_const = e->val.kind != CONST_NONE;
+    bool is_const = node_val(e)->kind != CONST_NONE;
     switch (e->kind) {
     case N_PAREN:
         update_type(c, e, e->u.unary.x, t, final);
@@ -103,7 +103,7 @@ static void update_type(Checker *c, Node *parent, Node *e, Type *t, bool final) 
     }
     if (is_const) {
         // A constant must be representable in its final type.
-        Operand x = {.mode = MODE_CONST, .expr = e, .type = e->type, .val = e->val};
+        Operand x = {.mode = MODE_CONST, .expr = e, .type = e->type, .val = *node_val(e)};
         ConstVal val = {0};
         int code;
         implicit_type(c, &x, t, &val, &code);
@@ -113,7 +113,7 @@ static void update_type(Checker *c, Node *parent, Node *e, Type *t, bool final) 
             return;
         }
         if (val.kind != CONST_NONE)
-            e->val = val;
+            node_set_val(c->cc, e, val);
     }
     e->type = t;
 }
@@ -131,7 +131,7 @@ static void settle_implicit(Checker *c, Operand *x, Type *t, ConstVal val) {
     if (val.kind != CONST_NONE) {
         x->val = val;
         if (x->expr)
-            x->expr->val = val;
+            node_set_val(c->cc, x->expr, val);
     }
     if (t != x->type) {
         x->type = t;

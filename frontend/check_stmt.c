@@ -1186,7 +1186,7 @@ NOINLINE static void labeled_stmt(Checker *c, Node *s) {
 // early deadcode folds the chain there.
 static bool const_in_cond(const Node *n) {
     n = unparen(n);
-    if (!n || n->val.kind == CONST_BOOL)
+    if (!n || node_val(n)->kind == CONST_BOOL)
         return n != NULL;
     return n->kind == N_BINARY && (n->u.binary.op == T_LAND || n->u.binary.op == T_LOR) &&
            (const_in_cond(n->u.binary.x) || const_in_cond(n->u.binary.y));
@@ -1198,8 +1198,8 @@ static void dead_code_fact(Checker *c, const Node *s) {
     switch (s->kind) {
     case N_EMPTYSTMT: dead = true; break;   // a body of empty statements is emptied
     case N_IF: dead = const_in_cond(s->u.ifs.cond); break;
-    case N_SWITCH: dead = !s->u.sw.tag || unparen(s->u.sw.tag)->val.kind != CONST_NONE; break;
-    case N_FOR: dead = s->u.fors.cond && unparen(s->u.fors.cond)->val.kind == CONST_BOOL; break;
+    case N_SWITCH: dead = !s->u.sw.tag || node_val(unparen(s->u.sw.tag))->kind != CONST_NONE; break;
+    case N_FOR: dead = s->u.fors.cond && node_val(unparen(s->u.fors.cond))->kind == CONST_BOOL; break;
     default: break;
     }
     if (dead)

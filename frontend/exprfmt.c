@@ -199,7 +199,7 @@ static bool is_type_node(const Node *n) {
 }
 
 static bool is_constant(const Node *n) {
-    return n->val.kind != CONST_NONE && !(n->flags & NF_TYPE);
+    return node_val(n)->kind != CONST_NONE && !(n->flags & NF_TYPE);
 }
 
 // A type that gc's formatter would find a name on: defined types, the basic
@@ -419,7 +419,7 @@ static void write_export_const(Out *o, const Node *n) {
         put(o, type_string(o->cc, t));
         put(o, paren ? ")(" : "(");
     }
-    put(o, const_string_of(o->cc, n->val));
+    put(o, const_string_of(o->cc, *node_val(n)));
     if (typed)
         put(o, ")");
 }
@@ -575,10 +575,10 @@ static void write_conversion(Out *o, const Node *n) {
     Type *u = t ? type_underlying(t) : NULL;
     const Node *arg = n->u.call.args.len == 1 ? unparen(n->u.call.args.items[0]) : NULL;
     // []rune("...") of a constant: gc makes it a composite literal.
-    if (u && u->kind == TY_SLICE && arg && arg->val.kind == CONST_STRING && u->u.slice.elem &&
+    if (u && u->kind == TY_SLICE && arg && node_val(arg)->kind == CONST_STRING && u->u.slice.elem &&
         type_underlying(u->u.slice.elem) && type_underlying(u->u.slice.elem)->kind == TY_INT32) {
         write_type(o, t);
-        put(o, arg->val.len ? "{...}" : "{}");
+        put(o, node_val(arg)->len ? "{...}" : "{}");
         return;
     }
     if (u && u->kind == TY_STRING && arg && (defined_elem_slice(arg->type, TY_UINT8) || defined_elem_slice(arg->type, TY_INT32))) {

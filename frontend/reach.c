@@ -146,7 +146,7 @@ static void min_cost_of(MinCost *m, Node *n) {
         tree_visit(n, min_cost_node, m);
 }
 
-static bool is_const(const Node *n) { return n && n->val.kind != CONST_NONE; }
+static bool is_const(const Node *n) { return n && node_val(n)->kind != CONST_NONE; }
 
 // gc's dead-code pass (before inlining) folds `true && x` to x and drops
 // the branch of an if that a constant condition rules out, and with it the

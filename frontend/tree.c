@@ -749,7 +749,7 @@ void funcs_bottom_up_calls(Compiler *cc, FuncInfo **fns, int n, TreeCallsFn call
 
 bool tree_calls_or_chans(const Node *n) {
     n = unparen(n);
-    if (!n || n->val.kind != CONST_NONE)
+    if (!n || node_val(n)->kind != CONST_NONE)
         return false;
     switch (n->kind) {
     case N_CALL:

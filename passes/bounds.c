@@ -30,7 +30,7 @@ typedef struct Walk {
 
 static bool small_int_const(const Node *n, int64_t *v) {
     n = unparen(n);
-    return n && n->val.kind == CONST_INT && const_int64(n->val, v) && *v >= INT32_MIN && *v <= INT32_MAX;
+    return n && node_val(n)->kind == CONST_INT && const_int64(*node_val(n), v) && *v >= INT32_MIN && *v <= INT32_MAX;
 }
 
 // Whether index n (of integer type) always lies in [0, max): gc's walk
@@ -99,9 +99,9 @@ static void index_expr(Walk *w, Node *n, bool by_type) {
         t = type_underlying(t->u.ptr.elem);
     if (t && t->kind == TY_ARRAY)
         len = t->u.array.len;
-    else if (x->val.kind == CONST_STRING)
-        len = x->val.len;
-    if (len < 0 || unparen(ix)->val.kind == CONST_INT)
+    else if (node_val(x)->kind == CONST_STRING)
+        len = node_val(x)->len;
+    if (len < 0 || node_val(unparen(ix))->kind == CONST_INT)
         return;
     if (by_type) {
         if (!type_is_integer(ix->type) || !type_is_unsigned(ix->type))
@@ -124,7 +124,7 @@ static bool visit(Node *n, void *ctx);
 // whose index went through a temporary is then bounded by its type alone.
 static void safe_expr(Walk *w, Node *n) {
     n = unparen(n);
-    if (n->val.kind != CONST_NONE || (n->flags & NF_TYPE))
+    if (node_val(n)->kind != CONST_NONE || (n->flags & NF_TYPE))
         return;
     switch (n->kind) {
     case N_IDENT:
@@ -145,7 +145,7 @@ static void safe_expr(Walk *w, Node *n) {
             break;
         safe_expr(w, x);
         Node *u = unparen(ix);
-        bool kept = u->val.kind != CONST_NONE || u->kind == N_IDENT || u->kind == N_STAR ||
+        bool kept = node_val(u)->kind != CONST_NONE || u->kind == N_IDENT || u->kind == N_STAR ||
                     u->kind == N_INDEX || (u->kind == N_SELECTOR && u->u.sel.kind == SEL_FIELD);
         if (kept)
             safe_expr(w, ix);
@@ -184,7 +184,7 @@ static bool visit(Node *n, void *ctx) {
         return false;
     }
     // A constant (len of an array, unsafe.Sizeof) was folded: nothing in it is walked.
-    if (n->val.kind != CONST_NONE || (n->flags & NF_TYPE))
+    if (node_val(n)->kind != CONST_NONE || (n->flags & NF_TYPE))
         return false;
     if (n->kind == N_INDEX)
         index_expr(w, n, false);

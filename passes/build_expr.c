@@ -478,7 +478,7 @@ Value *be_expr_to(Builder *b, Node *n, Type *dst) { return be_expr_to_at(b, n, d
 // leaves behind; false if it moves nothing.
 bool be_noder_last(Node *n, Pos *out) {
     n = unparen(n);
-    if (!n || (n->flags & NF_TYPE) || n->val.kind != CONST_NONE)
+    if (!n || (n->flags & NF_TYPE) || node_val(n)->kind != CONST_NONE)
         return false;
     if (n->kind == N_IDENT && name_is(n->u.ident.name, "_"))
         return false;
@@ -556,14 +556,14 @@ Value *be_expr_to_at(Builder *b, Node *n, Type *dst, Pos at) {
         return be_expr(b, n);
     if (is_nil_node(n))
         return be_zero(b, dst, n->pos);
-    if (n->val.kind != CONST_NONE && !(n->flags & NF_TYPE)) {
+    if (node_val(n)->kind != CONST_NONE && !(n->flags & NF_TYPE)) {
         if (!type_is_interface(dst)) {
-            Value *c = be_const(b, &n->val, dst, n->pos);
+            Value *c = be_const(b, node_val(n), dst, n->pos);
             set_node(c, n);
             return c;
         }
-        Type *t = n->type && !type_is_untyped(n->type) ? n->type : const_default_type(b, &n->val);
-        Value *c = be_const(b, &n->val, t, n->pos);
+        Type *t = n->type && !type_is_untyped(n->type) ? n->type : const_default_type(b, node_val(n));
+        Value *c = be_const(b, node_val(n), t, n->pos);
         set_node(c, n);
         return to_iface(b, c, t, dst, n, at);
     }
@@ -898,8 +898,8 @@ static void complit_into(Builder *b, Node *n, Value *addr, Type *t, Obj *root) {
         for (int i = 0; i < elts->len; i++, idx++) {
             Node *e = elts->items[i], *val = e;
             if (e->kind == N_KEYVALUE) {
-                if (e->u.kv.key->val.kind != CONST_NONE)
-                    idx = const_as_int(&e->u.kv.key->val);
+                if (node_val(e->u.kv.key)->kind != CONST_NONE)
+                    idx = const_as_int(node_val(e->u.kv.key));
                 val = e->u.kv.value;
             }
             Value *ea = value_new2(b->cur, OpPtrIndex, ptr_to(b, elem), val->pos, addr, int_const(b, idx, val->pos));
@@ -919,8 +919,8 @@ static int64_t complit_array_len(Node *n) {
     int64_t idx = 0, max = 0;
     for (int i = 0; i < n->u.complit.elts.len; i++, idx++) {
         Node *e = n->u.complit.elts.items[i];
-        if (e->kind == N_KEYVALUE && e->u.kv.key->val.kind != CONST_NONE)
-            idx = const_as_int(&e->u.kv.key->val);
+        if (e->kind == N_KEYVALUE && node_val(e->u.kv.key)->kind != CONST_NONE)
+            idx = const_as_int(node_val(e->u.kv.key));
         if (idx + 1 > max)
             max = idx + 1;
     }
@@ -1177,7 +1177,7 @@ static Value *compare_nodes(Builder *b, Node *n) {
 
 static bool is_string_concat(Node *n) {
     n = unparen(n);
-    return n && n->kind == N_BINARY && n->u.binary.op == T_ADD && n->val.kind == CONST_NONE && type_is_string(n->type);
+    return n && n->kind == N_BINARY && n->u.binary.op == T_ADD && node_val(n)->kind == CONST_NONE && type_is_string(n->type);
 }
 
 // s0 + s1 + ... as one StringConcat, as gc flattens it.
@@ -1701,8 +1701,8 @@ Value *be_call(Builder *b, Node *call, Value **results, int max, int *nres, Op a
     switch (call->u.call.kind) {
     case CALL_CONVERSION: {
         Value *v;
-        if (call->val.kind != CONST_NONE)
-            v = be_const(b, &call->val, call->type, call->pos);
+        if (node_val(call)->kind != CONST_NONE)
+            v = be_const(b, node_val(call), call->type, call->pos);
         else if (call->u.call.args.len == 1)
             v = convert(b, call, call->u.call.args.items[0], be_type(b, call->type));
         else
@@ -1933,8 +1933,8 @@ static Value *builtin_call(Builder *b, Node *call, Value **results, int max, int
     Value *r = NULL;
     ArgList args = {0};
     Type *any = b->cc->any_type;
-    if (call->val.kind != CONST_NONE) {
-        r = be_const(b, &call->val, call->type, pos);
+    if (node_val(call)->kind != CONST_NONE) {
+        r = be_const(b, node_val(call), call->type, pos);
         goto one;
     }
     if (a->len == 1 && a->items[0]->type && a->items[0]->type->kind == TY_TUPLE) {
@@ -2110,8 +2110,8 @@ int be_multi(Builder *b, Node *n, Value **out, int max) {
 Value *be_expr(Builder *b, Node *n) {
     if (!n)
         return be_unknown(b, NULL, (Pos){0});
-    if (n->val.kind != CONST_NONE && !(n->flags & NF_TYPE)) {
-        Value *c = be_const(b, &n->val, n->type, n->pos);
+    if (node_val(n)->kind != CONST_NONE && !(n->flags & NF_TYPE)) {
+        Value *c = be_const(b, node_val(n), n->type, n->pos);
         set_node(c, n);
         return c;
     }
@@ -2159,11 +2159,11 @@ Value *be_expr(Builder *b, Node *n) {
 
 void be_cond(Builder *b, Node *n, Block *yes, Block *no) {
     Node *u = unparen(n);
-    if (u && u->kind == N_UNARY && u->u.unary.op == T_NOT && u->val.kind == CONST_NONE) {
+    if (u && u->kind == N_UNARY && u->u.unary.op == T_NOT && node_val(u)->kind == CONST_NONE) {
         be_cond(b, u->u.unary.x, no, yes);
         return;
     }
-    if (u && u->kind == N_BINARY && (u->u.binary.op == T_LAND || u->u.binary.op == T_LOR) && u->val.kind == CONST_NONE) {
+    if (u && u->kind == N_BINARY && (u->u.binary.op == T_LAND || u->u.binary.op == T_LOR) && node_val(u)->kind == CONST_NONE) {
         Block *mid = bb_block(b, BlockPlain, u->pos);
         if (u->u.binary.op == T_LAND)
             be_cond(b, u->u.binary.x, mid, no);

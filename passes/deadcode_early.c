@@ -103,10 +103,10 @@ static void children(Dead *d, Node *n) {
 
 static bool is_const_bool(Node *n, bool *v) {
     n = unparen(n);
-    if (!n || n->val.kind != CONST_BOOL)
+    if (!n || node_val(n)->kind != CONST_BOOL)
         return false;
     if (v)
-        *v = n->val.u.b;
+        *v = node_val(n)->u.b;
     return true;
 }
 
@@ -209,9 +209,9 @@ static void const_switch(Dead *d, Node *s) {
     Node *tag = unparen(s->u.sw.tag);
     ConstVal x = {.kind = CONST_BOOL, .u.b = true};
     if (tag) {
-        if (tag->val.kind == CONST_NONE)
+        if (node_val(tag)->kind == CONST_NONE)
             return;
-        x = tag->val;
+        x = *node_val(tag);
     }
     NodeList *cl = &s->u.sw.clauses;
     Node *def = NULL;
@@ -223,9 +223,9 @@ static void const_switch(Dead *d, Node *s) {
         }
         for (int j = 0; j < c->u.clause.list.len; j++) {
             Node *v = unparen(c->u.clause.list.items[j]);
-            if (!v || v->val.kind == CONST_NONE)
+            if (!v || node_val(v)->kind == CONST_NONE)
                 return;
-            if (!same_const(&x, &v->val))
+            if (!same_const(&x, node_val(v)))
                 continue;
             if (has_fallthrough(c))
                 return;
@@ -346,7 +346,7 @@ static Node *body_of(FuncInfo *fi) {
 // A constant-valued expression (unsafe.Sizeof(func() {...})) is folded:
 // the literals in it are never compiled.
 static bool folded_literals(Node *n, void *ctx) {
-    if (n->val.kind == CONST_NONE)
+    if (node_val(n)->kind == CONST_NONE)
         return true;
     mark_closures(ctx, n);
     return false;

@@ -480,10 +480,10 @@ static void init_fn(EscBatch *b, EscFn *fn) {
 static int64_t size_of(EscPass *p, Type *t) { return t ? type_size(p->cc, t) : 0; }
 
 static bool small_int_const(Node *n, int64_t *v) {
-    if (!n || n->val.kind != CONST_INT)
+    if (!n || node_val(n)->kind != CONST_INT)
         return false;
     int64_t x;
-    if (!const_int64(n->val, &x) || x < INT32_MIN || x > INT32_MAX)
+    if (!const_int64(*node_val(n), &x) || x < INT32_MIN || x > INT32_MAX)
         return false;
     *v = x;
     return true;
@@ -872,7 +872,7 @@ static void analyse(EscPass *p) {
 static void global_value(EscWalk *w, Node *e, Type *dst, const char *text, Pos pos) {
     EscPass *p = w->p;
     e = unparen(e);
-    if (!e || e->val.kind != CONST_NONE || (e->flags & NF_TYPE))
+    if (!e || node_val(e)->kind != CONST_NONE || (e->flags & NF_TYPE))
         return;
     switch (e->kind) {
     case N_IDENT: case N_FUNCLIT:
@@ -922,7 +922,7 @@ static void global_value(EscWalk *w, Node *e, Type *dst, const char *text, Pos p
         if (e->u.call.kind == CALL_CONVERSION && e->u.call.args.len == 1) {
             Node *x = e->u.call.args.items[0];
             Type *xt = x->type ? type_underlying(x->type) : NULL;
-            bool strconv = xt && (xt->kind == TY_STRING || xt->kind == TY_UNTYPED_STRING) && x->val.kind != CONST_NONE;
+            bool strconv = xt && (xt->kind == TY_STRING || xt->kind == TY_UNTYPED_STRING) && node_val(x)->kind != CONST_NONE;
             Type *to = e->type ? type_underlying(e->type) : NULL;
             // []byte(s) or []rune(s) of a variable allocates at init time.
             if (!strconv && xt && xt->kind == TY_STRING && to && to->kind == TY_SLICE)
@@ -975,7 +975,7 @@ static bool init_lits(Node *n, void *ctx) {
 // before it drops `var _ = v`.
 static bool side_effects(Node *n) {
     n = unparen(n);
-    if (!n || n->val.kind != CONST_NONE || (n->flags & NF_TYPE))
+    if (!n || node_val(n)->kind != CONST_NONE || (n->flags & NF_TYPE))
         return false;
     switch (n->kind) {
     case N_IDENT: case N_BASICLIT:
@@ -988,8 +988,8 @@ static bool side_effects(Node *n) {
         return n->u.unary.op == T_ARROW || side_effects(n->u.unary.x);
     case N_BINARY: {
         TokKind op = n->u.binary.op;
-        if ((op == T_QUO || op == T_REM) && (unparen(n->u.binary.y)->val.kind == CONST_NONE ||
-                                               const_sign(unparen(n->u.binary.y)->val) == 0))
+        if ((op == T_QUO || op == T_REM) && (node_val(unparen(n->u.binary.y))->kind == CONST_NONE ||
+                                               const_sign(*node_val(unparen(n->u.binary.y))) == 0))
             return true;
         return side_effects(n->u.binary.x) || side_effects(n->u.binary.y);
     }
@@ -1010,7 +1010,7 @@ static bool side_effects(Node *n) {
                 Type *u = a->len ? type_underlying(a->items[0]->type) : NULL;
                 if (!u || (u->kind != TY_MAP && u->kind != TY_CHAN))
                     return true;
-                if (a->len > 1 && (unparen(a->items[1])->val.kind == CONST_NONE || const_sign(unparen(a->items[1])->val) != 0))
+                if (a->len > 1 && (node_val(unparen(a->items[1]))->kind == CONST_NONE || const_sign(*node_val(unparen(a->items[1]))) != 0))
                     return true;
                 return false;
             }

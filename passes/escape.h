@@ -338,7 +338,7 @@ static inline TypeKind esc_ukind(Type *t) {
     Type *u = esc_under(t);
     return u ? u->kind : TY_INVALID;
 }
-static inline bool esc_is_const(const Node *n) { return n && n->val.kind != CONST_NONE; }
+static inline bool esc_is_const(const Node *n) { return n && node_is_const(n); }
 bool esc_is_nil(Node *n);      // the predeclared nil
 
 // escape_expr.c: expressions

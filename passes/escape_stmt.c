@@ -144,11 +144,11 @@ static bool same_safe_expr(Node *l, Node *r) {
     r = unparen(r);
     if (!l || !r || l->kind != r->kind)
         return false;
-    if (l->val.kind != CONST_NONE || r->val.kind != CONST_NONE) {
-        if (l->val.kind != r->val.kind)
+    if (node_val(l)->kind != CONST_NONE || node_val(r)->kind != CONST_NONE) {
+        if (node_val(l)->kind != node_val(r)->kind)
             return false;
-        if (l->val.kind == CONST_INT || l->val.kind == CONST_STRING || l->val.kind == CONST_BOOL)
-            return const_equal(l->val, r->val);
+        if (node_val(l)->kind == CONST_INT || node_val(l)->kind == CONST_STRING || node_val(l)->kind == CONST_BOOL)
+            return const_equal(*node_val(l), *node_val(r));
         return false;
     }
     switch (l->kind) {
@@ -180,7 +180,7 @@ static bool same_safe_expr(Node *l, Node *r) {
 
 static bool may_affect_memory(Node *n) {
     n = unparen(n);
-    if (!n || n->val.kind != CONST_NONE)
+    if (!n || node_val(n)->kind != CONST_NONE)
         return false;
     switch (n->kind) {
     case N_IDENT: case N_BASICLIT:
@@ -664,9 +664,9 @@ static void block_node(EscWalk *w, Node *n) {
 
 static bool const_bool(Node *n, bool *v) {
     n = unparen(n);
-    if (!n || n->val.kind != CONST_BOOL)
+    if (!n || node_val(n)->kind != CONST_BOOL)
         return false;
-    *v = n->val.u.b;
+    *v = node_val(n)->u.b;
     return true;
 }
 
@@ -762,9 +762,9 @@ static bool const_switch(Node *s, Node **only) {
     Node *tag = unparen(s->u.sw.tag);
     ConstVal x = {.kind = CONST_BOOL, .u.b = true};
     if (tag) {
-        if (tag->val.kind == CONST_NONE)
+        if (node_val(tag)->kind == CONST_NONE)
             return false;
-        x = tag->val;
+        x = *node_val(tag);
     }
     Node *def = NULL;
     for (int i = 0; i < s->u.sw.clauses.len; i++) {
@@ -775,9 +775,9 @@ static bool const_switch(Node *s, Node **only) {
         }
         for (int j = 0; j < c->u.clause.list.len; j++) {
             Node *v = unparen(c->u.clause.list.items[j]);
-            if (!v || v->val.kind == CONST_NONE)
+            if (!v || node_val(v)->kind == CONST_NONE)
                 return false;
-            if (same_const(&x, &v->val)) {
+            if (same_const(&x, node_val(v))) {
                 if (has_fallthrough(c))
                     return false;
                 *only = c;

@@ -95,7 +95,7 @@ static void extra(Walk *w, int units) {
         w->budget -= units;
 }
 
-static bool is_const(Node *n) { return n->val.kind != CONST_NONE && !(n->flags & NF_TYPE); }
+static bool is_const(Node *n) { return node_val(n)->kind != CONST_NONE && !(n->flags & NF_TYPE); }
 
 // n without parentheses.
 static inline bool is_nil_unparen(const Node *n) {
@@ -777,9 +777,9 @@ static Type *result_type(Walk *w, int i) {
 
 static void if_stmt(Walk *w, Node *n) {
     Node *cond = n->u.ifs.cond;
-    if (cond && is_const(cond) && cond->val.kind == CONST_BOOL) {
+    if (cond && is_const(cond) && node_val(cond)->kind == CONST_BOOL) {
         st(w, n->u.ifs.init);
-        if (cond->val.u.b)
+        if (node_val(cond)->u.b)
             st(w, n->u.ifs.then);
         else
             st(w, n->u.ifs.els);

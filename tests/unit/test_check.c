@@ -1807,14 +1807,14 @@ static void test_expression_facts(void **state) {
     call = body_stmt(f, 8)->u.assign.rhs.items[0];
     assert_int_equal(call->u.call.kind, CALL_BUILTIN);
     assert_int_equal(call->u.call.builtin, BI_SIZEOF);
-    assert_int_equal(call->val.kind, CONST_INT);
-    assert_true(call->val.u.i == 16);
+    assert_int_equal(node_val(call)->kind, CONST_INT);
+    assert_true(node_val(call)->u.i == 16);
     assert_int_equal(call->u.call.fun->u.sel.kind, SEL_QUALIFIED);
 
     Node *spec = body_stmt(f, 9)->u.declstmt.decl->u.gendecl.specs.items[0];
     Node *lit = spec->u.valspec.values.items[0];
     assert_string_equal(type_string(cc, lit->type), "float64");
-    assert_int_equal(lit->val.kind, CONST_FLOAT);
+    assert_int_equal(node_val(lit)->kind, CONST_FLOAT);
     compiler_free(cc);
 }
 
