@@ -135,11 +135,16 @@ static void escmap_grow(Arena *a, EscMap *m) {
         free(tmp);
         return;
     }
+    // The slots are a heap block given back when the map outgrows it: the
+    // arena would keep every smaller copy (a map of every function of a big
+    // file left as much again behind it).
     m->room = m->cap;
-    m->slots = ARENA_ARRAY(a, EscSlot, m->cap);
+    m->slots = arena_alloc_block(a, sizeof(EscSlot) * (size_t)m->cap);
     for (uint32_t i = 0; i < old.cap; i++)
         if (old.slots[i].key)
             put_slot(m, old.slots[i].key, old.slots[i].val);
+    if (old.slots)
+        arena_free_block(a, old.slots);
 }
 
 void escmap_put(Arena *a, EscMap *m, const void *key, void *val) {
