@@ -35,7 +35,8 @@ typedef struct FuncInfo FuncInfo;
 typedef struct ArenaChunk ArenaChunk;
 typedef struct Arena {
     ArenaChunk *head;
-    char *cur, *end;
+    char *cur, *end;    // end: of the chunk, or of its open window (arena.c)
+    char *ready;        // a mapped chunk is asked to be faulted in up to here
     size_t total;   // bytes handed out, for -bench style reports
     struct Arena *parent;   // if set, allocations come from it (see arena_init_child)
     struct ArenaBlock *blocks;  // arena_alloc_block's, freed with the arena
@@ -69,6 +70,11 @@ static inline void *arena_alloc(Arena *a, size_t size) {
     }
     return arena_alloc_slow(a, size);
 }
+// Faulting in fresh pages on another core (prefault.c): the arena asks for
+// the window after the one it hands out; a mapping is forgotten before it is
+// unmapped. Both are no-ops where the kernel or threads are missing.
+void prefault_request(void *start, size_t len);
+void prefault_forget(void *start, size_t len);
 // A zeroed block on the heap that may be given back before the arena goes
 // (arena_free_block), for a table that grows by replacement: a hash table
 // of tens of thousands of slots, rebuilt bigger, would otherwise leave each
