@@ -120,9 +120,9 @@ static void chunk_release(ArenaChunk *c) {
     if (c->mapped) {
         prefault_forget(c, c->size);
         munmap(c, c->size);
-    }
-    else
+    } else {
         free(c);
+    }
 }
 
 void arena_free(Arena *a) {
